@@ -1,0 +1,64 @@
+import { matchesCriterion } from './criteria.ts';
+import type { CrmRecord, PolicyModel } from './model.ts';
+import { rank } from './model.ts';
+import { indexOf, type PolicyIndex } from './policy-index.ts';
+import type { Predicate } from './predicate.ts';
+
+/**
+ * Evaluate a predicate on one record in memory. Team membership is read from the policy's teams;
+ * `parent` reads `record.parent` (absent → no match). This is the reference semantics the SQL
+ * compiler must reproduce.
+ */
+export function evaluatePredicate(
+  policy: PolicyModel | PolicyIndex,
+  predicate: Predicate,
+  record: CrmRecord,
+): boolean {
+  const index = indexOf(policy);
+  const run = (p: Predicate, r: CrmRecord): boolean => {
+    switch (p.kind) {
+      case 'const':
+        return p.value;
+      case 'and':
+        return p.items.every((i) => run(i, r));
+      case 'or':
+        return p.items.some((i) => run(i, r));
+      case 'owner_in':
+        return r.ownerId !== null && p.userIds.includes(r.ownerId);
+      case 'department_in':
+        return r.departmentId !== null && p.departmentIds.includes(r.departmentId);
+      case 'sensitivity_at_most':
+        return rank.sensitivity(r.sensitivity) <= rank.sensitivity(p.level);
+      case 'customer_is':
+        return r.customerId === p.customerId;
+      case 'created_by':
+        return r.createdById === p.userId;
+      case 'contact_is':
+        return r.contactUserId === p.userId;
+      case 'team_member': {
+        const access = index.teams.get(r.customerId)?.get(p.userId);
+        return access !== undefined && rank.access(access) >= rank.access(p.minAccess);
+      }
+      case 'field':
+        return matchesCriterion(p.criterion, r.fields[p.criterion.field]);
+      case 'record_in':
+        return p.recordIds.includes(r.id);
+      case 'pool_in':
+        return r.poolId != null && p.poolIds.includes(r.poolId);
+      case 'parent':
+        return r.parent !== undefined && run(p.predicate, r.parent);
+    }
+  };
+  return run(predicate, record);
+}
+
+/** The records a predicate selects, in input order. */
+export function selectRecords(
+  policy: PolicyModel | PolicyIndex,
+  predicate: Predicate,
+  records: Iterable<CrmRecord>,
+): CrmRecord[] {
+  const out: CrmRecord[] = [];
+  for (const r of records) if (evaluatePredicate(policy, predicate, r)) out.push(r);
+  return out;
+}

@@ -1,0 +1,102 @@
+import { checkAccess, Outcome } from './access-core.ts';
+import type { CrmRecord, FieldLevel, ObjectType, PolicyModel } from './model.ts';
+import { FIELD_LEVELS, OBJECT_TYPES, rank } from './model.ts';
+import { OBJECT_INDEX, indexOf, privilegeSlot, type PolicyIndex } from './policy-index.ts';
+
+export type FieldAccessMap = Record<string, FieldLevel>;
+
+const EDIT = rank.field('edit');
+const READ = rank.field('read');
+const HIDDEN = rank.field('hidden');
+
+/**
+ * Per principal and object: the most permissive field level across the principal's roles that may
+ * read the object (a role that does not mention a field gives `edit`, i.e. "follows the object"),
+ * then the field's sensitivity and portal visibility. Independent of the record, so memoised.
+ */
+interface FieldBase {
+  readonly names: readonly string[];
+  readonly levels: Uint8Array;
+}
+const baseCache = new WeakMap<PolicyIndex, Map<string, FieldBase>>();
+
+function fieldBase(
+  index: PolicyIndex,
+  principalId: string,
+  object: ObjectType,
+  record: CrmRecord,
+): FieldBase {
+  let perIndex = baseCache.get(index);
+  if (!perIndex) {
+    perIndex = new Map();
+    baseCache.set(index, perIndex);
+  }
+  const key = `${principalId}\u0000${object}`;
+  const known = perIndex.get(key);
+  // Record fields not in the object's settings are rare; they fall back to a per-call base.
+  const settings = index.objects[OBJECT_INDEX[object]];
+  const configured = settings ? Object.keys(settings.fields) : [];
+  const extra = Object.keys(record.fields).filter((f) => !(settings && f in settings.fields));
+  if (known && extra.length === 0) return known;
+
+  const names = [...configured, ...extra];
+  const levels = new Uint8Array(names.length);
+  const ctx = index.principals.get(principalId);
+  if (ctx) {
+    const roles = ctx.user.roleIds
+      .map((id) => index.roles.get(id))
+      .filter((r) => r !== undefined && (r.objects[object]?.read ?? 'none') !== 'none');
+    names.forEach((name, i) => {
+      let best = HIDDEN;
+      for (const role of roles) {
+        const mentioned = role?.fields[object]?.[name];
+        const level = mentioned === undefined ? EDIT : rank.field(mentioned);
+        if (level > best) best = level;
+      }
+      const setting = settings?.fields[name];
+      if (setting?.sensitivity && rank.sensitivity(setting.sensitivity) > ctx.clearance)
+        best = HIDDEN;
+      if (ctx.portal && setting?.internal) best = HIDDEN;
+      levels[i] = best;
+    });
+  }
+  const base = { names, levels };
+  if (extra.length === 0) perIndex.set(key, base);
+  return base;
+}
+
+/**
+ * Per field of the record: hidden, masked, read or edit (DESIGN.md section 3, step 4).
+ * Capped by record access: unreadable → every field hidden; readable but not updatable → at most
+ * read. `now` decides grants, as in `decide`.
+ */
+export function fieldAccess(
+  policy: PolicyModel | PolicyIndex,
+  principalId: string,
+  object: ObjectType,
+  record: CrmRecord,
+  now: number,
+): FieldAccessMap {
+  const index = indexOf(policy);
+  const base = fieldBase(index, principalId, object, record);
+  const readable = checkAccess(index, principalId, 'read', record, now, null) === Outcome.Allow;
+  const ctx = index.principals.get(principalId);
+  const updatable =
+    readable &&
+    ctx !== undefined &&
+    (ctx.privileges[privilegeSlot(object, 'update')] ?? 0) > 0 &&
+    checkAccess(index, principalId, 'update', record, now, null) === Outcome.Allow;
+  const cap = !readable ? HIDDEN : updatable ? EDIT : READ;
+  const out: FieldAccessMap = {};
+  const { names, levels } = base;
+  for (let i = 0; i < names.length; i++) {
+    const level = Math.min(levels[i] ?? HIDDEN, cap);
+    out[names[i] as string] = FIELD_LEVELS[level] as FieldLevel;
+  }
+  return out;
+}
+
+/** Whether `object` is known. Guards callers that take object names from input. */
+export function isObjectType(value: string): value is ObjectType {
+  return (OBJECT_TYPES as readonly string[]).includes(value);
+}

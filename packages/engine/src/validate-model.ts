@@ -1,0 +1,354 @@
+import { matchesAll } from './criteria.ts';
+import { EngineError, type EngineErrorCode, type ModelError } from './errors.ts';
+import {
+  ACCESS_LEVELS,
+  DATA_SCOPES,
+  FIELD_LEVELS,
+  OBJECT_TYPES,
+  ORG_WIDE_DEFAULTS,
+  RECORD_ACTIONS,
+  SENSITIVITIES,
+  type Criterion,
+  type PermissionRef,
+  type PolicyModel,
+  type Role,
+} from './model.ts';
+
+export interface ValidationResult {
+  ok: boolean;
+  errors: ModelError[];
+}
+
+function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
+  return typeof v === 'string' && (values as readonly string[]).includes(v);
+}
+
+/** Whether no value can satisfy every criterion on one field (e.g. `= a` and `= b`). */
+function impossible(criteria: readonly Criterion[]): string | null {
+  for (const c of criteria) {
+    if (c.op === 'in' && c.values.length === 0) return `"${c.field} in []" matches nothing`;
+    if (c.op === 'between' && (typeof c.low !== typeof c.high || c.low > c.high)) {
+      return `"${c.field} between ${String(c.low)} and ${String(c.high)}" matches nothing`;
+    }
+  }
+  // Per field: collect candidate values from eq/in/bounds and test them against every criterion.
+  const byField = new Map<string, Criterion[]>();
+  for (const c of criteria) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  for (const [field, cs] of byField) {
+    if (cs.length < 2) continue;
+    const candidates = new Set<unknown>();
+    let open = false;
+    for (const c of cs) {
+      if (c.op === 'eq') candidates.add(c.value);
+      else if (c.op === 'in') c.values.forEach((v) => candidates.add(v));
+      else open = true;
+    }
+    const pinned = cs.some((c) => c.op === 'eq' || c.op === 'in');
+    if (pinned) {
+      const ok = [...candidates].some((v) => matchesAll(cs, { [field]: v }));
+      if (!ok) return `the criteria on "${field}" contradict each other`;
+      continue;
+    }
+    if (open) {
+      // Only ranges (and ≠): numeric bounds must leave room.
+      let low = -Infinity;
+      let high = Infinity;
+      let lowInclusive = false;
+      let highInclusive = false;
+      for (const c of cs) {
+        if (c.op === 'gt' && typeof c.value === 'number' && c.value >= low) {
+          low = c.value;
+          lowInclusive = false;
+        } else if (c.op === 'lt' && typeof c.value === 'number' && c.value <= high) {
+          high = c.value;
+          highInclusive = false;
+        } else if (c.op === 'between' && typeof c.low === 'number' && typeof c.high === 'number') {
+          if (c.low > low) {
+            low = c.low;
+            lowInclusive = true;
+          }
+          if (c.high < high) {
+            high = c.high;
+            highInclusive = true;
+          }
+        }
+      }
+      if (low > high || (low === high && !(lowInclusive && highInclusive))) {
+        return `the criteria on "${field}" leave no possible value`;
+      }
+    }
+  }
+  return null;
+}
+
+function roleHolds(role: Role, ref: PermissionRef): boolean {
+  return ref.kind === 'function'
+    ? role.functions.includes(ref.name)
+    : (role.objects[ref.object]?.[ref.action] ?? 'none') !== 'none';
+}
+
+/**
+ * Check a model: duplicate ids, unknown references, cycles in the department tree, the reporting
+ * line and nested groups, values outside their enumerations, sharing rules with impossible
+ * criteria, roles that violate an SoD rule on their own, portal users without an account.
+ * Never throws.
+ */
+export function validateModel(model: PolicyModel): ValidationResult {
+  const errors: ModelError[] = [];
+  const add = (code: EngineErrorCode, path: string, message: string): void => {
+    errors.push({ code, path, message });
+  };
+  const ids = (name: string, items: readonly { id: string }[]): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (typeof item.id !== 'string' || item.id === '') {
+        add('ENGINE_INVALID_VALUE', `${name}[${i}].id`, `${name}[${i}] has no id`);
+      } else if (seen.has(item.id)) {
+        add('ENGINE_DUPLICATE_ID', `${name}[${i}].id`, `duplicate ${name} id "${item.id}"`);
+      }
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const departments = ids('departments', model.departments);
+  const users = ids('users', model.users);
+  const roles = ids('roles', model.roles);
+  const groups = ids('groups', model.groups);
+  ids('sharingRules', model.sharingRules);
+  ids('grants', model.grants);
+  const pools = ids('pools', model.pools);
+  ids('sodRules', model.sodRules);
+  const ref = (
+    set: Set<string>,
+    kind: string,
+    id: string | null | undefined,
+    path: string,
+  ): void => {
+    if (id !== null && id !== undefined && !set.has(id)) {
+      add('ENGINE_UNKNOWN_REFERENCE', path, `unknown ${kind} "${id}"`);
+    }
+  };
+
+  model.departments.forEach((d, i) => {
+    ref(departments, 'department', d.parentId, `departments[${i}].parentId`);
+    ref(users, 'user', d.headId, `departments[${i}].headId`);
+  });
+  const cycle = (
+    kind: string,
+    path: (i: number) => string,
+    items: readonly { id: string }[],
+    next: (id: string) => readonly string[],
+  ): void => {
+    // Colour-marking DFS: reports each cycle once, at the first item found on it.
+    const state = new Map<string, 1 | 2>();
+    const index = new Map(items.map((it, i) => [it.id, i]));
+    const visit = (id: string, trail: string[]): void => {
+      state.set(id, 1);
+      for (const n of next(id)) {
+        const s = state.get(n);
+        if (s === 1) {
+          const loop = [...trail.slice(trail.indexOf(n)), n];
+          add(
+            'ENGINE_HIERARCHY_CYCLE',
+            path(index.get(n) ?? 0),
+            `${kind} cycle: ${loop.join(' → ')}`,
+          );
+        } else if (s === undefined && index.has(n)) visit(n, [...trail, n]);
+      }
+      state.set(id, 2);
+    };
+    for (const it of items) if (!state.has(it.id)) visit(it.id, [it.id]);
+  };
+  const deptParent = new Map(model.departments.map((d) => [d.id, d.parentId]));
+  cycle(
+    'department',
+    (i) => `departments[${i}].parentId`,
+    model.departments,
+    (id) => {
+      const p = deptParent.get(id);
+      return p ? [p] : [];
+    },
+  );
+  const managerOf = new Map(model.users.map((u) => [u.id, u.managerId]));
+  cycle(
+    'reporting line',
+    (i) => `users[${i}].managerId`,
+    model.users,
+    (id) => {
+      const m = managerOf.get(id);
+      return m ? [m] : [];
+    },
+  );
+  const nested = new Map(
+    model.groups.map((g) => [g.id, g.kind === 'public' ? g.groupIds : ([] as string[])]),
+  );
+  cycle(
+    'group nesting',
+    (i) => `groups[${i}].groupIds`,
+    model.groups,
+    (id) => nested.get(id) ?? [],
+  );
+
+  model.users.forEach((u, i) => {
+    const p = `users[${i}]`;
+    ref(departments, 'department', u.departmentId, `${p}.departmentId`);
+    ref(users, 'user', u.managerId, `${p}.managerId`);
+    if (u.managerId === u.id)
+      add('ENGINE_HIERARCHY_CYCLE', `${p}.managerId`, `${u.id} reports to itself`);
+    u.roleIds.forEach((r, j) => ref(roles, 'role', r, `${p}.roleIds[${j}]`));
+    if (!oneOf(SENSITIVITIES, u.clearance)) {
+      add(
+        'ENGINE_INVALID_VALUE',
+        `${p}.clearance`,
+        `clearance "${String(u.clearance)}" is not one of ${SENSITIVITIES.join(', ')}`,
+      );
+    }
+    if (!oneOf(['active', 'suspended', 'departed'] as const, u.status)) {
+      add(
+        'ENGINE_INVALID_VALUE',
+        `${p}.status`,
+        `status "${String(u.status)}" is not active, suspended or departed`,
+      );
+    }
+    if (u.kind === 'portal' && !u.portalAccountId) {
+      add(
+        'ENGINE_PORTAL_USER_WITHOUT_ACCOUNT',
+        `${p}.portalAccountId`,
+        `portal user ${u.id} has no customer account`,
+      );
+    }
+  });
+
+  model.roles.forEach((role, i) => {
+    const p = `roles[${i}]`;
+    for (const [object, perms] of Object.entries(role.objects)) {
+      if (!oneOf(OBJECT_TYPES, object)) {
+        add('ENGINE_INVALID_VALUE', `${p}.objects.${object}`, `unknown object "${object}"`);
+        continue;
+      }
+      for (const [action, scope] of Object.entries(perms ?? {})) {
+        if (!oneOf(RECORD_ACTIONS, action)) {
+          add(
+            'ENGINE_INVALID_VALUE',
+            `${p}.objects.${object}.${action}`,
+            `unknown action "${action}"`,
+          );
+        } else if (!oneOf(DATA_SCOPES, scope)) {
+          add(
+            'ENGINE_INVALID_VALUE',
+            `${p}.objects.${object}.${action}`,
+            `scope "${String(scope)}" is not one of ${DATA_SCOPES.join(', ')}`,
+          );
+        }
+      }
+    }
+    for (const [object, fields] of Object.entries(role.fields)) {
+      for (const [field, level] of Object.entries(fields ?? {})) {
+        if (!oneOf(FIELD_LEVELS, level)) {
+          add(
+            'ENGINE_INVALID_VALUE',
+            `${p}.fields.${object}.${field}`,
+            `field level "${String(level)}" is not one of ${FIELD_LEVELS.join(', ')}`,
+          );
+        }
+      }
+    }
+    model.sodRules.forEach((sod) => {
+      if (roleHolds(role, sod.left) && roleHolds(role, sod.right)) {
+        add(
+          'ENGINE_SOD_CONFLICT_IN_ROLE',
+          p,
+          `role "${role.name}" violates separation-of-duties rule "${sod.name}" on its own`,
+        );
+      }
+    });
+  });
+
+  model.objects.forEach((o, i) => {
+    if (!oneOf(OBJECT_TYPES, o.object))
+      add('ENGINE_INVALID_VALUE', `objects[${i}].object`, `unknown object "${String(o.object)}"`);
+    if (!oneOf(ORG_WIDE_DEFAULTS, o.orgWideDefault)) {
+      add(
+        'ENGINE_INVALID_VALUE',
+        `objects[${i}].orgWideDefault`,
+        `org-wide default "${String(o.orgWideDefault)}" is not one of ${ORG_WIDE_DEFAULTS.join(', ')}`,
+      );
+    }
+  });
+
+  model.groups.forEach((g, i) => {
+    if (g.kind === 'department')
+      ref(departments, 'department', g.departmentId, `groups[${i}].departmentId`);
+    else if (g.kind === 'role') ref(roles, 'role', g.roleId, `groups[${i}].roleId`);
+    else {
+      g.userIds.forEach((u, j) => ref(users, 'user', u, `groups[${i}].userIds[${j}]`));
+      g.groupIds.forEach((x, j) => ref(groups, 'group', x, `groups[${i}].groupIds[${j}]`));
+    }
+  });
+
+  model.teams.forEach((t, i) => {
+    ref(users, 'user', t.userId, `teams[${i}].userId`);
+    if (!oneOf(ACCESS_LEVELS, t.access))
+      add(
+        'ENGINE_INVALID_VALUE',
+        `teams[${i}].access`,
+        `team access "${String(t.access)}" is not read, edit or manage`,
+      );
+  });
+
+  model.sharingRules.forEach((r, i) => {
+    const p = `sharingRules[${i}]`;
+    ref(groups, 'group', r.targetGroupId, `${p}.targetGroupId`);
+    if (r.source.kind === 'owner')
+      ref(groups, 'group', r.source.ownerGroupId, `${p}.source.ownerGroupId`);
+    else {
+      const known = model.objects.find((o) => o.object === r.object)?.fields;
+      r.source.criteria.forEach((c, j) => {
+        if (known && Object.keys(known).length > 0 && !(c.field in known)) {
+          add(
+            'ENGINE_UNKNOWN_REFERENCE',
+            `${p}.source.criteria[${j}].field`,
+            `unknown field "${c.field}" of ${r.object}`,
+          );
+        }
+      });
+      const why = impossible(r.source.criteria);
+      if (why)
+        add(
+          'ENGINE_IMPOSSIBLE_CRITERION',
+          `${p}.source.criteria`,
+          `sharing rule "${r.name}": ${why}`,
+        );
+    }
+    if (r.access !== 'read' && r.access !== 'edit')
+      add('ENGINE_INVALID_VALUE', `${p}.access`, `sharing rule access must be read or edit`);
+  });
+
+  model.grants.forEach((g, i) => {
+    const p = `grants[${i}]`;
+    if (g.subject.kind === 'user') ref(users, 'user', g.subject.userId, `${p}.subject.userId`);
+    else ref(groups, 'group', g.subject.groupId, `${p}.subject.groupId`);
+    if (g.target.kind === 'department')
+      ref(departments, 'department', g.target.departmentId, `${p}.target.departmentId`);
+    if (g.target.kind === 'owner') ref(users, 'user', g.target.userId, `${p}.target.userId`);
+    if (g.expiresAt !== null && g.startsAt != null && g.expiresAt <= g.startsAt) {
+      add('ENGINE_INVALID_VALUE', `${p}.expiresAt`, `grant ${g.id} expires before it starts`);
+    }
+  });
+
+  model.pools.forEach((pool, i) => {
+    pool.memberUserIds.forEach((u, j) => ref(users, 'user', u, `pools[${i}].memberUserIds[${j}]`));
+    pool.memberGroupIds.forEach((g, j) =>
+      ref(groups, 'group', g, `pools[${i}].memberGroupIds[${j}]`),
+    );
+  });
+  void pools;
+
+  return { ok: errors.length === 0, errors };
+}
+
+/** `validateModel`, throwing an `EngineError` listing every problem. */
+export function assertValidModel(model: PolicyModel): void {
+  const result = validateModel(model);
+  if (!result.ok) throw new EngineError(result.errors);
+}

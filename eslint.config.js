@@ -34,13 +34,20 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The engine takes time as a parameter.' },
-        { object: 'performance', property: 'now', message: 'The engine takes time as a parameter.' },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'The engine takes time as a parameter.',
+        },
         { object: 'Math', property: 'random', message: 'The engine is deterministic.' },
       ],
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock reads in the engine.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock reads in the engine.',
+        },
       ],
     },
   },

@@ -60,12 +60,23 @@ const SCOPE_SUBORDINATES = rank.scope('subordinates');
 const SCOPE_DEPARTMENT = rank.scope('department');
 const SCOPE_TREE = rank.scope('department_tree');
 const SCOPE_ALL = rank.scope('all');
-const SENSITIVITY_RANK: Readonly<Record<string, number>> = {
-  public: 0,
-  internal: 1,
-  confidential: 2,
-  restricted: 3,
-};
+
+/**
+ * Rank of a record's sensitivity; anything that is not a known level counts as the highest
+ * (`restricted`), so a malformed record is denied rather than shown.
+ */
+function sensitivityRank(s: string): number {
+  switch (s) {
+    case 'public':
+      return 0;
+    case 'internal':
+      return 1;
+    case 'confidential':
+      return 2;
+    default:
+      return 3;
+  }
+}
 
 export function isControlled(index: PolicyIndex, record: CrmRecord): boolean {
   return (
@@ -94,7 +105,8 @@ function grantCoversRecord(index: PolicyIndex, grant: Grant, target: CrmRecord):
     case 'department':
       if (target.departmentId === null) return false;
       return t.includeSubdepartments
-        ? (index.departmentSubtree.get(t.departmentId)?.has(target.departmentId) ?? false)
+        ? (index.departmentSubtree.get(t.departmentId)?.has(target.departmentId) ??
+            target.departmentId === t.departmentId)
         : target.departmentId === t.departmentId;
   }
 }
@@ -124,8 +136,8 @@ export function checkAccess(
   const controlled = isControlled(index, record);
   const target = controlled ? record.parent : record;
   if (target === undefined) return Outcome.ParentMissing;
-  if ((SENSITIVITY_RANK[record.sensitivity] ?? 3) > ctx.clearance) return Outcome.Clearance;
-  if (controlled && (SENSITIVITY_RANK[target.sensitivity] ?? 3) > ctx.clearance) {
+  if (sensitivityRank(record.sensitivity) > ctx.clearance) return Outcome.Clearance;
+  if (controlled && sensitivityRank(target.sensitivity) > ctx.clearance) {
     return Outcome.Clearance;
   }
   if (ctx.portal) {
@@ -143,23 +155,23 @@ export function checkAccess(
   const privilege = ctx.privileges[slot] ?? 0;
   if (privilege === 0) return Outcome.NoPrivilege;
 
-  // 3. Access paths: any one allows.
+  // 3. Access paths: any one allows. Without a sink (`decide`) the first path that allows
+  // returns; with one (`explain`) every path is collected. No closures here: this is the hot
+  // path of every decision.
   let allowed = false;
-  const hit = (h: () => PathHit): boolean => {
-    allowed = true;
-    if (sink === null) return true;
-    sink.push(h());
-    return false;
-  };
-  const scope = DATA_SCOPES[privilege] as DataScope;
 
   if (ctx.portal) {
     // For a portal user, `own` is what they created or are the contact on; anything wider is
     // every exposed record of their account (already enforced above).
-    if (privilege > SCOPE_OWN) {
-      if (hit(() => ({ kind: 'scope', scope, relation: 'portal_account' }))) return Outcome.Allow;
-    } else if (record.createdById === principalId || record.contactUserId === principalId) {
-      if (hit(() => ({ kind: 'scope', scope, relation: 'portal_own' }))) return Outcome.Allow;
+    let relation: ScopeRelation | null = null;
+    if (privilege > SCOPE_OWN) relation = 'portal_account';
+    else if (record.createdById === principalId || record.contactUserId === principalId) {
+      relation = 'portal_own';
+    }
+    if (relation !== null) {
+      if (sink === null) return Outcome.Allow;
+      sink.push({ kind: 'scope', scope: DATA_SCOPES[privilege] as DataScope, relation });
+      allowed = true;
     }
   } else {
     const owner = target.ownerId;
@@ -174,18 +186,23 @@ export function checkAccess(
       relation = 'department_tree';
     } else if (privilege >= SCOPE_ALL) relation = 'all';
     if (relation !== null) {
-      const r = relation;
-      if (hit(() => ({ kind: 'scope', scope, relation: r }))) return Outcome.Allow;
+      if (sink === null) return Outcome.Allow;
+      sink.push({ kind: 'scope', scope: DATA_SCOPES[privilege] as DataScope, relation });
+      allowed = true;
     }
 
     const owd = index.objects[OBJECT_INDEX[target.object]]?.orgWideDefault ?? 'private';
     if (orgDefaultCovers(owd, action)) {
-      if (hit(() => ({ kind: 'org_default', orgWideDefault: owd }))) return Outcome.Allow;
+      if (sink === null) return Outcome.Allow;
+      sink.push({ kind: 'org_default', orgWideDefault: owd });
+      allowed = true;
     }
 
     const teamAccess = index.teams.get(target.customerId)?.get(principalId);
     if (teamAccess !== undefined && levelCovers(teamAccess, action)) {
-      if (hit(() => ({ kind: 'team', access: teamAccess }))) return Outcome.Allow;
+      if (sink === null) return Outcome.Allow;
+      sink.push({ kind: 'team', access: teamAccess });
+      allowed = true;
     }
 
     const rules = ctx.rules[OBJECT_INDEX[target.object]];
@@ -197,13 +214,18 @@ export function checkAccess(
             ? matchesAll(rule.source.criteria, target.fields)
             : owner !== null &&
               (index.groupMembers.get(rule.source.ownerGroupId)?.has(owner) ?? false);
-        if (matches && hit(() => ({ kind: 'sharing_rule', rule }))) return Outcome.Allow;
+        if (matches) {
+          if (sink === null) return Outcome.Allow;
+          sink.push({ kind: 'sharing_rule', rule });
+          allowed = true;
+        }
       }
     }
 
     if (poolCovers(action) && target.poolId != null && ctx.poolIds.has(target.poolId)) {
-      const pool = index.pools.get(target.poolId) as Pool;
-      if (hit(() => ({ kind: 'pool', pool }))) return Outcome.Allow;
+      if (sink === null) return Outcome.Allow;
+      sink.push({ kind: 'pool', pool: index.pools.get(target.poolId) as Pool });
+      allowed = true;
     }
   }
 
@@ -212,7 +234,9 @@ export function checkAccess(
   if (recordGrants !== undefined) {
     for (const grant of recordGrants) {
       if (grantLive(grant, now) && levelCovers(grant.access, action)) {
-        if (hit(() => ({ kind: 'grant', grant }))) return Outcome.Allow;
+        if (sink === null) return Outcome.Allow;
+        sink.push({ kind: 'grant', grant });
+        allowed = true;
       }
     }
   }
@@ -224,7 +248,9 @@ export function checkAccess(
         levelCovers(grant.access, action) &&
         grantCoversRecord(index, grant, target)
       ) {
-        if (hit(() => ({ kind: 'grant', grant }))) return Outcome.Allow;
+        if (sink === null) return Outcome.Allow;
+        sink.push({ kind: 'grant', grant });
+        allowed = true;
       }
     }
   }

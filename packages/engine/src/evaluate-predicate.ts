@@ -28,7 +28,11 @@ export function evaluatePredicate(
       case 'department_in':
         return r.departmentId !== null && p.departmentIds.includes(r.departmentId);
       case 'sensitivity_at_most':
-        return rank.sensitivity(r.sensitivity) <= rank.sensitivity(p.level);
+        // An unknown level counts as the highest, as in `decide`.
+        return (
+          (rank.sensitivity(r.sensitivity) < 0 ? 3 : rank.sensitivity(r.sensitivity)) <=
+          rank.sensitivity(p.level)
+        );
       case 'customer_is':
         return r.customerId === p.customerId;
       case 'created_by':

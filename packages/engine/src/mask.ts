@@ -22,14 +22,14 @@ function maskName(name: string): string {
   if (HAN.test(trimmed)) {
     // 李雷 → 李*, 欧阳娜娜 → 欧***: keep the first character (the surname).
     const chars = [...trimmed];
-    return (chars[0] as string) + STAR.repeat(chars.length - 1);
+    return chars.length === 1 ? STAR : (chars[0] as string) + STAR.repeat(chars.length - 1);
   }
   // John Smith → J*** S****
   return trimmed
     .split(/\s+/)
     .map((w) => {
       const chars = [...w];
-      return (chars[0] as string) + STAR.repeat(chars.length - 1);
+      return chars.length === 1 ? STAR : (chars[0] as string) + STAR.repeat(chars.length - 1);
     })
     .join(' ');
 }
@@ -37,14 +37,17 @@ function maskName(name: string): string {
 function maskPhone(phone: string): string {
   // Keep separators and a country code; mask the middle of the digits: 13812345678 → 138****5678.
   const digits = [...phone].filter((c) => c >= '0' && c <= '9');
-  const head = digits.length >= 11 ? 3 : Math.min(3, Math.floor(digits.length / 3));
-  const tail = digits.length >= 8 ? 4 : Math.min(2, digits.length - head);
+  const n = digits.length;
+  if (n === 0) return keep(phone, 1, 0);
+  // Long numbers keep 3 + 4 digits; short ones keep less, and at least one digit is always hidden.
+  const head = n >= 11 ? 3 : Math.floor(n / 4);
+  const tail = n >= 8 ? 4 : Math.floor(n / 3);
   let seen = 0;
   return [...phone]
     .map((c) => {
       if (c < '0' || c > '9') return c;
       const i = seen++;
-      return i < head || i >= digits.length - tail ? c : STAR;
+      return i < head || i >= n - tail ? c : STAR;
     })
     .join('');
 }

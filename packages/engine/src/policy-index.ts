@@ -144,7 +144,7 @@ function subordinatesOf(users: readonly User[]): Map<string, Set<string>> {
       }
       for (const r of reports.get(id) ?? []) stack.push(r);
     }
-    memo.set(u.id, seen);
+    memo.set(u.id, seen.size === 0 ? (EMPTY_SET as Set<string>) : seen);
   }
   return memo;
 }
@@ -201,12 +201,57 @@ function holds(
     : (privileges[privilegeSlot(ref.object, ref.action)] ?? 0) > 0;
 }
 
-function buildPrincipal(
+/**
+ * Parts of principal contexts that many principals have in common (everything derived from the
+ * same role list, the same sharing rules, no grants, no pools), built once per index and shared.
+ * Sharing keeps the index small and keeps these structures hot in the CPU cache, which is most of
+ * what a decision costs.
+ */
+interface SharedParts {
+  readonly byRoles: Map<
+    string,
+    Pick<PrincipalContext, 'privileges' | 'sodBlocks' | 'functions' | 'blockedFunctions'>
+  >;
+  readonly rules: Map<string, ReadonlyArray<readonly SharingRule[]>>;
+  readonly pools: Map<string, ReadonlySet<string>>;
+  /** Model indexes of grants, by subject user id and by subject group id, ascending. */
+  readonly grantsByUser: ReadonlyMap<string, readonly number[]>;
+  readonly grantsByGroup: ReadonlyMap<string, readonly number[]>;
+}
+
+const EMPTY_RULES: ReadonlyArray<readonly SharingRule[]> = Object.freeze(
+  OBJECT_TYPES.map(() => Object.freeze([] as SharingRule[])),
+);
+const EMPTY_RECORD_GRANTS: ReadonlyArray<ReadonlyMap<string, readonly Grant[]>> = Object.freeze(
+  OBJECT_TYPES.map(() => new Map<string, readonly Grant[]>()),
+);
+const EMPTY_SCOPE_GRANTS: ReadonlyArray<readonly Grant[]> = Object.freeze(
+  OBJECT_TYPES.map(() => Object.freeze([] as Grant[])),
+);
+
+function sharedParts(model: PolicyModel): SharedParts {
+  const grantsByUser = new Map<string, number[]>();
+  const grantsByGroup = new Map<string, number[]>();
+  model.grants.forEach((grant, i) => {
+    const [map, key] =
+      grant.subject.kind === 'user'
+        ? [grantsByUser, grant.subject.userId]
+        : [grantsByGroup, grant.subject.groupId];
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  return { byRoles: new Map(), rules: new Map(), pools: new Map(), grantsByUser, grantsByGroup };
+}
+
+function roleParts(
   index: Omit<PolicyIndex, 'principals'>,
+  shared: SharedParts,
   user: User,
-  subordinates: ReadonlySet<string>,
-  groupsOfUser: ReadonlySet<string>,
-): PrincipalContext {
+): Pick<PrincipalContext, 'privileges' | 'sodBlocks' | 'functions' | 'blockedFunctions'> {
+  const key = JSON.stringify(user.roleIds);
+  const known = shared.byRoles.get(key);
+  if (known) return known;
   const model = index.model;
   const privileges = new Uint8Array(OBJECT_TYPES.length * ACTION_COUNT);
   const functions = new Set<string>();
@@ -242,41 +287,81 @@ function buildPrincipal(
       }
     }
   }
+  const parts = { privileges, sodBlocks, functions, blockedFunctions };
+  shared.byRoles.set(key, parts);
+  return parts;
+}
 
-  const rules: SharingRule[][] = OBJECT_TYPES.map(() => []);
-  for (const rule of model.sharingRules) {
-    if (index.groupMembers.get(rule.targetGroupId)?.has(user.id)) {
-      rules[OBJECT_INDEX[rule.object]]?.push(rule);
+function buildPrincipal(
+  index: Omit<PolicyIndex, 'principals'>,
+  shared: SharedParts,
+  user: User,
+  subordinates: ReadonlySet<string>,
+  groupsOfUser: ReadonlySet<string>,
+): PrincipalContext {
+  const model = index.model;
+  const { privileges, sodBlocks, functions, blockedFunctions } = roleParts(index, shared, user);
+
+  const matched: number[] = [];
+  model.sharingRules.forEach((rule, i) => {
+    if (index.groupMembers.get(rule.targetGroupId)?.has(user.id)) matched.push(i);
+  });
+  const rulesKey = matched.join(',');
+  let rules = matched.length === 0 ? EMPTY_RULES : shared.rules.get(rulesKey);
+  if (rules === undefined) {
+    const lists: SharingRule[][] = OBJECT_TYPES.map(() => []);
+    for (const i of matched) {
+      const rule = model.sharingRules[i] as SharingRule;
+      lists[OBJECT_INDEX[rule.object]]?.push(rule);
     }
+    rules = lists;
+    shared.rules.set(rulesKey, rules);
   }
 
-  const recordGrants: Map<string, Grant[]>[] = OBJECT_TYPES.map(() => new Map());
-  const scopeGrants: Grant[][] = OBJECT_TYPES.map(() => []);
-  for (const grant of model.grants) {
-    const mine =
-      grant.subject.kind === 'user'
-        ? grant.subject.userId === user.id
-        : groupsOfUser.has(grant.subject.groupId);
-    if (!mine) continue;
-    const o = OBJECT_INDEX[grant.object];
-    if (grant.target.kind === 'record') {
-      const map = recordGrants[o] as Map<string, Grant[]>;
-      const list = map.get(grant.target.recordId) ?? [];
-      list.push(grant);
-      map.set(grant.target.recordId, list);
-    } else {
-      scopeGrants[o]?.push(grant);
+  // The principal's grants, in model order: to the user, or to one of the user's groups.
+  const mine: number[] = [...(shared.grantsByUser.get(user.id) ?? [])];
+  for (const groupId of groupsOfUser) {
+    const list = shared.grantsByGroup.get(groupId);
+    if (list) for (const i of list) mine.push(i);
+  }
+  let recordGrants = EMPTY_RECORD_GRANTS;
+  let scopeGrants = EMPTY_SCOPE_GRANTS;
+  if (mine.length > 0) {
+    mine.sort((a, b) => a - b);
+    const byRecord: Map<string, Grant[]>[] = OBJECT_TYPES.map(() => new Map());
+    const byScope: Grant[][] = OBJECT_TYPES.map(() => []);
+    for (const i of mine) {
+      const grant = model.grants[i] as Grant;
+      const o = OBJECT_INDEX[grant.object];
+      if (grant.target.kind === 'record') {
+        const map = byRecord[o] as Map<string, Grant[]>;
+        const list = map.get(grant.target.recordId) ?? [];
+        list.push(grant);
+        map.set(grant.target.recordId, list);
+      } else {
+        byScope[o]?.push(grant);
+      }
     }
+    recordGrants = byRecord.map((m) =>
+      m.size === 0 ? (EMPTY_RECORD_GRANTS[0] as Map<string, Grant[]>) : m,
+    );
+    scopeGrants = byScope.map((l) => (l.length === 0 ? (EMPTY_SCOPE_GRANTS[0] as Grant[]) : l));
   }
 
-  const poolIds = new Set<string>();
+  const poolList: string[] = [];
   for (const pool of index.pools.values()) {
     if (
       pool.memberUserIds.includes(user.id) ||
       pool.memberGroupIds.some((g) => groupsOfUser.has(g))
     ) {
-      poolIds.add(pool.id);
+      poolList.push(pool.id);
     }
+  }
+  const poolKey = JSON.stringify(poolList);
+  let poolIds = poolList.length === 0 ? EMPTY_SET : shared.pools.get(poolKey);
+  if (poolIds === undefined) {
+    poolIds = new Set(poolList);
+    shared.pools.set(poolKey, poolIds);
   }
 
   return {
@@ -302,7 +387,10 @@ function buildPrincipal(
   };
 }
 
-/** Build the index for a model. Linear in the model's size; never throws. */
+/**
+ * Build the index for a model. Near-linear in the model's size (each user is matched against the
+ * sharing rules and pools; grants are bucketed by subject first); never throws.
+ */
 export function buildIndex(model: PolicyModel): PolicyIndex {
   const departmentSubtree = departmentSubtrees(model.departments);
   const groupMembers = groupMembership(model, departmentSubtree);
@@ -343,12 +431,14 @@ export function buildIndex(model: PolicyModel): PolicyIndex {
     }
   }
   const subordinates = subordinatesOf(model.users);
+  const shared = sharedParts(model);
   const principals = new Map<string, PrincipalContext>();
   for (const user of base.users.values()) {
     principals.set(
       user.id,
       buildPrincipal(
         base,
+        shared,
         user,
         subordinates.get(user.id) ?? EMPTY_SET,
         groupsByUser.get(user.id) ?? EMPTY_SET,

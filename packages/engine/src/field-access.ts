@@ -33,12 +33,20 @@ function fieldBase(
   }
   const key = `${principalId}\u0000${object}`;
   const known = perIndex.get(key);
-  // Record fields not in the object's settings are rare; they fall back to a per-call base.
   const settings = index.objects[OBJECT_INDEX[object]];
+  // Record fields not in the object's settings are rare; they fall back to a per-call base.
+  let hasExtra = false;
+  for (const f in record.fields) {
+    if (!(settings && f in settings.fields)) {
+      hasExtra = true;
+      break;
+    }
+  }
+  if (known && !hasExtra) return known;
   const configured = settings ? Object.keys(settings.fields) : [];
-  const extra = Object.keys(record.fields).filter((f) => !(settings && f in settings.fields));
-  if (known && extra.length === 0) return known;
-
+  const extra = hasExtra
+    ? Object.keys(record.fields).filter((f) => !(settings && f in settings.fields))
+    : [];
   const names = [...configured, ...extra];
   const levels = new Uint8Array(names.length);
   const ctx = index.principals.get(principalId);
@@ -61,7 +69,7 @@ function fieldBase(
     });
   }
   const base = { names, levels };
-  if (extra.length === 0) perIndex.set(key, base);
+  if (!hasExtra) perIndex.set(key, base);
   return base;
 }
 

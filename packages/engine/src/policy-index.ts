@@ -333,6 +333,8 @@ function buildPrincipal(
     for (const i of mine) {
       const grant = model.grants[i] as Grant;
       const o = OBJECT_INDEX[grant.object];
+      // An unknown object (an invalid model) grants nothing rather than throwing.
+      if (o === undefined) continue;
       if (grant.target.kind === 'record') {
         const map = byRecord[o] as Map<string, Grant[]>;
         const list = map.get(grant.target.recordId) ?? [];

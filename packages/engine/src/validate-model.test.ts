@@ -96,6 +96,27 @@ describe('validateModel', () => {
     expect(codes(m)).toEqual(['ENGINE_SOD_CONFLICT_IN_ROLE roles[0]']);
   });
 
+  it('reports grants and rules on unknown objects, and the index still builds', () => {
+    const m = testModel({
+      groups: [{ id: 'g', name: 'G', kind: 'public', userIds: ['lucy'], groupIds: [] }],
+      grants: [
+        {
+          id: 'x',
+          subject: { kind: 'user', userId: 'lucy' },
+          object: 'invoice' as never,
+          target: { kind: 'all' },
+          access: 'owner' as never,
+          expiresAt: null,
+        },
+      ],
+    });
+    expect(codes(m)).toEqual([
+      'ENGINE_INVALID_VALUE grants[0].object',
+      'ENGINE_INVALID_VALUE grants[0].access',
+    ]);
+    expect(decide(m, 'lucy', 'read', customer('c1', 'lilei'), 0)).toBe(false);
+  });
+
   it('assertValidModel throws a typed EngineError listing every problem', () => {
     const m = testModel();
     m.users.push({ ...m.users[1]! });

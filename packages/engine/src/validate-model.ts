@@ -298,6 +298,9 @@ export function validateModel(model: PolicyModel): ValidationResult {
 
   model.sharingRules.forEach((r, i) => {
     const p = `sharingRules[${i}]`;
+    if (!oneOf(OBJECT_TYPES, r.object)) {
+      add('ENGINE_INVALID_VALUE', `${p}.object`, `unknown object "${String(r.object)}"`);
+    }
     ref(groups, 'group', r.targetGroupId, `${p}.targetGroupId`);
     if (r.source.kind === 'owner')
       ref(groups, 'group', r.source.ownerGroupId, `${p}.source.ownerGroupId`);
@@ -326,6 +329,16 @@ export function validateModel(model: PolicyModel): ValidationResult {
 
   model.grants.forEach((g, i) => {
     const p = `grants[${i}]`;
+    if (!oneOf(OBJECT_TYPES, g.object)) {
+      add('ENGINE_INVALID_VALUE', `${p}.object`, `unknown object "${String(g.object)}"`);
+    }
+    if (!oneOf(ACCESS_LEVELS, g.access)) {
+      add(
+        'ENGINE_INVALID_VALUE',
+        `${p}.access`,
+        `grant access "${String(g.access)}" is not read, edit or manage`,
+      );
+    }
     if (g.subject.kind === 'user') ref(users, 'user', g.subject.userId, `${p}.subject.userId`);
     else ref(groups, 'group', g.subject.groupId, `${p}.subject.groupId`);
     if (g.target.kind === 'department')

@@ -1,0 +1,130 @@
+import { rank, type Criterion, type Predicate } from '@custos/engine';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { RecordTable } from './record-tables.ts';
+
+export interface CompileOptions {
+  /** The record table the predicate is evaluated on (decides what `parent` means). */
+  table: RecordTable;
+  /** The alias of that table in the enclosing query (default `t`). */
+  alias?: string;
+}
+
+const TRUE_SQL = sql<SqlBool>`true`;
+const FALSE_SQL = sql<SqlBool>`false`;
+
+/**
+ * Compile the engine's predicate AST to a parameterised SQL condition on `alias` (a row of
+ * `table`), with exactly the semantics of `evaluatePredicate`:
+ * - a null owner, department, pool, creator or contact never matches;
+ * - `team_member` reads `customer_team_members` for the row's customer;
+ * - `parent` reads the row's customer; a customer has no parent, so it never matches there;
+ * - field criteria read `data` (jsonb): a missing value matches nothing (not even `ne`), numbers
+ *   compare only with numbers and strings only with strings (byte order, `collate "C"`), `between`
+ *   is inclusive.
+ *
+ * Every value is a parameter; column and table names come from the code, never from the input.
+ */
+export function compilePredicate(
+  predicate: Predicate,
+  options: CompileOptions,
+): RawBuilder<SqlBool> {
+  return compile(predicate, options.table, options.alias ?? 't', 1);
+}
+
+function compile(
+  p: Predicate,
+  table: RecordTable,
+  alias: string,
+  depth: number,
+): RawBuilder<SqlBool> {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  switch (p.kind) {
+    case 'const':
+      return p.value ? TRUE_SQL : FALSE_SQL;
+    case 'and':
+    case 'or': {
+      if (p.items.length === 0) return p.kind === 'and' ? TRUE_SQL : FALSE_SQL;
+      const items = p.items.map((i) => compile(i, table, alias, depth));
+      return sql<SqlBool>`(${sql.join(items, p.kind === 'and' ? sql` and ` : sql` or `)})`;
+    }
+    case 'owner_in':
+      return anyOf(col('owner_id'), p.userIds);
+    case 'department_in':
+      return anyOf(col('department_id'), p.departmentIds);
+    case 'record_in':
+      return anyOf(col('id'), p.recordIds);
+    case 'pool_in':
+      return anyOf(col('pool_id'), p.poolIds);
+    case 'sensitivity_at_most':
+      return sql<SqlBool>`${col('sensitivity')} <= ${rank.sensitivity(p.level)}`;
+    case 'customer_is':
+      return sql<SqlBool>`${col('customer_id')} = ${p.customerId}`;
+    case 'created_by':
+      return sql<SqlBool>`${col('created_by_id')} = ${p.userId}`;
+    case 'contact_is':
+      return sql<SqlBool>`${col('contact_user_id')} = ${p.userId}`;
+    case 'team_member': {
+      const m = `m${depth}`;
+      const mc = (name: string) => sql.ref(`${m}.${name}`);
+      return sql<SqlBool>`exists (select 1 from customer_team_members as ${sql.id(m)} where ${mc('tenant_id')} = ${col('tenant_id')} and ${mc('customer_id')} = ${col('customer_id')} and ${mc('user_id')} = ${p.userId} and ${mc('access')} >= ${rank.access(p.minAccess)})`;
+    }
+    case 'field':
+      return compileCriterion(p.criterion, alias);
+    case 'parent': {
+      if (table === 'customers') return FALSE_SQL;
+      const parent = `p${depth}`;
+      const pc = (name: string) => sql.ref(`${parent}.${name}`);
+      const inner = compile(p.predicate, 'customers', parent, depth + 1);
+      return sql<SqlBool>`exists (select 1 from customers as ${sql.id(parent)} where ${pc('tenant_id')} = ${col('tenant_id')} and ${pc('id')} = ${col('customer_id')} and ${inner})`;
+    }
+  }
+}
+
+function anyOf(column: RawBuilder<unknown>, values: readonly string[]): RawBuilder<SqlBool> {
+  if (values.length === 0) return FALSE_SQL;
+  return sql<SqlBool>`${column} = any(cast(${[...values]} as text[]))`;
+}
+
+type Comparable = 'number' | 'string';
+
+function comparableType(v: unknown): Comparable | null {
+  return typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : null;
+}
+
+function compileCriterion(c: Criterion, alias: string): RawBuilder<SqlBool> {
+  const json = sql`(${sql.ref(`${alias}.data`)} -> ${c.field})`;
+  const typed = (type: string) => sql<SqlBool>`jsonb_typeof(${json}) = ${type}`;
+  const jsonValue = (v: unknown) => sql`cast(${JSON.stringify(v)} as jsonb)`;
+  /**
+   * The value as a number, or as a text in byte order, when it has that JSON type; null otherwise.
+   * A `case` and not an `and`: PostgreSQL does not promise to evaluate `and` left to right, and a
+   * cast of a JSON string to numeric would fail.
+   */
+  const scalar = (type: Comparable) =>
+    type === 'number'
+      ? sql`(case when ${typed(type)} then cast(${json} as numeric) end)`
+      : sql`(case when ${typed(type)} then (${sql.ref(`${alias}.data`)} ->> ${c.field}) end) collate "C"`;
+  const param = (type: Comparable, v: number | string) =>
+    type === 'number' ? sql`cast(${v} as numeric)` : sql`cast(${v} as text)`;
+  switch (c.op) {
+    case 'eq':
+      return sql<SqlBool>`${json} = ${jsonValue(c.value)}`;
+    case 'ne':
+      return sql<SqlBool>`(${typed(typeof c.value)} and ${json} <> ${jsonValue(c.value)})`;
+    case 'in':
+      if (c.values.length === 0) return FALSE_SQL;
+      return sql<SqlBool>`${json} in (${sql.join(c.values.map(jsonValue))})`;
+    case 'lt':
+    case 'gt': {
+      const type = comparableType(c.value);
+      if (type === null) return FALSE_SQL;
+      const op = c.op === 'lt' ? sql`<` : sql`>`;
+      return sql<SqlBool>`${scalar(type)} ${op} ${param(type, c.value as number | string)}`;
+    }
+    case 'between': {
+      const type = comparableType(c.low);
+      if (type === null || comparableType(c.high) !== type) return FALSE_SQL;
+      return sql<SqlBool>`(${scalar(type)} >= ${param(type, c.low)} and ${scalar(type)} <= ${param(type, c.high)})`;
+    }
+  }
+}

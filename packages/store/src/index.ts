@@ -13,3 +13,23 @@ export { DEMO_PASSWORD, DEMO_ROLE_IDS, DEMO_TENANT_ID, demoCompany } from './dem
 export type { DemoCompany, DemoCompanyOptions, DemoLogin } from './demo/demo-company.ts';
 export { openPgDatabase } from './pg-database.ts';
 export type { PgDatabaseOptions } from './pg-database.ts';
+export { loadPolicyModel, readPolicyVersion, savePolicyModel } from './policy-repository.ts';
+export type {
+  DepartmentRow,
+  FieldSettingsRow,
+  GrantRow,
+  GroupMemberRow,
+  GroupRow,
+  MemberRow,
+  ObjectSettingsRow,
+  PoolMemberRow,
+  PoolRow,
+  RoleFieldPermissionRow,
+  RoleFunctionRow,
+  RoleObjectPermissionRow,
+  RoleRow,
+  SharingRuleRow,
+  SodRuleRow,
+  UserRoleRow,
+  UserRow,
+} from './schema.ts';

@@ -22,6 +22,8 @@ export interface TenantRow {
   id: string;
   name: string;
   settings: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Bumped by every policy save (0002-policy-version). */
+  policy_version: Generated<number>;
 }
 
 export interface TeamMemberRow {
@@ -30,6 +32,8 @@ export interface TeamMemberRow {
   user_id: string;
   /** Rank of the access level: 0 read, 1 edit, 2 manage. */
   access: number;
+  /** Position in the model's list (0002-policy-version). */
+  ordinal: Generated<number>;
 }
 
 export interface AuditEventRow {
@@ -43,12 +47,183 @@ export interface AuditEventRow {
   after: ColumnType<unknown, string | null, never>;
 }
 
+/** A JSON column written as a JSON string and read back as a value. */
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+/** A nullable timestamp. */
+type Timestamp = ColumnType<Date | null, Date | null, Date | null>;
+
 /**
- * The tables the store reads and writes through typed queries so far. The policy tables exist in
- * the schema (0001-initial) and get their row types when their repositories are written.
+ * The policy tables (`policy-repository.ts`). `ordinal` is the row's position in the model's list
+ * (or map), so a model reads back in the order it was written. Ordered enums are stored as ranks.
  */
+export interface DepartmentRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  parent_id: string | null;
+  head_id: string | null;
+  ordinal: number;
+}
+
+export interface UserRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  department_id: string | null;
+  manager_id: string | null;
+  clearance: number;
+  portal_account_id: string | null;
+  ordinal: number;
+}
+
+export interface UserRoleRow {
+  tenant_id: string;
+  user_id: string;
+  role_id: string;
+  ordinal: number;
+}
+
+export interface RoleRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  ordinal: number;
+}
+
+export interface RoleObjectPermissionRow {
+  tenant_id: string;
+  role_id: string;
+  object: string;
+  action: string;
+  scope: number;
+  ordinal: number;
+}
+
+export interface RoleFieldPermissionRow {
+  tenant_id: string;
+  role_id: string;
+  object: string;
+  field: string;
+  level: number;
+  ordinal: number;
+}
+
+export interface RoleFunctionRow {
+  tenant_id: string;
+  role_id: string;
+  name: string;
+  ordinal: number;
+}
+
+export interface GroupRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  department_id: string | null;
+  include_subdepartments: boolean;
+  role_id: string | null;
+  ordinal: number;
+}
+
+export interface MemberRow {
+  tenant_id: string;
+  member_kind: string;
+  member_id: string;
+  ordinal: number;
+}
+
+export interface GroupMemberRow extends MemberRow {
+  group_id: string;
+}
+
+export interface PoolMemberRow extends MemberRow {
+  pool_id: string;
+}
+
+export interface ObjectSettingsRow {
+  tenant_id: string;
+  object: string;
+  org_wide_default: string;
+  controlled_by_parent: boolean;
+  portal_exposed: boolean;
+  ordinal: number;
+}
+
+export interface FieldSettingsRow {
+  tenant_id: string;
+  object: string;
+  field: string;
+  sensitivity: number | null;
+  mask: string | null;
+  /** Null when the model leaves the flag out (0002-policy-version). */
+  internal: boolean | null;
+  label: string | null;
+  ordinal: number;
+}
+
+export interface SharingRuleRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  object: string;
+  source: Json<object>;
+  target_group_id: string;
+  access: number;
+  ordinal: number;
+}
+
+export interface GrantRow {
+  tenant_id: string;
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  object: string;
+  target: Json<object>;
+  access: number;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  reason: string | null;
+  ordinal: number;
+}
+
+export interface PoolRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  ordinal: number;
+}
+
+export interface SodRuleRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  left: Json<object>;
+  right: Json<object>;
+  ordinal: number;
+}
+
+/** The tables the store reads and writes through typed queries. */
 export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   tenants: TenantRow;
   customer_team_members: TeamMemberRow;
   audit_events: AuditEventRow;
+  departments: DepartmentRow;
+  users: UserRow;
+  user_roles: UserRoleRow;
+  roles: RoleRow;
+  role_object_permissions: RoleObjectPermissionRow;
+  role_field_permissions: RoleFieldPermissionRow;
+  role_functions: RoleFunctionRow;
+  groups: GroupRow;
+  group_members: GroupMemberRow;
+  object_settings: ObjectSettingsRow;
+  field_settings: FieldSettingsRow;
+  sharing_rules: SharingRuleRow;
+  grants: GrantRow;
+  pools: PoolRow;
+  pool_members: PoolMemberRow;
+  sod_rules: SodRuleRow;
 };

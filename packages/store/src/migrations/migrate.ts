@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
+import { policyVersionMigration } from './0002-policy-version.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-policy-version': policyVersionMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

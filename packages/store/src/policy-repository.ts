@@ -1,0 +1,591 @@
+/**
+ * The policy repository: a tenant's whole `PolicyModel` in the policy tables, written in one
+ * transaction and read back as the same value, with a per-tenant `policy_version` that every save
+ * bumps (`tenants.policy_version`, 0002-policy-version).
+ *
+ * Every list (and map) is stored with its position (`ordinal`), so the model reads back in the
+ * order it was written: a user's roles, the grants, the rules … all order explanations. Ordered
+ * enums are stored as their rank; grant targets, sharing-rule sources and SoD permission
+ * references as JSON.
+ *
+ * The customer teams go to `customer_team_members`, whose rows reference the tenant's customers:
+ * the customers must be stored (`loadTenantData`) before a model with teams on them is saved.
+ */
+import {
+  ACCESS_LEVELS,
+  DATA_SCOPES,
+  FIELD_LEVELS,
+  SENSITIVITIES,
+  rank,
+  type AccessLevel,
+  type DataScope,
+  type Department,
+  type FieldLevel,
+  type FieldSetting,
+  type Grant,
+  type GrantTarget,
+  type Group,
+  type Locale,
+  type MaskKind,
+  type ObjectPermission,
+  type ObjectSettings,
+  type ObjectType,
+  type OrgWideDefault,
+  type PermissionRef,
+  type PolicyModel,
+  type Pool,
+  type PrincipalKind,
+  type RecordAction,
+  type Role,
+  type Sensitivity,
+  type SharingRule,
+  type SodRule,
+  type TeamMember,
+  type TenantSettings,
+  type User,
+  type UserStatus,
+} from '@custos/engine';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sensitivityRank } from './load-scenario.ts';
+import type { StoreSchema } from './schema.ts';
+
+/** Rows per insert statement: large enough to be fast, small enough for the parameter limit. */
+const BATCH = 500;
+
+/** The policy tables a save replaces, children before parents. */
+const POLICY_TABLES = [
+  'sod_rules',
+  'pool_members',
+  'pools',
+  'grants',
+  'sharing_rules',
+  'customer_team_members',
+  'field_settings',
+  'object_settings',
+  'group_members',
+  'groups',
+  'role_functions',
+  'role_field_permissions',
+  'role_object_permissions',
+  'user_roles',
+  'roles',
+  'users',
+  'departments',
+] as const;
+type PolicyTable = (typeof POLICY_TABLES)[number];
+
+async function insertRows<T extends PolicyTable>(
+  tx: Transaction<StoreSchema>,
+  table: T,
+  rows: readonly Insertable<StoreSchema[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // The table is one of the policy tables and the rows are its insertables.
+    await tx
+      .insertInto(table as 'roles')
+      .values(rows.slice(i, i + BATCH) as Insertable<StoreSchema['roles']>[])
+      .execute();
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+function entriesOf<K extends string, V>(map: Partial<Record<K, V>>): [K, V][] {
+  return Object.entries(map).filter((e): e is [K, V] => e[1] !== undefined) as [K, V][];
+}
+
+/** The tenant row's settings that come from the model; other keys in the column are kept. */
+function tenantSettings(tenant: TenantSettings): Record<string, unknown> {
+  return tenant.defaultLocale === undefined ? {} : { defaultLocale: tenant.defaultLocale };
+}
+
+/**
+ * Replace the tenant's policy with `model`, in one transaction, and bump its policy version
+ * (which is returned). The tenant row is created when missing. `model.version` is ignored: the
+ * stored version is the tenant's. On any error nothing changes.
+ */
+export async function savePolicyModel(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  model: PolicyModel,
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    // First, so that concurrent saves of one tenant queue on its row.
+    const { policy_version: version } = await tx
+      .insertInto('tenants')
+      .values({
+        id: tenantId,
+        name: model.tenant.name,
+        settings: json(tenantSettings(model.tenant)),
+        policy_version: 1,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          name: (eb) => eb.ref('excluded.name'),
+          settings: sql<string>`(tenants.settings - 'defaultLocale') || excluded.settings`,
+          policy_version: sql<number>`tenants.policy_version + 1`,
+        }),
+      )
+      .returning('policy_version')
+      .executeTakeFirstOrThrow();
+
+    for (const table of POLICY_TABLES) {
+      await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
+    }
+    const t = { tenant_id: tenantId };
+
+    await insertRows(
+      tx,
+      'departments',
+      model.departments.map((d, ordinal) => ({
+        ...t,
+        id: d.id,
+        name: d.name,
+        parent_id: d.parentId,
+        head_id: d.headId ?? null,
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'users',
+      model.users.map((u, ordinal) => ({
+        ...t,
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        status: u.status,
+        department_id: u.departmentId,
+        manager_id: u.managerId,
+        clearance: sensitivityRank(u.clearance),
+        portal_account_id: u.portalAccountId ?? null,
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'user_roles',
+      model.users.flatMap((u) =>
+        u.roleIds.map((roleId, ordinal) => ({ ...t, user_id: u.id, role_id: roleId, ordinal })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'roles',
+      model.roles.map((r, ordinal) => ({ ...t, id: r.id, name: r.name, ordinal })),
+    );
+    await insertRows(
+      tx,
+      'role_object_permissions',
+      model.roles.flatMap((r) =>
+        entriesOf(r.objects)
+          .flatMap(([object, permission]) =>
+            entriesOf(permission).map(([action, scope]) => ({ object, action, scope })),
+          )
+          .map((p, ordinal) => ({
+            ...t,
+            role_id: r.id,
+            object: p.object,
+            action: p.action,
+            scope: rank.scope(p.scope),
+            ordinal,
+          })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'role_field_permissions',
+      model.roles.flatMap((r) =>
+        entriesOf(r.fields)
+          .flatMap(([object, fields]) =>
+            Object.entries(fields).map(([field, level]) => ({ object, field, level })),
+          )
+          .map((p, ordinal) => ({
+            ...t,
+            role_id: r.id,
+            object: p.object,
+            field: p.field,
+            level: rank.field(p.level),
+            ordinal,
+          })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'role_functions',
+      model.roles.flatMap((r) =>
+        r.functions.map((name, ordinal) => ({ ...t, role_id: r.id, name, ordinal })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'groups',
+      model.groups.map((g, ordinal) => ({
+        ...t,
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        department_id: g.kind === 'department' ? g.departmentId : null,
+        include_subdepartments: g.kind === 'department' ? g.includeSubdepartments : false,
+        role_id: g.kind === 'role' ? g.roleId : null,
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'group_members',
+      model.groups.flatMap((g) =>
+        g.kind !== 'public'
+          ? []
+          : [
+              ...g.userIds.map((id) => ({ kind: 'user', id })),
+              ...g.groupIds.map((id) => ({ kind: 'group', id })),
+            ].map((m, ordinal) => ({
+              ...t,
+              group_id: g.id,
+              member_kind: m.kind,
+              member_id: m.id,
+              ordinal,
+            })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'object_settings',
+      model.objects.map((o, ordinal) => ({
+        ...t,
+        object: o.object,
+        org_wide_default: o.orgWideDefault,
+        controlled_by_parent: o.controlledByParent,
+        portal_exposed: o.portalExposed,
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'field_settings',
+      model.objects.flatMap((o) =>
+        Object.entries(o.fields).map(([field, s], ordinal) => ({
+          ...t,
+          object: o.object,
+          field,
+          sensitivity: s.sensitivity === undefined ? null : sensitivityRank(s.sensitivity),
+          mask: s.mask ?? null,
+          internal: s.internal ?? null,
+          label: s.label ?? null,
+          ordinal,
+        })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'customer_team_members',
+      model.teams.map((m, ordinal) => ({
+        ...t,
+        customer_id: m.customerId,
+        user_id: m.userId,
+        access: rank.access(m.access),
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'sharing_rules',
+      model.sharingRules.map((r, ordinal) => ({
+        ...t,
+        id: r.id,
+        name: r.name,
+        object: r.object,
+        source: json(r.source),
+        target_group_id: r.targetGroupId,
+        access: rank.access(r.access),
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'grants',
+      model.grants.map((g, ordinal) => ({
+        ...t,
+        id: g.id,
+        subject_kind: g.subject.kind,
+        subject_id: g.subject.kind === 'user' ? g.subject.userId : g.subject.groupId,
+        object: g.object,
+        target: json(g.target),
+        access: rank.access(g.access),
+        starts_at: g.startsAt == null ? null : new Date(g.startsAt),
+        expires_at: g.expiresAt === null ? null : new Date(g.expiresAt),
+        reason: g.reason ?? null,
+        ordinal,
+      })),
+    );
+    await insertRows(
+      tx,
+      'pools',
+      model.pools.map((p, ordinal) => ({ ...t, id: p.id, name: p.name, ordinal })),
+    );
+    await insertRows(
+      tx,
+      'pool_members',
+      model.pools.flatMap((p) =>
+        [
+          ...p.memberGroupIds.map((id) => ({ kind: 'group', id })),
+          ...p.memberUserIds.map((id) => ({ kind: 'user', id })),
+        ].map((m, ordinal) => ({
+          ...t,
+          pool_id: p.id,
+          member_kind: m.kind,
+          member_id: m.id,
+          ordinal,
+        })),
+      ),
+    );
+    await insertRows(
+      tx,
+      'sod_rules',
+      model.sodRules.map((r, ordinal) => ({
+        ...t,
+        id: r.id,
+        name: r.name,
+        left: json(r.left),
+        right: json(r.right),
+        ordinal,
+      })),
+    );
+    return version;
+  });
+}
+
+/** The tenant's policy version: 0 before its first save, or for an unknown tenant. */
+export async function readPolicyVersion(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('tenants')
+    .select('policy_version')
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  return row?.policy_version ?? 0;
+}
+
+/** Group rows by a key, keeping their order. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [row]);
+    else list.push(row);
+  }
+  return groups;
+}
+
+/** A JSON column as stored: parsed by the driver, or (some drivers) still a string. */
+function parsed<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function millis(value: Date | string | null): number | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.getTime() : Date.parse(value);
+}
+
+function unrank<T>(levels: readonly T[], r: number, what: string): T {
+  const level = levels[r];
+  if (level === undefined) throw new Error(`stored ${what} rank ${r} is out of range`);
+  return level;
+}
+
+/**
+ * Read the tenant's policy back as a model whose `version` is the tenant's policy version. All
+ * tables are read in one repeatable-read transaction: a concurrent save is seen whole or not at
+ * all. Throws for an unknown tenant.
+ */
+export async function loadPolicyModel(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+): Promise<PolicyModel> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const tenant = await tx
+        .selectFrom('tenants')
+        .select(['id', 'name', 'settings', 'policy_version'])
+        .where('id', '=', tenantId)
+        .executeTakeFirst();
+      if (tenant === undefined) throw new Error(`unknown tenant: ${tenantId}`);
+
+      const rowsOf = <T extends PolicyTable>(table: T) =>
+        tx
+          .selectFrom(table as 'roles')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .orderBy('ordinal')
+          .execute() as unknown as Promise<Selectable<StoreSchema[T]>[]>;
+
+      const departments = await rowsOf('departments');
+      const users = await rowsOf('users');
+      const userRoles = groupBy(await rowsOf('user_roles'), (r) => r.user_id);
+      const roles = await rowsOf('roles');
+      const objectPermissions = groupBy(await rowsOf('role_object_permissions'), (r) => r.role_id);
+      const fieldPermissions = groupBy(await rowsOf('role_field_permissions'), (r) => r.role_id);
+      const functions = groupBy(await rowsOf('role_functions'), (r) => r.role_id);
+      const groups = await rowsOf('groups');
+      const groupMembers = groupBy(await rowsOf('group_members'), (r) => r.group_id);
+      const objects = await rowsOf('object_settings');
+      const fieldSettings = groupBy(await rowsOf('field_settings'), (r) => r.object);
+      const teams = await rowsOf('customer_team_members');
+      const sharingRules = await rowsOf('sharing_rules');
+      const grants = await rowsOf('grants');
+      const pools = await rowsOf('pools');
+      const poolMembers = groupBy(await rowsOf('pool_members'), (r) => r.pool_id);
+      const sodRules = await rowsOf('sod_rules');
+
+      const settings = parsed<Record<string, unknown>>(tenant.settings);
+      const tenantSettings: TenantSettings = { id: tenant.id, name: tenant.name };
+      if (typeof settings.defaultLocale === 'string') {
+        tenantSettings.defaultLocale = settings.defaultLocale as Locale;
+      }
+
+      return {
+        version: tenant.policy_version,
+        tenant: tenantSettings,
+        departments: departments.map((d): Department => {
+          const department: Department = { id: d.id, name: d.name, parentId: d.parent_id };
+          if (d.head_id !== null) department.headId = d.head_id;
+          return department;
+        }),
+        users: users.map((u): User => {
+          const user: User = {
+            id: u.id,
+            name: u.name,
+            kind: u.kind as PrincipalKind,
+            status: u.status as UserStatus,
+            departmentId: u.department_id,
+            managerId: u.manager_id,
+            roleIds: (userRoles.get(u.id) ?? []).map((r) => r.role_id),
+            clearance: unrank<Sensitivity>(SENSITIVITIES, u.clearance, 'clearance'),
+          };
+          if (u.portal_account_id !== null) user.portalAccountId = u.portal_account_id;
+          return user;
+        }),
+        roles: roles.map((r): Role => {
+          const objects: Partial<Record<ObjectType, ObjectPermission>> = {};
+          for (const p of objectPermissions.get(r.id) ?? []) {
+            const permission = (objects[p.object as ObjectType] ??= {});
+            permission[p.action as RecordAction] = unrank<DataScope>(DATA_SCOPES, p.scope, 'scope');
+          }
+          const fields: Partial<Record<ObjectType, Record<string, FieldLevel>>> = {};
+          for (const p of fieldPermissions.get(r.id) ?? []) {
+            const levels = (fields[p.object as ObjectType] ??= {});
+            levels[p.field] = unrank<FieldLevel>(FIELD_LEVELS, p.level, 'field level');
+          }
+          return {
+            id: r.id,
+            name: r.name,
+            objects,
+            functions: (functions.get(r.id) ?? []).map((f) => f.name),
+            fields,
+          };
+        }),
+        objects: objects.map((o): ObjectSettings => {
+          const fields: Record<string, FieldSetting> = {};
+          for (const f of fieldSettings.get(o.object) ?? []) {
+            const setting: FieldSetting = {};
+            if (f.sensitivity !== null) {
+              setting.sensitivity = unrank<Sensitivity>(
+                SENSITIVITIES,
+                f.sensitivity,
+                'sensitivity',
+              );
+            }
+            if (f.mask !== null) setting.mask = f.mask as MaskKind;
+            if (f.internal !== null) setting.internal = f.internal;
+            if (f.label !== null) setting.label = f.label;
+            fields[f.field] = setting;
+          }
+          return {
+            object: o.object as ObjectType,
+            orgWideDefault: o.org_wide_default as OrgWideDefault,
+            controlledByParent: o.controlled_by_parent,
+            portalExposed: o.portal_exposed,
+            fields,
+          };
+        }),
+        groups: groups.map((g): Group => {
+          switch (g.kind) {
+            case 'department':
+              return {
+                id: g.id,
+                name: g.name,
+                kind: 'department',
+                departmentId: g.department_id ?? '',
+                includeSubdepartments: g.include_subdepartments,
+              };
+            case 'role':
+              return { id: g.id, name: g.name, kind: 'role', roleId: g.role_id ?? '' };
+            case 'public': {
+              const members = groupMembers.get(g.id) ?? [];
+              return {
+                id: g.id,
+                name: g.name,
+                kind: 'public',
+                userIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
+                groupIds: members.filter((m) => m.member_kind === 'group').map((m) => m.member_id),
+              };
+            }
+            default:
+              throw new Error(`stored group ${g.id} has unknown kind ${g.kind}`);
+          }
+        }),
+        teams: teams.map((m): TeamMember => ({
+          customerId: m.customer_id,
+          userId: m.user_id,
+          access: unrank<AccessLevel>(ACCESS_LEVELS, m.access, 'access'),
+        })),
+        sharingRules: sharingRules.map((r): SharingRule => ({
+          id: r.id,
+          name: r.name,
+          object: r.object as ObjectType,
+          source: parsed<SharingRule['source']>(r.source),
+          targetGroupId: r.target_group_id,
+          access: unrank<AccessLevel>(ACCESS_LEVELS, r.access, 'access') as SharingRule['access'],
+        })),
+        grants: grants.map((g): Grant => {
+          const grant: Grant = {
+            id: g.id,
+            subject:
+              g.subject_kind === 'user'
+                ? { kind: 'user', userId: g.subject_id }
+                : { kind: 'group', groupId: g.subject_id },
+            object: g.object as ObjectType,
+            target: parsed<GrantTarget>(g.target),
+            access: unrank<AccessLevel>(ACCESS_LEVELS, g.access, 'access'),
+            startsAt: millis(g.starts_at),
+            expiresAt: millis(g.expires_at),
+          };
+          if (g.reason !== null) grant.reason = g.reason;
+          return grant;
+        }),
+        pools: pools.map((p): Pool => {
+          const members = poolMembers.get(p.id) ?? [];
+          return {
+            id: p.id,
+            name: p.name,
+            memberGroupIds: members
+              .filter((m) => m.member_kind === 'group')
+              .map((m) => m.member_id),
+            memberUserIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
+          };
+        }),
+        sodRules: sodRules.map((r): SodRule => ({
+          id: r.id,
+          name: r.name,
+          left: parsed<PermissionRef>(r.left),
+          right: parsed<PermissionRef>(r.right),
+        })),
+      };
+    });
+}

@@ -1,7 +1,7 @@
 import { checkAccess, Outcome } from './access-core.ts';
 import type { CrmRecord, FieldLevel, ObjectType, PolicyModel } from './model.ts';
 import { FIELD_LEVELS, OBJECT_TYPES, rank } from './model.ts';
-import { OBJECT_INDEX, indexOf, privilegeSlot, type PolicyIndex } from './policy-index.ts';
+import { OBJECT_INDEX, indexOf, type PolicyIndex } from './policy-index.ts';
 
 export type FieldAccessMap = Record<string, FieldLevel>;
 
@@ -88,12 +88,8 @@ export function fieldAccess(
   const index = indexOf(policy);
   const base = fieldBase(index, principalId, object, record);
   const readable = checkAccess(index, principalId, 'read', record, now, null) === Outcome.Allow;
-  const ctx = index.principals.get(principalId);
   const updatable =
-    readable &&
-    ctx !== undefined &&
-    (ctx.privileges[privilegeSlot(object, 'update')] ?? 0) > 0 &&
-    checkAccess(index, principalId, 'update', record, now, null) === Outcome.Allow;
+    readable && checkAccess(index, principalId, 'update', record, now, null) === Outcome.Allow;
   const cap = !readable ? HIDDEN : updatable ? EDIT : READ;
   const out: FieldAccessMap = {};
   const { names, levels } = base;

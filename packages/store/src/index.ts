@@ -33,3 +33,5 @@ export type {
   UserRoleRow,
   UserRow,
 } from './schema.ts';
+export { StoreError, STORE_ERROR_CODES } from './store-error.ts';
+export type { StoreErrorCode } from './store-error.ts';

@@ -142,7 +142,10 @@ describe.each(TEST_BACKENDS)('policy repository on $name', (backend) => {
     expect((await loadPolicyModel(database.db, tenantId)).version).toBe(2);
     // Another tenant's version is its own.
     expect(await readPolicyVersion(database.db, 'policy-nobody')).toBe(0);
-    await expect(loadPolicyModel(database.db, 'policy-nobody')).rejects.toThrow(/unknown tenant/);
+    await expect(loadPolicyModel(database.db, 'policy-nobody')).rejects.toMatchObject({
+      code: 'STORE_UNKNOWN_TENANT',
+      message: expect.stringMatching(/unknown tenant/),
+    });
   });
 
   it('rolls a failed save back, leaving the previous model and version', async () => {

@@ -46,6 +46,7 @@ import {
   type UserStatus,
 } from '@custos/engine';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { StoreError } from './store-error.ts';
 import { sensitivityRank } from './load-scenario.ts';
 import type { StoreSchema } from './schema.ts';
 
@@ -393,7 +394,11 @@ function millis(value: Date | string | null): number | null {
 
 function unrank<T>(levels: readonly T[], r: number, what: string): T {
   const level = levels[r];
-  if (level === undefined) throw new Error(`stored ${what} rank ${r} is out of range`);
+  if (level === undefined)
+    throw new StoreError('STORE_CORRUPT_ROW', `stored ${what} rank ${r} is out of range`, {
+      what,
+      rank: r,
+    });
   return level;
 }
 
@@ -415,7 +420,8 @@ export async function loadPolicyModel(
         .select(['id', 'name', 'settings', 'policy_version'])
         .where('id', '=', tenantId)
         .executeTakeFirst();
-      if (tenant === undefined) throw new Error(`unknown tenant: ${tenantId}`);
+      if (tenant === undefined)
+        throw new StoreError('STORE_UNKNOWN_TENANT', `unknown tenant: ${tenantId}`, { tenantId });
 
       const rowsOf = <T extends PolicyTable>(table: T) =>
         tx
@@ -537,7 +543,11 @@ export async function loadPolicyModel(
               };
             }
             default:
-              throw new Error(`stored group ${g.id} has unknown kind ${g.kind}`);
+              throw new StoreError(
+                'STORE_CORRUPT_ROW',
+                `stored group ${g.id} has unknown kind ${g.kind}`,
+                { groupId: g.id },
+              );
           }
         }),
         teams: teams.map((m): TeamMember => ({

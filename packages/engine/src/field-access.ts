@@ -100,6 +100,31 @@ export function fieldAccess(
   return out;
 }
 
+/**
+ * Per field of a record about to be created: the field levels of `fieldAccess`, capped by the
+ * right to create it instead of read/update (a new record has no history to read). Used to check
+ * which fields a create may set: only `edit` fields.
+ */
+export function createFieldAccess(
+  policy: PolicyModel | PolicyIndex,
+  principalId: string,
+  object: ObjectType,
+  record: CrmRecord,
+  now: number,
+): FieldAccessMap {
+  const index = indexOf(policy);
+  const base = fieldBase(index, principalId, object, record);
+  const creatable = checkAccess(index, principalId, 'create', record, now, null) === Outcome.Allow;
+  const cap = creatable ? EDIT : HIDDEN;
+  const out: FieldAccessMap = {};
+  const { names, levels } = base;
+  for (let i = 0; i < names.length; i++) {
+    const level = Math.min(levels[i] ?? HIDDEN, cap);
+    out[names[i] as string] = FIELD_LEVELS[level] as FieldLevel;
+  }
+  return out;
+}
+
 /** Whether `object` is known. Guards callers that take object names from input. */
 export function isObjectType(value: string): value is ObjectType {
   return (OBJECT_TYPES as readonly string[]).includes(value);

@@ -7,7 +7,7 @@ export type { ScopeRelation } from './access-core.ts';
 export { decide } from './decide.ts';
 export { explain } from './explain.ts';
 export type { AllowReason, DenyReason, Explanation, ReasonKind } from './explanation.ts';
-export { fieldAccess, isObjectType } from './field-access.ts';
+export { createFieldAccess, fieldAccess, isObjectType } from './field-access.ts';
 export type { FieldAccessMap } from './field-access.ts';
 export { mask } from './mask.ts';
 export { filter } from './filter.ts';

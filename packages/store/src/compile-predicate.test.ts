@@ -161,7 +161,7 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
           prefix('customers') +
           '("t"."sensitivity" <= $2 and ("t"."owner_id" = any(cast($3 as text[])) or ' +
           'exists (select 1 from customer_team_members as "m1" where "m1"."tenant_id" = "t"."tenant_id" ' +
-          'and "m1"."customer_id" = "t"."customer_id" and "m1"."user_id" = $4 and "m1"."access" >= $5))) ' +
+          'and "m1"."customer_id" = "t"."id" and "m1"."user_id" = $4 and "m1"."access" >= $5))) ' +
           'order by "t"."id"',
         parameters: ['acme', 1, ['u1', 'u2'], 'u5', 1],
       });
@@ -177,9 +177,9 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
         sql:
           prefix('deals') +
           'exists (select 1 from customers as "p1" where "p1"."tenant_id" = "t"."tenant_id" ' +
-          'and "p1"."id" = "t"."customer_id" and "p1"."department_id" = any(cast($2 as text[]))) ' +
+          'and "p1"."id" = "t"."customer_id" and "p1"."department_id" = $2) ' +
           'order by "t"."id"',
-        parameters: ['acme', ['d1']],
+        parameters: ['acme', 'd1'],
       });
     });
 

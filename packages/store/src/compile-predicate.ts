@@ -38,6 +38,8 @@ function compile(
   depth: number,
 ): RawBuilder<SqlBool> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
+  /** A customer's `customer_id` is its `id`; the primary key is the column the indexes know. */
+  const customerKey = () => col(table === 'customers' ? 'id' : 'customer_id');
   switch (p.kind) {
     case 'const':
       return p.value ? TRUE_SQL : FALSE_SQL;
@@ -58,7 +60,7 @@ function compile(
     case 'sensitivity_at_most':
       return sql<SqlBool>`${col('sensitivity')} <= ${rank.sensitivity(p.level)}`;
     case 'customer_is':
-      return sql<SqlBool>`${col('customer_id')} = ${p.customerId}`;
+      return sql<SqlBool>`${customerKey()} = ${p.customerId}`;
     case 'created_by':
       return sql<SqlBool>`${col('created_by_id')} = ${p.userId}`;
     case 'contact_is':
@@ -66,7 +68,7 @@ function compile(
     case 'team_member': {
       const m = `m${depth}`;
       const mc = (name: string) => sql.ref(`${m}.${name}`);
-      return sql<SqlBool>`exists (select 1 from customer_team_members as ${sql.id(m)} where ${mc('tenant_id')} = ${col('tenant_id')} and ${mc('customer_id')} = ${col('customer_id')} and ${mc('user_id')} = ${p.userId} and ${mc('access')} >= ${rank.access(p.minAccess)})`;
+      return sql<SqlBool>`exists (select 1 from customer_team_members as ${sql.id(m)} where ${mc('tenant_id')} = ${col('tenant_id')} and ${mc('customer_id')} = ${customerKey()} and ${mc('user_id')} = ${p.userId} and ${mc('access')} >= ${rank.access(p.minAccess)})`;
     }
     case 'field':
       return compileCriterion(p.criterion, alias);
@@ -82,6 +84,8 @@ function compile(
 
 function anyOf(column: RawBuilder<unknown>, values: readonly string[]): RawBuilder<SqlBool> {
   if (values.length === 0) return FALSE_SQL;
+  // One value: an equality, which an index on the column walks in its order.
+  if (values.length === 1) return sql<SqlBool>`${column} = ${values[0]}`;
   return sql<SqlBool>`${column} = any(cast(${[...values]} as text[]))`;
 }
 

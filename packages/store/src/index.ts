@@ -35,3 +35,46 @@ export type {
 } from './schema.ts';
 export { StoreError, STORE_ERROR_CODES } from './store-error.ts';
 export type { StoreErrorCode } from './store-error.ts';
+export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
+export type { AuditEvent } from './audit-repository.ts';
+export {
+  findCredentialByEmail,
+  upsertCredential,
+  upsertCredentials,
+} from './credential-repository.ts';
+export type { Credential } from './credential-repository.ts';
+export {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  hashSessionToken,
+  touchSession,
+} from './session-repository.ts';
+export type { Session } from './session-repository.ts';
+export type { CredentialRow, SessionRow } from './schema.ts';
+export { loadPolicyModelIn, lockPolicyVersion, writePolicyModel } from './policy-repository.ts';
+export {
+  attachParents,
+  countChildren,
+  deleteRecord,
+  getRecord,
+  getRecords,
+  insertRecord,
+  lockRecord,
+  transferChildren,
+  updateRecord,
+} from './record-repository.ts';
+export { recordFromRow, rowFromRecord, RECORD_COLUMNS } from './record-row.ts';
+export type { StoredRecord } from './record-row.ts';
+export {
+  compileCountQuery,
+  compileListQuery,
+  countRecords,
+  listRecords,
+  MAX_PAGE_SIZE,
+  RECORD_SORTS,
+} from './list-records.ts';
+export type { RecordFilterQuery, RecordListQuery, RecordPage, RecordSort } from './list-records.ts';
+export { accessBranches } from './list-plan.ts';
+export { bumpPolicyVersion, listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';

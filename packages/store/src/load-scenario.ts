@@ -1,40 +1,22 @@
-import {
-  SENSITIVITIES,
-  rank,
-  type CrmRecord,
-  type PolicyModel,
-  type Sensitivity,
-  type TeamMember,
-} from '@custos/engine';
+import { rank, type CrmRecord, type PolicyModel, type TeamMember } from '@custos/engine';
 import type { Insertable, Kysely } from 'kysely';
 import { RECORD_TABLE } from './record-tables.ts';
+import { rowFromRecord } from './record-row.ts';
 import type { RecordRow, StoreSchema } from './schema.ts';
+
+export { sensitivityRank } from './record-row.ts';
 
 /** Rows per insert statement: large enough to be fast, small enough for the parameter limit. */
 const BATCH = 500;
 
-/** The stored rank of a sensitivity; an unknown level counts as the highest, as in `decide`. */
-export function sensitivityRank(s: Sensitivity): number {
-  const r = rank.sensitivity(s);
-  return r < 0 ? SENSITIVITIES.length - 1 : r;
+/** The record's `updatedAt` when it carries one (a `StoredRecord`), else the epoch. */
+function updatedAtOf(r: CrmRecord): Date {
+  const at = (r as { updatedAt?: unknown }).updatedAt;
+  return typeof at === 'string' || typeof at === 'number' ? new Date(at) : new Date(0);
 }
 
 function recordRow(tenantId: string, r: CrmRecord): Insertable<RecordRow> {
-  const name = r.fields.name;
-  return {
-    tenant_id: tenantId,
-    id: r.id,
-    customer_id: r.customerId,
-    owner_id: r.ownerId,
-    department_id: r.departmentId,
-    sensitivity: sensitivityRank(r.sensitivity),
-    created_by_id: r.createdById ?? null,
-    contact_user_id: r.contactUserId ?? null,
-    pool_id: r.poolId ?? null,
-    name: typeof name === 'string' ? name : null,
-    data: JSON.stringify(r.fields),
-    updated_at: new Date(0),
-  };
+  return rowFromRecord(tenantId, r, updatedAtOf(r));
 }
 
 async function insertInBatches<T>(

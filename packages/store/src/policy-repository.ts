@@ -110,251 +110,282 @@ export async function savePolicyModel(
   tenantId: string,
   model: PolicyModel,
 ): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    // First, so that concurrent saves of one tenant queue on its row.
-    const { policy_version: version } = await tx
-      .insertInto('tenants')
-      .values({
-        id: tenantId,
-        name: model.tenant.name,
-        settings: json(tenantSettings(model.tenant)),
-        policy_version: 1,
-      })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          name: (eb) => eb.ref('excluded.name'),
-          settings: sql<string>`(tenants.settings - 'defaultLocale') || excluded.settings`,
-          policy_version: sql<number>`tenants.policy_version + 1`,
-        }),
-      )
-      .returning('policy_version')
-      .executeTakeFirstOrThrow();
+  return db.transaction().execute((tx) => writePolicyModel(tx, tenantId, model));
+}
 
-    for (const table of POLICY_TABLES) {
-      await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
-    }
-    const t = { tenant_id: tenantId };
+/**
+ * `savePolicyModel` inside the caller's transaction: replace the tenant's policy with `model` and
+ * bump (or create) the tenant's policy version, which is returned. The caller commits or rolls
+ * back, so a change, its version bump and its audit row can be one unit.
+ */
+export async function writePolicyModel(
+  tx: Transaction<StoreSchema>,
+  tenantId: string,
+  model: PolicyModel,
+): Promise<number> {
+  // First, so that concurrent saves of one tenant queue on its row.
+  const { policy_version: version } = await tx
+    .insertInto('tenants')
+    .values({
+      id: tenantId,
+      name: model.tenant.name,
+      settings: json(tenantSettings(model.tenant)),
+      policy_version: 1,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        name: (eb) => eb.ref('excluded.name'),
+        settings: sql<string>`(tenants.settings - 'defaultLocale') || excluded.settings`,
+        policy_version: sql<number>`tenants.policy_version + 1`,
+      }),
+    )
+    .returning('policy_version')
+    .executeTakeFirstOrThrow();
 
-    await insertRows(
-      tx,
-      'departments',
-      model.departments.map((d, ordinal) => ({
-        ...t,
-        id: d.id,
-        name: d.name,
-        parent_id: d.parentId,
-        head_id: d.headId ?? null,
-        ordinal,
-      })),
-    );
-    await insertRows(
-      tx,
-      'users',
-      model.users.map((u, ordinal) => ({
-        ...t,
-        id: u.id,
-        name: u.name,
-        kind: u.kind,
-        status: u.status,
-        department_id: u.departmentId,
-        manager_id: u.managerId,
-        clearance: sensitivityRank(u.clearance),
-        portal_account_id: u.portalAccountId ?? null,
-        ordinal,
-      })),
-    );
-    await insertRows(
-      tx,
-      'user_roles',
-      model.users.flatMap((u) =>
-        u.roleIds.map((roleId, ordinal) => ({ ...t, user_id: u.id, role_id: roleId, ordinal })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'roles',
-      model.roles.map((r, ordinal) => ({ ...t, id: r.id, name: r.name, ordinal })),
-    );
-    await insertRows(
-      tx,
-      'role_object_permissions',
-      model.roles.flatMap((r) =>
-        entriesOf(r.objects)
-          .flatMap(([object, permission]) =>
-            entriesOf(permission).map(([action, scope]) => ({ object, action, scope })),
-          )
-          .map((p, ordinal) => ({
+  for (const table of POLICY_TABLES) {
+    await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
+  }
+  const t = { tenant_id: tenantId };
+
+  await insertRows(
+    tx,
+    'departments',
+    model.departments.map((d, ordinal) => ({
+      ...t,
+      id: d.id,
+      name: d.name,
+      parent_id: d.parentId,
+      head_id: d.headId ?? null,
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'users',
+    model.users.map((u, ordinal) => ({
+      ...t,
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      status: u.status,
+      department_id: u.departmentId,
+      manager_id: u.managerId,
+      clearance: sensitivityRank(u.clearance),
+      portal_account_id: u.portalAccountId ?? null,
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'user_roles',
+    model.users.flatMap((u) =>
+      u.roleIds.map((roleId, ordinal) => ({ ...t, user_id: u.id, role_id: roleId, ordinal })),
+    ),
+  );
+  await insertRows(
+    tx,
+    'roles',
+    model.roles.map((r, ordinal) => ({ ...t, id: r.id, name: r.name, ordinal })),
+  );
+  await insertRows(
+    tx,
+    'role_object_permissions',
+    model.roles.flatMap((r) =>
+      entriesOf(r.objects)
+        .flatMap(([object, permission]) =>
+          entriesOf(permission).map(([action, scope]) => ({ object, action, scope })),
+        )
+        .map((p, ordinal) => ({
+          ...t,
+          role_id: r.id,
+          object: p.object,
+          action: p.action,
+          scope: rank.scope(p.scope),
+          ordinal,
+        })),
+    ),
+  );
+  await insertRows(
+    tx,
+    'role_field_permissions',
+    model.roles.flatMap((r) =>
+      entriesOf(r.fields)
+        .flatMap(([object, fields]) =>
+          Object.entries(fields).map(([field, level]) => ({ object, field, level })),
+        )
+        .map((p, ordinal) => ({
+          ...t,
+          role_id: r.id,
+          object: p.object,
+          field: p.field,
+          level: rank.field(p.level),
+          ordinal,
+        })),
+    ),
+  );
+  await insertRows(
+    tx,
+    'role_functions',
+    model.roles.flatMap((r) =>
+      r.functions.map((name, ordinal) => ({ ...t, role_id: r.id, name, ordinal })),
+    ),
+  );
+  await insertRows(
+    tx,
+    'groups',
+    model.groups.map((g, ordinal) => ({
+      ...t,
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      department_id: g.kind === 'department' ? g.departmentId : null,
+      include_subdepartments: g.kind === 'department' ? g.includeSubdepartments : false,
+      role_id: g.kind === 'role' ? g.roleId : null,
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'group_members',
+    model.groups.flatMap((g) =>
+      g.kind !== 'public'
+        ? []
+        : [
+            ...g.userIds.map((id) => ({ kind: 'user', id })),
+            ...g.groupIds.map((id) => ({ kind: 'group', id })),
+          ].map((m, ordinal) => ({
             ...t,
-            role_id: r.id,
-            object: p.object,
-            action: p.action,
-            scope: rank.scope(p.scope),
+            group_id: g.id,
+            member_kind: m.kind,
+            member_id: m.id,
             ordinal,
           })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'role_field_permissions',
-      model.roles.flatMap((r) =>
-        entriesOf(r.fields)
-          .flatMap(([object, fields]) =>
-            Object.entries(fields).map(([field, level]) => ({ object, field, level })),
-          )
-          .map((p, ordinal) => ({
-            ...t,
-            role_id: r.id,
-            object: p.object,
-            field: p.field,
-            level: rank.field(p.level),
-            ordinal,
-          })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'role_functions',
-      model.roles.flatMap((r) =>
-        r.functions.map((name, ordinal) => ({ ...t, role_id: r.id, name, ordinal })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'groups',
-      model.groups.map((g, ordinal) => ({
-        ...t,
-        id: g.id,
-        name: g.name,
-        kind: g.kind,
-        department_id: g.kind === 'department' ? g.departmentId : null,
-        include_subdepartments: g.kind === 'department' ? g.includeSubdepartments : false,
-        role_id: g.kind === 'role' ? g.roleId : null,
-        ordinal,
-      })),
-    );
-    await insertRows(
-      tx,
-      'group_members',
-      model.groups.flatMap((g) =>
-        g.kind !== 'public'
-          ? []
-          : [
-              ...g.userIds.map((id) => ({ kind: 'user', id })),
-              ...g.groupIds.map((id) => ({ kind: 'group', id })),
-            ].map((m, ordinal) => ({
-              ...t,
-              group_id: g.id,
-              member_kind: m.kind,
-              member_id: m.id,
-              ordinal,
-            })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'object_settings',
-      model.objects.map((o, ordinal) => ({
+    ),
+  );
+  await insertRows(
+    tx,
+    'object_settings',
+    model.objects.map((o, ordinal) => ({
+      ...t,
+      object: o.object,
+      org_wide_default: o.orgWideDefault,
+      controlled_by_parent: o.controlledByParent,
+      portal_exposed: o.portalExposed,
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'field_settings',
+    model.objects.flatMap((o) =>
+      Object.entries(o.fields).map(([field, s], ordinal) => ({
         ...t,
         object: o.object,
-        org_wide_default: o.orgWideDefault,
-        controlled_by_parent: o.controlledByParent,
-        portal_exposed: o.portalExposed,
+        field,
+        sensitivity: s.sensitivity === undefined ? null : sensitivityRank(s.sensitivity),
+        mask: s.mask ?? null,
+        internal: s.internal ?? null,
+        label: s.label ?? null,
         ordinal,
       })),
-    );
-    await insertRows(
-      tx,
-      'field_settings',
-      model.objects.flatMap((o) =>
-        Object.entries(o.fields).map(([field, s], ordinal) => ({
-          ...t,
-          object: o.object,
-          field,
-          sensitivity: s.sensitivity === undefined ? null : sensitivityRank(s.sensitivity),
-          mask: s.mask ?? null,
-          internal: s.internal ?? null,
-          label: s.label ?? null,
-          ordinal,
-        })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'customer_team_members',
-      model.teams.map((m, ordinal) => ({
+    ),
+  );
+  await insertRows(
+    tx,
+    'customer_team_members',
+    model.teams.map((m, ordinal) => ({
+      ...t,
+      customer_id: m.customerId,
+      user_id: m.userId,
+      access: rank.access(m.access),
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'sharing_rules',
+    model.sharingRules.map((r, ordinal) => ({
+      ...t,
+      id: r.id,
+      name: r.name,
+      object: r.object,
+      source: json(r.source),
+      target_group_id: r.targetGroupId,
+      access: rank.access(r.access),
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'grants',
+    model.grants.map((g, ordinal) => ({
+      ...t,
+      id: g.id,
+      subject_kind: g.subject.kind,
+      subject_id: g.subject.kind === 'user' ? g.subject.userId : g.subject.groupId,
+      object: g.object,
+      target: json(g.target),
+      access: rank.access(g.access),
+      starts_at: g.startsAt == null ? null : new Date(g.startsAt),
+      expires_at: g.expiresAt === null ? null : new Date(g.expiresAt),
+      reason: g.reason ?? null,
+      ordinal,
+    })),
+  );
+  await insertRows(
+    tx,
+    'pools',
+    model.pools.map((p, ordinal) => ({ ...t, id: p.id, name: p.name, ordinal })),
+  );
+  await insertRows(
+    tx,
+    'pool_members',
+    model.pools.flatMap((p) =>
+      [
+        ...p.memberGroupIds.map((id) => ({ kind: 'group', id })),
+        ...p.memberUserIds.map((id) => ({ kind: 'user', id })),
+      ].map((m, ordinal) => ({
         ...t,
-        customer_id: m.customerId,
-        user_id: m.userId,
-        access: rank.access(m.access),
+        pool_id: p.id,
+        member_kind: m.kind,
+        member_id: m.id,
         ordinal,
       })),
-    );
-    await insertRows(
-      tx,
-      'sharing_rules',
-      model.sharingRules.map((r, ordinal) => ({
-        ...t,
-        id: r.id,
-        name: r.name,
-        object: r.object,
-        source: json(r.source),
-        target_group_id: r.targetGroupId,
-        access: rank.access(r.access),
-        ordinal,
-      })),
-    );
-    await insertRows(
-      tx,
-      'grants',
-      model.grants.map((g, ordinal) => ({
-        ...t,
-        id: g.id,
-        subject_kind: g.subject.kind,
-        subject_id: g.subject.kind === 'user' ? g.subject.userId : g.subject.groupId,
-        object: g.object,
-        target: json(g.target),
-        access: rank.access(g.access),
-        starts_at: g.startsAt == null ? null : new Date(g.startsAt),
-        expires_at: g.expiresAt === null ? null : new Date(g.expiresAt),
-        reason: g.reason ?? null,
-        ordinal,
-      })),
-    );
-    await insertRows(
-      tx,
-      'pools',
-      model.pools.map((p, ordinal) => ({ ...t, id: p.id, name: p.name, ordinal })),
-    );
-    await insertRows(
-      tx,
-      'pool_members',
-      model.pools.flatMap((p) =>
-        [
-          ...p.memberGroupIds.map((id) => ({ kind: 'group', id })),
-          ...p.memberUserIds.map((id) => ({ kind: 'user', id })),
-        ].map((m, ordinal) => ({
-          ...t,
-          pool_id: p.id,
-          member_kind: m.kind,
-          member_id: m.id,
-          ordinal,
-        })),
-      ),
-    );
-    await insertRows(
-      tx,
-      'sod_rules',
-      model.sodRules.map((r, ordinal) => ({
-        ...t,
-        id: r.id,
-        name: r.name,
-        left: json(r.left),
-        right: json(r.right),
-        ordinal,
-      })),
-    );
-    return version;
-  });
+    ),
+  );
+  await insertRows(
+    tx,
+    'sod_rules',
+    model.sodRules.map((r, ordinal) => ({
+      ...t,
+      id: r.id,
+      name: r.name,
+      left: json(r.left),
+      right: json(r.right),
+      ordinal,
+    })),
+  );
+  return version;
+}
+
+/**
+ * Lock the tenant's row until the caller's transaction ends (`select … for update`) and return
+ * its policy version, so that read-modify-write changes of one tenant's policy queue up. Throws
+ * `STORE_UNKNOWN_TENANT` for an unknown tenant.
+ */
+export async function lockPolicyVersion(
+  tx: Transaction<StoreSchema>,
+  tenantId: string,
+): Promise<number> {
+  const row = await tx
+    .selectFrom('tenants')
+    .select('policy_version')
+    .where('id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (row === undefined)
+    throw new StoreError('STORE_UNKNOWN_TENANT', `unknown tenant: ${tenantId}`, { tenantId });
+  return row.policy_version;
 }
 
 /** The tenant's policy version: 0 before its first save, or for an unknown tenant. */
@@ -414,188 +445,191 @@ export async function loadPolicyModel(
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute(async (tx) => {
-      const tenant = await tx
-        .selectFrom('tenants')
-        .select(['id', 'name', 'settings', 'policy_version'])
-        .where('id', '=', tenantId)
-        .executeTakeFirst();
-      if (tenant === undefined)
-        throw new StoreError('STORE_UNKNOWN_TENANT', `unknown tenant: ${tenantId}`, { tenantId });
+    .execute((tx) => loadPolicyModelIn(tx, tenantId));
+}
 
-      const rowsOf = <T extends PolicyTable>(table: T) =>
-        tx
-          .selectFrom(table as 'roles')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .orderBy('ordinal')
-          .execute() as unknown as Promise<Selectable<StoreSchema[T]>[]>;
+/**
+ * `loadPolicyModel` inside the caller's transaction (e.g. after `lockPolicyVersion`, to read the
+ * model that a change will be applied to). Throws for an unknown tenant.
+ */
+export async function loadPolicyModelIn(
+  tx: Transaction<StoreSchema>,
+  tenantId: string,
+): Promise<PolicyModel> {
+  const tenant = await tx
+    .selectFrom('tenants')
+    .select(['id', 'name', 'settings', 'policy_version'])
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (tenant === undefined)
+    throw new StoreError('STORE_UNKNOWN_TENANT', `unknown tenant: ${tenantId}`, { tenantId });
 
-      const departments = await rowsOf('departments');
-      const users = await rowsOf('users');
-      const userRoles = groupBy(await rowsOf('user_roles'), (r) => r.user_id);
-      const roles = await rowsOf('roles');
-      const objectPermissions = groupBy(await rowsOf('role_object_permissions'), (r) => r.role_id);
-      const fieldPermissions = groupBy(await rowsOf('role_field_permissions'), (r) => r.role_id);
-      const functions = groupBy(await rowsOf('role_functions'), (r) => r.role_id);
-      const groups = await rowsOf('groups');
-      const groupMembers = groupBy(await rowsOf('group_members'), (r) => r.group_id);
-      const objects = await rowsOf('object_settings');
-      const fieldSettings = groupBy(await rowsOf('field_settings'), (r) => r.object);
-      const teams = await rowsOf('customer_team_members');
-      const sharingRules = await rowsOf('sharing_rules');
-      const grants = await rowsOf('grants');
-      const pools = await rowsOf('pools');
-      const poolMembers = groupBy(await rowsOf('pool_members'), (r) => r.pool_id);
-      const sodRules = await rowsOf('sod_rules');
+  const rowsOf = <T extends PolicyTable>(table: T) =>
+    tx
+      .selectFrom(table as 'roles')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('ordinal')
+      .execute() as unknown as Promise<Selectable<StoreSchema[T]>[]>;
 
-      const settings = parsed<Record<string, unknown>>(tenant.settings);
-      const tenantSettings: TenantSettings = { id: tenant.id, name: tenant.name };
-      if (typeof settings.defaultLocale === 'string') {
-        tenantSettings.defaultLocale = settings.defaultLocale as Locale;
-      }
+  const departments = await rowsOf('departments');
+  const users = await rowsOf('users');
+  const userRoles = groupBy(await rowsOf('user_roles'), (r) => r.user_id);
+  const roles = await rowsOf('roles');
+  const objectPermissions = groupBy(await rowsOf('role_object_permissions'), (r) => r.role_id);
+  const fieldPermissions = groupBy(await rowsOf('role_field_permissions'), (r) => r.role_id);
+  const functions = groupBy(await rowsOf('role_functions'), (r) => r.role_id);
+  const groups = await rowsOf('groups');
+  const groupMembers = groupBy(await rowsOf('group_members'), (r) => r.group_id);
+  const objects = await rowsOf('object_settings');
+  const fieldSettings = groupBy(await rowsOf('field_settings'), (r) => r.object);
+  const teams = await rowsOf('customer_team_members');
+  const sharingRules = await rowsOf('sharing_rules');
+  const grants = await rowsOf('grants');
+  const pools = await rowsOf('pools');
+  const poolMembers = groupBy(await rowsOf('pool_members'), (r) => r.pool_id);
+  const sodRules = await rowsOf('sod_rules');
 
-      return {
-        version: tenant.policy_version,
-        tenant: tenantSettings,
-        departments: departments.map((d): Department => {
-          const department: Department = { id: d.id, name: d.name, parentId: d.parent_id };
-          if (d.head_id !== null) department.headId = d.head_id;
-          return department;
-        }),
-        users: users.map((u): User => {
-          const user: User = {
-            id: u.id,
-            name: u.name,
-            kind: u.kind as PrincipalKind,
-            status: u.status as UserStatus,
-            departmentId: u.department_id,
-            managerId: u.manager_id,
-            roleIds: (userRoles.get(u.id) ?? []).map((r) => r.role_id),
-            clearance: unrank<Sensitivity>(SENSITIVITIES, u.clearance, 'clearance'),
-          };
-          if (u.portal_account_id !== null) user.portalAccountId = u.portal_account_id;
-          return user;
-        }),
-        roles: roles.map((r): Role => {
-          const objects: Partial<Record<ObjectType, ObjectPermission>> = {};
-          for (const p of objectPermissions.get(r.id) ?? []) {
-            const permission = (objects[p.object as ObjectType] ??= {});
-            permission[p.action as RecordAction] = unrank<DataScope>(DATA_SCOPES, p.scope, 'scope');
-          }
-          const fields: Partial<Record<ObjectType, Record<string, FieldLevel>>> = {};
-          for (const p of fieldPermissions.get(r.id) ?? []) {
-            const levels = (fields[p.object as ObjectType] ??= {});
-            levels[p.field] = unrank<FieldLevel>(FIELD_LEVELS, p.level, 'field level');
-          }
-          return {
-            id: r.id,
-            name: r.name,
-            objects,
-            functions: (functions.get(r.id) ?? []).map((f) => f.name),
-            fields,
-          };
-        }),
-        objects: objects.map((o): ObjectSettings => {
-          const fields: Record<string, FieldSetting> = {};
-          for (const f of fieldSettings.get(o.object) ?? []) {
-            const setting: FieldSetting = {};
-            if (f.sensitivity !== null) {
-              setting.sensitivity = unrank<Sensitivity>(
-                SENSITIVITIES,
-                f.sensitivity,
-                'sensitivity',
-              );
-            }
-            if (f.mask !== null) setting.mask = f.mask as MaskKind;
-            if (f.internal !== null) setting.internal = f.internal;
-            if (f.label !== null) setting.label = f.label;
-            fields[f.field] = setting;
-          }
-          return {
-            object: o.object as ObjectType,
-            orgWideDefault: o.org_wide_default as OrgWideDefault,
-            controlledByParent: o.controlled_by_parent,
-            portalExposed: o.portal_exposed,
-            fields,
-          };
-        }),
-        groups: groups.map((g): Group => {
-          switch (g.kind) {
-            case 'department':
-              return {
-                id: g.id,
-                name: g.name,
-                kind: 'department',
-                departmentId: g.department_id ?? '',
-                includeSubdepartments: g.include_subdepartments,
-              };
-            case 'role':
-              return { id: g.id, name: g.name, kind: 'role', roleId: g.role_id ?? '' };
-            case 'public': {
-              const members = groupMembers.get(g.id) ?? [];
-              return {
-                id: g.id,
-                name: g.name,
-                kind: 'public',
-                userIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
-                groupIds: members.filter((m) => m.member_kind === 'group').map((m) => m.member_id),
-              };
-            }
-            default:
-              throw new StoreError(
-                'STORE_CORRUPT_ROW',
-                `stored group ${g.id} has unknown kind ${g.kind}`,
-                { groupId: g.id },
-              );
-          }
-        }),
-        teams: teams.map((m): TeamMember => ({
-          customerId: m.customer_id,
-          userId: m.user_id,
-          access: unrank<AccessLevel>(ACCESS_LEVELS, m.access, 'access'),
-        })),
-        sharingRules: sharingRules.map((r): SharingRule => ({
-          id: r.id,
-          name: r.name,
-          object: r.object as ObjectType,
-          source: parsed<SharingRule['source']>(r.source),
-          targetGroupId: r.target_group_id,
-          access: unrank<AccessLevel>(ACCESS_LEVELS, r.access, 'access') as SharingRule['access'],
-        })),
-        grants: grants.map((g): Grant => {
-          const grant: Grant = {
-            id: g.id,
-            subject:
-              g.subject_kind === 'user'
-                ? { kind: 'user', userId: g.subject_id }
-                : { kind: 'group', groupId: g.subject_id },
-            object: g.object as ObjectType,
-            target: parsed<GrantTarget>(g.target),
-            access: unrank<AccessLevel>(ACCESS_LEVELS, g.access, 'access'),
-            startsAt: millis(g.starts_at),
-            expiresAt: millis(g.expires_at),
-          };
-          if (g.reason !== null) grant.reason = g.reason;
-          return grant;
-        }),
-        pools: pools.map((p): Pool => {
-          const members = poolMembers.get(p.id) ?? [];
-          return {
-            id: p.id,
-            name: p.name,
-            memberGroupIds: members
-              .filter((m) => m.member_kind === 'group')
-              .map((m) => m.member_id),
-            memberUserIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
-          };
-        }),
-        sodRules: sodRules.map((r): SodRule => ({
-          id: r.id,
-          name: r.name,
-          left: parsed<PermissionRef>(r.left),
-          right: parsed<PermissionRef>(r.right),
-        })),
+  const settings = parsed<Record<string, unknown>>(tenant.settings);
+  const tenantSettings: TenantSettings = { id: tenant.id, name: tenant.name };
+  if (typeof settings.defaultLocale === 'string') {
+    tenantSettings.defaultLocale = settings.defaultLocale as Locale;
+  }
+
+  return {
+    version: tenant.policy_version,
+    tenant: tenantSettings,
+    departments: departments.map((d): Department => {
+      const department: Department = { id: d.id, name: d.name, parentId: d.parent_id };
+      if (d.head_id !== null) department.headId = d.head_id;
+      return department;
+    }),
+    users: users.map((u): User => {
+      const user: User = {
+        id: u.id,
+        name: u.name,
+        kind: u.kind as PrincipalKind,
+        status: u.status as UserStatus,
+        departmentId: u.department_id,
+        managerId: u.manager_id,
+        roleIds: (userRoles.get(u.id) ?? []).map((r) => r.role_id),
+        clearance: unrank<Sensitivity>(SENSITIVITIES, u.clearance, 'clearance'),
       };
-    });
+      if (u.portal_account_id !== null) user.portalAccountId = u.portal_account_id;
+      return user;
+    }),
+    roles: roles.map((r): Role => {
+      const objects: Partial<Record<ObjectType, ObjectPermission>> = {};
+      for (const p of objectPermissions.get(r.id) ?? []) {
+        const permission = (objects[p.object as ObjectType] ??= {});
+        permission[p.action as RecordAction] = unrank<DataScope>(DATA_SCOPES, p.scope, 'scope');
+      }
+      const fields: Partial<Record<ObjectType, Record<string, FieldLevel>>> = {};
+      for (const p of fieldPermissions.get(r.id) ?? []) {
+        const levels = (fields[p.object as ObjectType] ??= {});
+        levels[p.field] = unrank<FieldLevel>(FIELD_LEVELS, p.level, 'field level');
+      }
+      return {
+        id: r.id,
+        name: r.name,
+        objects,
+        functions: (functions.get(r.id) ?? []).map((f) => f.name),
+        fields,
+      };
+    }),
+    objects: objects.map((o): ObjectSettings => {
+      const fields: Record<string, FieldSetting> = {};
+      for (const f of fieldSettings.get(o.object) ?? []) {
+        const setting: FieldSetting = {};
+        if (f.sensitivity !== null) {
+          setting.sensitivity = unrank<Sensitivity>(SENSITIVITIES, f.sensitivity, 'sensitivity');
+        }
+        if (f.mask !== null) setting.mask = f.mask as MaskKind;
+        if (f.internal !== null) setting.internal = f.internal;
+        if (f.label !== null) setting.label = f.label;
+        fields[f.field] = setting;
+      }
+      return {
+        object: o.object as ObjectType,
+        orgWideDefault: o.org_wide_default as OrgWideDefault,
+        controlledByParent: o.controlled_by_parent,
+        portalExposed: o.portal_exposed,
+        fields,
+      };
+    }),
+    groups: groups.map((g): Group => {
+      switch (g.kind) {
+        case 'department':
+          return {
+            id: g.id,
+            name: g.name,
+            kind: 'department',
+            departmentId: g.department_id ?? '',
+            includeSubdepartments: g.include_subdepartments,
+          };
+        case 'role':
+          return { id: g.id, name: g.name, kind: 'role', roleId: g.role_id ?? '' };
+        case 'public': {
+          const members = groupMembers.get(g.id) ?? [];
+          return {
+            id: g.id,
+            name: g.name,
+            kind: 'public',
+            userIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
+            groupIds: members.filter((m) => m.member_kind === 'group').map((m) => m.member_id),
+          };
+        }
+        default:
+          throw new StoreError(
+            'STORE_CORRUPT_ROW',
+            `stored group ${g.id} has unknown kind ${g.kind}`,
+            { groupId: g.id },
+          );
+      }
+    }),
+    teams: teams.map((m): TeamMember => ({
+      customerId: m.customer_id,
+      userId: m.user_id,
+      access: unrank<AccessLevel>(ACCESS_LEVELS, m.access, 'access'),
+    })),
+    sharingRules: sharingRules.map((r): SharingRule => ({
+      id: r.id,
+      name: r.name,
+      object: r.object as ObjectType,
+      source: parsed<SharingRule['source']>(r.source),
+      targetGroupId: r.target_group_id,
+      access: unrank<AccessLevel>(ACCESS_LEVELS, r.access, 'access') as SharingRule['access'],
+    })),
+    grants: grants.map((g): Grant => {
+      const grant: Grant = {
+        id: g.id,
+        subject:
+          g.subject_kind === 'user'
+            ? { kind: 'user', userId: g.subject_id }
+            : { kind: 'group', groupId: g.subject_id },
+        object: g.object as ObjectType,
+        target: parsed<GrantTarget>(g.target),
+        access: unrank<AccessLevel>(ACCESS_LEVELS, g.access, 'access'),
+        startsAt: millis(g.starts_at),
+        expiresAt: millis(g.expires_at),
+      };
+      if (g.reason !== null) grant.reason = g.reason;
+      return grant;
+    }),
+    pools: pools.map((p): Pool => {
+      const members = poolMembers.get(p.id) ?? [];
+      return {
+        id: p.id,
+        name: p.name,
+        memberGroupIds: members.filter((m) => m.member_kind === 'group').map((m) => m.member_id),
+        memberUserIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
+      };
+    }),
+    sodRules: sodRules.map((r): SodRule => ({
+      id: r.id,
+      name: r.name,
+      left: parsed<PermissionRef>(r.left),
+      right: parsed<PermissionRef>(r.right),
+    })),
+  };
 }

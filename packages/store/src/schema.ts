@@ -226,4 +226,25 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   pools: PoolRow;
   pool_members: PoolMemberRow;
   sod_rules: SodRuleRow;
+  credentials: CredentialRow;
+  sessions: SessionRow;
 };
+
+/** A user's password credential (0003-auth). Login is by e-mail, unique across tenants. */
+export interface CredentialRow {
+  tenant_id: string;
+  user_id: string;
+  email: string;
+  /** Argon2id PHC string. */
+  password_hash: string;
+}
+
+/** A signed-in session (0003-auth), keyed by the SHA-256 hash of its random token. */
+export interface SessionRow {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, Date>;
+  last_seen_at: ColumnType<Date, Date, Date>;
+}

@@ -1,7 +1,12 @@
 /**
  * Store error codes. Stable; documented in docs/errors.md, mapped to HTTP status by the server.
  */
-export const STORE_ERROR_CODES = ['STORE_UNKNOWN_TENANT', 'STORE_CORRUPT_ROW'] as const;
+export const STORE_ERROR_CODES = [
+  'STORE_UNKNOWN_TENANT',
+  'STORE_CORRUPT_ROW',
+  'STORE_INVALID_CURSOR',
+  'STORE_INVALID_PAGE_SIZE',
+] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 export class StoreError extends Error {

@@ -46,3 +46,30 @@ export const TEST_BACKENDS: readonly TestBackend[] = [
   { name: 'pglite', open: (options) => openPgliteDatabase({ migrate: options?.migrate ?? true }) },
   { name: 'postgres', open: (options) => openFreshPostgres(options?.migrate ?? true) },
 ];
+
+/**
+ * A fresh, migrated PostgreSQL test database together with its connection string, so a test can
+ * open more handles to the same database (e.g. two server nodes). `close` drops it.
+ */
+export async function openPostgresTestDatabaseWithUrl(): Promise<{
+  database: Database;
+  connectionString: string;
+}> {
+  const url = inject('postgresUrl');
+  const name = `custos_test_${randomBytes(6).toString('hex')}`;
+  await admin(url, (c) => c.query(`create database ${name}`));
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const connectionString = target.toString();
+  const database = await openPgDatabase({ connectionString });
+  return {
+    connectionString,
+    database: {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin(url, (c) => c.query(`drop database if exists ${name} with (force)`));
+      },
+    },
+  };
+}

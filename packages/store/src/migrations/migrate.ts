@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
 import { policyVersionMigration } from './0002-policy-version.ts';
+import { authMigration } from './0003-auth.ts';
+import { listIndexesMigration } from './0004-list-indexes.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-policy-version': policyVersionMigration,
+  '0003-auth': authMigration,
+  '0004-list-indexes': listIndexesMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

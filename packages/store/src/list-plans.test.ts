@@ -1,0 +1,87 @@
+import { filter, type CrmRecord } from '@custos/engine';
+import { sql, type RawBuilder } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.ts';
+import { demoCompany } from './demo/demo-company.ts';
+import { compileCountQuery, compileListQuery } from './list-records.ts';
+import { loadTenantData } from './load-scenario.ts';
+import { savePolicyModel } from './policy-repository.ts';
+import { TEST_BACKENDS } from './test-backends.ts';
+
+const NOW = Date.UTC(2026, 5, 1);
+const TENANT = 'yunshan';
+const CUSTOMERS = 20_000;
+
+/** Personas of DESIGN §8 as the demo company has them (user ids). */
+const PERSONAS: Record<string, string> = {
+  'CEO (审计员, all)': 'zhangjianguo',
+  'director (department tree)': 'wangzhiqiang',
+  'manager (subordinates)': 'hanmeimei',
+  'leaf rep (own)': 'lilei',
+  'marketing (sharing rule + pool)': 'wangyang',
+  'service agent (all, clearance internal)': 'dujuan',
+};
+
+/** EXPLAIN ANALYZE of a compiled query, as lines. */
+async function explainPlan(database: Database, query: RawBuilder<unknown>): Promise<string[]> {
+  const compiled = query.compile(database.db);
+  const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>({
+    ...compiled,
+    sql: `explain (analyze, costs off, timing off, summary off) ${compiled.sql}`,
+  });
+  return plan.rows.map((r) => r['QUERY PLAN']);
+}
+
+/** Sequential scans of a record table that are not there for a field criterion. */
+function scansWithoutIndex(plan: readonly string[]): string[] {
+  return plan.filter(
+    (line, i) =>
+      /Seq Scan on (customers|tickets)/.test(line) &&
+      !/Filter: .*\(data -> /.test(plan[i + 1] ?? ''),
+  );
+}
+
+const postgres = TEST_BACKENDS.find((b) => b.name === 'postgres');
+
+describe.runIf(postgres !== undefined)('list query plans on PostgreSQL (EXPLAIN)', () => {
+  let database: Database;
+  const demo = demoCompany({ customers: CUSTOMERS, now: NOW });
+  const portal = demo.model.users.find((u) => u.kind === 'portal');
+  const personas = { ...PERSONAS, 'portal user': portal?.id ?? '' };
+  beforeAll(async () => {
+    database = await (postgres as NonNullable<typeof postgres>).open();
+    const customers: CrmRecord[] = demo.records
+      .filter((r) => r.object === 'customer' || r.object === 'ticket')
+      .map((r, i) => ({
+        ...r,
+        updatedAt: new Date(NOW - ((i * 7919) % 100_000) * 1000).toISOString(),
+      }));
+    await loadTenantData(database.db, demo.model, customers, TENANT);
+    await savePolicyModel(database.db, TENANT, demo.model);
+    await sql`analyze`.execute(database.db);
+  }, 300_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it.each(Object.entries(personas))('%s: first page', async (persona, userId) => {
+    const object = persona === 'portal user' ? 'ticket' : 'customer';
+    const predicate = filter(demo.model, userId, 'read', object, NOW);
+    const query = compileListQuery({ tenantId: TENANT, object, predicate, limit: 50 });
+    expect(query).not.toBeNull();
+    const list = await explainPlan(database, query as NonNullable<typeof query>);
+    const count = await explainPlan(
+      database,
+      compileCountQuery({ tenantId: TENANT, object, predicate }) as NonNullable<
+        ReturnType<typeof compileCountQuery>
+      >,
+    );
+    if (process.env.CUSTOS_PRINT_PLANS === '1') {
+      console.log(`${persona}\n${list.join('\n')}\n\n${persona}: count\n${count.join('\n')}`);
+    }
+    // The first page: every access path is an index walk, except a sharing rule on field
+    // criteria, which no index serves (ADR 0005).
+    expect(scansWithoutIndex(list), `${persona}: first page\n${list.join('\n')}`).toEqual([]);
+    expect(list.join('\n')).toMatch(/Limit/);
+  });
+});

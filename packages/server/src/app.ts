@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Database } from '@custos/store';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type RawRequestDefaultExpression,
+} from 'fastify';
+import { loadConfig, type Config } from './config.ts';
+import { accessHook } from './http/access-hook.ts';
+import { installErrorHandlers } from './http/error-handler.ts';
+import { PolicyCache } from './http/policy-cache.ts';
+import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
+import { describePermission, type RoutePermission } from './http/route-permission.ts';
+import { authRoutes } from './modules/auth/auth-routes.ts';
+import { authzRoutes } from './modules/authz/authz-routes.ts';
+import { systemRoutes } from './modules/system/system-routes.ts';
+import { directoryRoutes } from './modules/directory/directory-routes.ts';
+import { crmRoutes } from './modules/crm/crm-routes.ts';
+
+/** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
+export interface AppModule {
+  name: string;
+  routes: FastifyPluginAsync;
+}
+
+/**
+ * Every module of the server, registered by `buildApp` in this order.
+ * ─── Other modules: append one line here (`{ name: 'crm', routes: crmRoutes },`). ───
+ */
+export const MODULES: readonly AppModule[] = [
+  { name: 'system', routes: systemRoutes },
+  { name: 'auth', routes: authRoutes },
+  { name: 'authz', routes: authzRoutes },
+  { name: 'directory', routes: directoryRoutes },
+  { name: 'crm', routes: crmRoutes },
+];
+
+/** Routes under this prefix are the API documentation (swagger-ui): public. */
+export const DOCS_PREFIX = '/docs';
+
+export interface BuildAppOptions {
+  database: Database;
+  /** "Now" in ms since the epoch; default `Date.now`. */
+  clock?: () => number;
+  /** A logger instance, or false for none; default a pino logger at `config.logLevel`. */
+  logger?: FastifyBaseLogger | false;
+  /** Settings over the defaults (not the environment: `loadConfig` reads that). */
+  config?: Partial<Config>;
+  /** The modules to register; default `MODULES`. */
+  modules?: readonly AppModule[];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The request id: the caller's `x-request-id` when well-formed, else a fresh UUID. */
+function requestIdOf(request: RawRequestDefaultExpression): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * The Custos HTTP app, ready (every route registered): cookies, OpenAPI 3.1 at `/docs/json` with
+ * each operation's `x-permission`, swagger-ui at `/docs`, one error handler, request ids, and the
+ * access hook. Registering a route without `config.permission` fails here, at startup.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const config = loadConfig({}, options.config ?? {});
+  const loggerOptions =
+    options.logger === undefined
+      ? { logger: { level: config.logLevel } }
+      : options.logger === false
+        ? { logger: false }
+        : { loggerInstance: options.logger };
+  const app = Fastify({
+    ...loggerOptions,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    exposeHeadRoutes: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: {
+      customOptions: {
+        allErrors: false,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        allowUnionTypes: true,
+      },
+    },
+  }) as unknown as FastifyInstance;
+
+  const routes: RegisteredRoute[] = [];
+  app.decorate('custos', {
+    database: options.database,
+    clock: options.clock ?? Date.now,
+    config,
+    policy: new PolicyCache(options.database),
+    routes,
+  });
+  app.decorateRequest('custos', null as unknown as RequestContext);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    // The documentation routes (swagger-ui's) declare nothing: they are public by this rule.
+    const isDocs = url === DOCS_PREFIX || url.startsWith(`${DOCS_PREFIX}/`);
+    if (isDocs && route.config?.permission === undefined) {
+      route.config = { ...route.config, permission: { kind: 'public' } };
+    }
+    const permission: RoutePermission | undefined = route.config?.permission;
+    if (permission === undefined)
+      throw new Error(
+        `route ${String(route.method)} ${url} declares no config.permission; every route must`,
+      );
+    for (const method of [route.method].flat()) routes.push({ method, url, permission });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandlers(app);
+
+  await app.register(fastifyCookie);
+  // Access is decided as the request arrives, before its body is parsed or validated: a caller
+  // who may not use a route learns nothing about the route's input.
+  app.addHook('onRequest', accessHook);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Custos API',
+        version: '0.1.0',
+        description:
+          'Custos: a CRM whose heart is customer-data permission management. Every operation ' +
+          'carries `x-permission`, the permission the server checks before the handler runs.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const permission = route.config?.permission;
+      return {
+        schema: {
+          ...schema,
+          ...(permission === undefined ? {} : { 'x-permission': describePermission(permission) }),
+          ...(permission === undefined || permission.kind === 'public'
+            ? {}
+            : { security: [{ session: [] }] }),
+        } as typeof schema,
+        url,
+      };
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
+
+  for (const module of options.modules ?? MODULES) await app.register(module.routes);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,51 @@
+import { hasFunction } from '@custos/engine';
+import { findSession, touchSession } from '@custos/store';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.ts';
+import { localeOf } from './locale.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+
+/** A session is marked as seen at most this often (one write per session per interval). */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The access check, in one place, as every request arrives (`onRequest`, before the body is
+ * parsed): a route's `config.permission` decides.
+ * `public` passes. Otherwise the session cookie must name a live session (401 AUTH_REQUIRED);
+ * the tenant's policy is read at its current version (zero staleness); `request.custos` is set;
+ * an inactive user gets 403 AUTH_USER_INACTIVE; a `function` permission needs `hasFunction`
+ * (403 PERMISSION_DENIED). `record` permissions are decided per record by the handler.
+ */
+export async function accessHook(this: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const permission = request.routeOptions.config.permission;
+  if (request.is404 || permission === undefined || permission.kind === 'public') return;
+  const { database, clock, policy, config } = this.custos;
+  const now = clock();
+  const token = request.cookies[SESSION_COOKIE];
+  if (token === undefined || token === '') throw new AppError('AUTH_REQUIRED', 'sign in first');
+  const session = await findSession(database.db, token, now);
+  if (session === undefined)
+    throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
+  const snapshot = await policy.current(session.tenantId);
+  const user = snapshot.users.get(session.userId);
+  if (user === undefined) throw new AppError('AUTH_REQUIRED', 'the user no longer exists');
+  if (user.status !== 'active')
+    throw new AppError('AUTH_USER_INACTIVE', `the user is ${user.status}`, { status: user.status });
+  request.custos = {
+    tenantId: session.tenantId,
+    userId: session.userId,
+    model: snapshot.model,
+    index: snapshot.index,
+    version: snapshot.version,
+    now,
+    locale: localeOf(
+      request.headers['accept-language'],
+      snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
+    ),
+  };
+  if (permission.kind === 'function' && !hasFunction(snapshot.index, user.id, permission.name))
+    throw new AppError('PERMISSION_DENIED', `requires the function permission ${permission.name}`, {
+      function: permission.name,
+    });
+  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) await touchSession(database.db, token, now);
+}

@@ -1,0 +1,56 @@
+import { ENGINE_ERROR_CODES } from '@custos/engine';
+import type { STORE_ERROR_CODES } from '@custos/store';
+
+/**
+ * The one place where error codes map to HTTP status. Every code is listed in docs/errors.md
+ * (a test checks both agree). Engine and store codes are included so any error that reaches the
+ * HTTP layer has a status.
+ */
+export const SERVER_ERROR_STATUS = {
+  // Input
+  REQUEST_INVALID: 400,
+  // Authentication
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_USER_INACTIVE: 403,
+  // Authorization
+  PERMISSION_DENIED: 403,
+  FIELD_NOT_EDITABLE: 403,
+  // Resources
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  // Model validation (admin API): details carry the engine's errors
+  MODEL_INVALID: 422,
+  // Admin API (directory): deletions refused while something still uses the entity
+  DEPARTMENT_NOT_EMPTY: 409,
+  ROLE_IN_USE: 409,
+  // Anything else
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const;
+
+export type ServerErrorCode = keyof typeof SERVER_ERROR_STATUS;
+
+const ENGINE_STATUS = Object.fromEntries(ENGINE_ERROR_CODES.map((c) => [c, 422])) as Record<
+  (typeof ENGINE_ERROR_CODES)[number],
+  number
+>;
+const STORE_STATUS: Record<(typeof STORE_ERROR_CODES)[number], number> = {
+  STORE_UNKNOWN_TENANT: 404,
+  STORE_CORRUPT_ROW: 500,
+  STORE_INVALID_CURSOR: 400,
+  STORE_INVALID_PAGE_SIZE: 400,
+};
+
+export const ERROR_STATUS: Readonly<Record<string, number>> = {
+  ...SERVER_ERROR_STATUS,
+  ...ENGINE_STATUS,
+  ...STORE_STATUS,
+};
+
+export type ErrorCode =
+  ServerErrorCode | (typeof ENGINE_ERROR_CODES)[number] | (typeof STORE_ERROR_CODES)[number];
+
+export function statusOf(code: string): number {
+  return ERROR_STATUS[code] ?? 500;
+}

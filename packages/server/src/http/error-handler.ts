@@ -1,0 +1,114 @@
+import { EngineError } from '@custos/engine';
+import { StoreError } from '@custos/store';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from './app-error.ts';
+import { statusOf } from './error-catalogue.ts';
+
+/** The one JSON shape of every error response. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** JSON schema of `ErrorBody`, for route response schemas. */
+export const ERROR_BODY_SCHEMA = {
+  type: 'object',
+  required: ['code', 'message', 'details'],
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    details: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** `body/email`, `querystring/limit`, `body/items/3/subject`: where a validation issue is. */
+function fieldOf(context: string, issue: ValidationIssue): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '');
+  const missing = issue.params?.missingProperty;
+  const extra = issue.params?.additionalProperty;
+  const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
+  return [context, path, leaf].filter((s) => s !== '').join('/');
+}
+
+/** Map any error to its status and body. Unknown errors are INTERNAL, without their message. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return {
+      status: statusOf(error.code),
+      body: { code: error.code, message: error.message, details: error.details },
+    };
+  }
+  if (error instanceof EngineError) {
+    return {
+      status: statusOf(error.code),
+      body: { code: error.code, message: error.message, details: { errors: error.errors } },
+    };
+  }
+  if (error instanceof StoreError) {
+    return {
+      status: statusOf(error.code),
+      body: { code: error.code, message: error.message, details: error.details },
+    };
+  }
+  const fastifyError = error as Partial<FastifyError> & {
+    validation?: ValidationIssue[];
+    validationContext?: string;
+  };
+  if (Array.isArray(fastifyError.validation)) {
+    const context = fastifyError.validationContext ?? 'body';
+    const issues = fastifyError.validation.map((issue) => ({
+      field: fieldOf(context, issue),
+      message: issue.message ?? 'is invalid',
+    }));
+    const first = issues[0];
+    return {
+      status: statusOf('REQUEST_INVALID'),
+      body: {
+        code: 'REQUEST_INVALID',
+        message: first ? `${first.field} ${first.message}` : 'the request is invalid',
+        details: { field: first?.field ?? context, issues },
+      },
+    };
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own client errors: bad JSON, wrong content type, body too large, …
+    return {
+      status: statusOf('REQUEST_INVALID'),
+      body: {
+        code: 'REQUEST_INVALID',
+        message: fastifyError.message ?? 'the request is invalid',
+        details: fastifyError.code === undefined ? {} : { reason: fastifyError.code },
+      },
+    };
+  }
+  return {
+    status: statusOf('INTERNAL'),
+    body: { code: 'INTERNAL', message: 'internal error', details: {} },
+  };
+}
+
+/** Install the one error handler and the JSON 404 handler. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code }, 'request rejected');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = {
+      code: 'NOT_FOUND',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      details: {},
+    };
+    return reply.code(statusOf('NOT_FOUND')).send(body);
+  });
+}

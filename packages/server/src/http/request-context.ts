@@ -1,0 +1,57 @@
+import type { PolicyIndex, PolicyModel } from '@custos/engine';
+import type { Database } from '@custos/store';
+import type { Config } from '../config.ts';
+import type { PolicyCache } from './policy-cache.ts';
+import type { RoutePermission } from './route-permission.ts';
+import type {} from 'fastify';
+
+/**
+ * What every authenticated request carries (`request.custos`), set by the access hook before the
+ * handler runs: who is asking, in which tenant, and the policy as of this request (the tenant's
+ * policy version is read on every request, so a committed change is always seen).
+ */
+export interface RequestContext {
+  tenantId: string;
+  userId: string;
+  /** The policy at the version read for this request. */
+  model: PolicyModel;
+  index: PolicyIndex;
+  version: number;
+  /** "Now" for this request, ms since the epoch (grants' time bounds use it). */
+  now: number;
+  locale: 'zh-CN' | 'en-US';
+}
+
+/** What the app holds for every request (`app.custos`). */
+export interface AppServices {
+  database: Database;
+  /** The clock; tests pass a fixed one. */
+  clock: () => number;
+  /** The server's configuration. */
+  config: Config;
+  /** Per-tenant policy at its current version (read per request: zero staleness). */
+  policy: PolicyCache;
+  /** Every registered route with its permission, in registration order. */
+  routes: readonly RegisteredRoute[];
+}
+
+/** A route as the permission snapshot lists it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares it; see `route-permission.ts`. */
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    /** Set for every route whose permission is not `public`. */
+    custos: RequestContext;
+  }
+  interface FastifyInstance {
+    custos: AppServices;
+  }
+}

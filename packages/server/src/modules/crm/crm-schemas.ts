@@ -1,0 +1,127 @@
+import { ACCESS_LEVELS, SENSITIVITIES } from '@custos/engine';
+import { RECORD_SORTS } from '@custos/store';
+
+/** JSON schemas of the CRM routes: inputs are closed (`additionalProperties: false`). */
+const ID = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const FIELD_VALUE = { type: ['string', 'number', 'boolean', 'null'] } as const;
+const FIELDS = {
+  type: 'object',
+  maxProperties: 200,
+  additionalProperties: FIELD_VALUE,
+  description: 'Field values by field name (only fields the object has).',
+} as const;
+
+export const ID_PARAMS = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: ID },
+} as const;
+
+export const TEAM_MEMBER_PARAMS = {
+  type: 'object',
+  required: ['id', 'userId'],
+  additionalProperties: false,
+  properties: { id: ID, userId: ID },
+} as const;
+
+export const LIST_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    cursor: { type: 'string', minLength: 1, maxLength: 2000 },
+    sort: { type: 'string', enum: [...RECORD_SORTS], default: '-updatedAt' },
+    q: { type: 'string', minLength: 1, maxLength: 200, description: 'Name prefix' },
+    count: { type: 'boolean', description: 'Count the total on a later page too' },
+  },
+} as const;
+
+export const CREATE_BODY = {
+  type: 'object',
+  required: ['fields'],
+  additionalProperties: false,
+  properties: {
+    fields: FIELDS,
+    customerId: { ...ID, description: 'Children: the customer they belong to' },
+    ownerId: { ...ID, description: 'Default: the caller' },
+    sensitivity: { type: 'string', enum: [...SENSITIVITIES] },
+  },
+} as const;
+
+export const UPDATE_BODY = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: false,
+  properties: {
+    fields: FIELDS,
+    sensitivity: { type: 'string', enum: [...SENSITIVITIES] },
+  },
+} as const;
+
+export const TRANSFER_BODY = {
+  type: 'object',
+  required: ['ownerId'],
+  additionalProperties: false,
+  properties: {
+    ownerId: ID,
+    includeChildren: {
+      type: 'boolean',
+      description: 'Customers: also hand over the related records the previous owner owned',
+    },
+  },
+} as const;
+
+export const TEAM_MEMBER_BODY = {
+  type: 'object',
+  required: ['access'],
+  additionalProperties: false,
+  properties: { access: { type: 'string', enum: [...ACCESS_LEVELS] } },
+} as const;
+
+export const RECORD_VIEW = {
+  type: 'object',
+  required: ['id', 'object', 'customerId', 'fields', 'permissions'],
+  properties: {
+    id: { type: 'string' },
+    object: { type: 'string' },
+    customerId: { type: 'string' },
+    ownerId: { type: ['string', 'null'] },
+    departmentId: { type: ['string', 'null'] },
+    sensitivity: { type: 'string' },
+    updatedAt: { type: 'string' },
+    fields: { type: 'object', additionalProperties: true },
+    maskedFields: { type: 'array', items: { type: 'string' } },
+    permissions: { type: 'object', additionalProperties: { type: 'boolean' } },
+    fieldLevels: { type: 'object', additionalProperties: { type: 'string' } },
+    transferredChildren: { type: 'object', additionalProperties: { type: 'integer' } },
+  },
+} as const;
+
+export const LIST_ANSWER = {
+  type: 'object',
+  required: ['items', 'nextCursor', 'total'],
+  properties: {
+    items: { type: 'array', items: RECORD_VIEW },
+    nextCursor: { type: ['string', 'null'] },
+    total: { type: ['integer', 'null'] },
+  },
+} as const;
+
+export const TEAM_ANSWER = {
+  type: 'object',
+  required: ['members'],
+  properties: {
+    members: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          userId: { type: 'string' },
+          name: { type: ['string', 'null'] },
+          access: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,524 @@
+import {
+  createFieldAccess,
+  decide,
+  fieldAccess,
+  filter,
+  rank,
+  type AccessLevel,
+  type CrmRecord,
+  type ObjectType,
+  type RecordAction,
+  type Sensitivity,
+  type User,
+} from '@custos/engine';
+import {
+  appendAuditEvent,
+  countChildren,
+  countRecords,
+  deleteRecord,
+  getRecord,
+  insertRecord,
+  listRecords,
+  listTeam,
+  lockRecord,
+  putTeamMember,
+  removeTeamMember,
+  transferChildren,
+  updateRecord,
+  type Database,
+  type RecordSort,
+  type StoredRecord,
+} from '@custos/store';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { viewRecord, type RecordView } from './record-view.ts';
+
+type Db = Database['db'];
+type FieldValue = string | number | boolean | null;
+
+export interface ListParams {
+  limit: number;
+  cursor?: string;
+  sort?: RecordSort;
+  /** Name prefix. */
+  q?: string;
+  /** Count the total even on later pages (always counted on the first page). */
+  count?: boolean;
+}
+
+export interface ListAnswer {
+  items: RecordView[];
+  nextCursor: string | null;
+  /** Every record the caller may read (with the name prefix): on the first page, or when asked. */
+  total: number | null;
+}
+
+export interface CreateBody {
+  fields: Record<string, FieldValue>;
+  /** Children: the customer they belong to. */
+  customerId?: string;
+  /** Default: the caller. */
+  ownerId?: string;
+  sensitivity?: Sensitivity;
+}
+
+export interface UpdateBody {
+  fields?: Record<string, FieldValue>;
+  sensitivity?: Sensitivity;
+}
+
+export interface TransferBody {
+  ownerId: string;
+  /** Customers: also hand over the children the previous owner owned. */
+  includeChildren?: boolean;
+}
+
+export interface TeamMemberView {
+  userId: string;
+  name: string | null;
+  access: AccessLevel;
+}
+
+const notFound = (object: ObjectType, id: string) =>
+  new AppError('NOT_FOUND', `no ${object} ${id}`, { object, id });
+
+/** The caller's list of an object: what `filter` selects, one page, each row per field access. */
+export async function listObjectRecords(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  params: ListParams,
+): Promise<ListAnswer> {
+  const predicate = filter(ctx.index, ctx.userId, 'read', object, ctx.now);
+  const query = {
+    tenantId: ctx.tenantId,
+    object,
+    predicate,
+    ...(params.q === undefined ? {} : { namePrefix: params.q }),
+  };
+  const page = await listRecords(db, {
+    ...query,
+    limit: params.limit,
+    cursor: params.cursor ?? null,
+    sort: params.sort ?? '-updatedAt',
+  });
+  const wantTotal = params.cursor === undefined || params.count === true;
+  return {
+    items: page.records.map((r) => viewRecord(ctx, r)),
+    nextCursor: page.nextCursor,
+    total: wantTotal ? await countRecords(db, query) : null,
+  };
+}
+
+/** A record the caller may read, or NOT_FOUND (an unreadable record does not exist for them). */
+export async function readableRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+): Promise<StoredRecord> {
+  const record = await getRecord(db, ctx.tenantId, object, id);
+  if (record === undefined || !decide(ctx.index, ctx.userId, 'read', record, ctx.now)) {
+    throw notFound(object, id);
+  }
+  return record;
+}
+
+export async function getObjectRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+): Promise<RecordView> {
+  return viewRecord(ctx, await readableRecord(db, ctx, object, id), { withFieldLevels: true });
+}
+
+function requireAction(ctx: RequestContext, action: RecordAction, record: CrmRecord): void {
+  if (!decide(ctx.index, ctx.userId, action, record, ctx.now)) {
+    throw new AppError('PERMISSION_DENIED', `you may not ${action} this ${record.object}`, {
+      action,
+      object: record.object,
+      id: record.id,
+    });
+  }
+}
+
+/** Every field of the body must be a known field of the object. */
+function checkKnownFields(
+  ctx: RequestContext,
+  object: ObjectType,
+  fields: Record<string, unknown>,
+) {
+  const known = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
+  for (const name of Object.keys(fields)) {
+    if (!(name in known)) {
+      throw new AppError('REQUEST_INVALID', `${name} is not a field of ${object}`, {
+        field: `body/fields/${name}`,
+      });
+    }
+  }
+}
+
+/** Every field written must be `edit` for the caller; the first that is not is named. */
+function checkEditable(levels: Record<string, string>, fields: Record<string, unknown>): void {
+  for (const name of Object.keys(fields)) {
+    const level = levels[name] ?? 'hidden';
+    if (level !== 'edit') {
+      throw new AppError('FIELD_NOT_EDITABLE', `you may not edit the field ${name}`, {
+        field: `body/fields/${name}`,
+        level,
+      });
+    }
+  }
+}
+
+/** A sensitivity the caller is cleared for (one cannot label a record above what one may see). */
+function checkSensitivity(ctx: RequestContext, sensitivity: Sensitivity): void {
+  const me = ctx.index.principals.get(ctx.userId);
+  if (me === undefined || rank.sensitivity(sensitivity) > me.clearance) {
+    throw new AppError('PERMISSION_DENIED', `you may not label a record ${sensitivity}`, {
+      field: 'body/sensitivity',
+      sensitivity,
+    });
+  }
+}
+
+/** An active internal user who can own records. */
+function ownerOf(ctx: RequestContext, userId: string, field: string): User {
+  const user = ctx.model.users.find((u) => u.id === userId);
+  if (user === undefined || user.status !== 'active' || user.kind !== 'internal') {
+    throw new AppError('REQUEST_INVALID', `${userId} is not an active internal user`, {
+      field,
+      userId,
+    });
+  }
+  return user;
+}
+
+function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) {
+      b[name] = before[name] ?? null;
+      a[name] = after[name] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** The stored attributes of a record, for the audit trail. */
+function auditState(r: CrmRecord): Record<string, unknown> {
+  return {
+    ownerId: r.ownerId,
+    departmentId: r.departmentId,
+    sensitivity: r.sensitivity,
+    customerId: r.customerId,
+    fields: r.fields,
+  };
+}
+
+async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute((tx) => work(tx));
+}
+
+export async function createObjectRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  body: CreateBody,
+): Promise<RecordView> {
+  checkKnownFields(ctx, object, body.fields);
+  if (object === 'customer' && typeof body.fields.name !== 'string') {
+    throw new AppError('REQUEST_INVALID', 'a customer needs a name', { field: 'body/fields/name' });
+  }
+  let parent: StoredRecord | undefined;
+  if (object !== 'customer') {
+    if (body.customerId === undefined) {
+      throw new AppError('REQUEST_INVALID', `a ${object} belongs to a customer`, {
+        field: 'body/customerId',
+      });
+    }
+    parent = await getRecord(db, ctx.tenantId, 'customer', body.customerId);
+    if (parent === undefined || !decide(ctx.index, ctx.userId, 'read', parent, ctx.now)) {
+      throw new AppError('NOT_FOUND', `no customer ${body.customerId}`, {
+        field: 'body/customerId',
+        object: 'customer',
+        id: body.customerId,
+      });
+    }
+  } else if (body.customerId !== undefined) {
+    throw new AppError('REQUEST_INVALID', 'a customer belongs to no customer', {
+      field: 'body/customerId',
+    });
+  }
+  const owner = ownerOf(ctx, body.ownerId ?? ctx.userId, 'body/ownerId');
+  const sensitivity = body.sensitivity ?? 'internal';
+  checkSensitivity(ctx, sensitivity);
+  const id = `${object.slice(0, 3)}-${randomUUID()}`;
+  const record: CrmRecord = {
+    object,
+    id,
+    customerId: parent?.id ?? id,
+    ownerId: owner.id,
+    departmentId: owner.departmentId,
+    sensitivity,
+    createdById: ctx.userId,
+    contactUserId: null,
+    poolId: null,
+    fields: { ...body.fields },
+    ...(parent === undefined ? {} : { parent }),
+  };
+  requireAction(ctx, 'create', record);
+  checkEditable(createFieldAccess(ctx.index, ctx.userId, object, record, ctx.now), body.fields);
+  const at = new Date(ctx.now);
+  await inTransaction(db, async (tx) => {
+    await insertRecord(tx, ctx.tenantId, record, at);
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: `${object}.create`,
+      target: `${object}/${id}`,
+      after: auditState(record),
+      at,
+    });
+  });
+  return getObjectRecord(db, ctx, object, id).catch(() =>
+    // Created but not readable afterwards (e.g. owned by someone else): answer what was written.
+    viewRecord(ctx, { ...record, parent, updatedAt: at.toISOString() } as StoredRecord),
+  );
+}
+
+export async function updateObjectRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+  body: UpdateBody,
+): Promise<RecordView> {
+  const fields = body.fields ?? {};
+  checkKnownFields(ctx, object, fields);
+  const at = new Date(ctx.now);
+  await inTransaction(db, async (tx) => {
+    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
+    const current = await readableRecord(tx, ctx, object, id);
+    requireAction(ctx, 'update', current);
+    checkEditable(fieldAccess(ctx.index, ctx.userId, object, current, ctx.now), fields);
+    if (body.sensitivity !== undefined) checkSensitivity(ctx, body.sensitivity);
+    const next: CrmRecord = {
+      ...current,
+      sensitivity: body.sensitivity ?? current.sensitivity,
+      fields: { ...current.fields, ...fields },
+    };
+    if (object === 'customer' && typeof next.fields.name !== 'string') {
+      throw new AppError('REQUEST_INVALID', 'a customer needs a name', {
+        field: 'body/fields/name',
+      });
+    }
+    await updateRecord(tx, ctx.tenantId, next, at);
+    const diff = changedFields(current.fields, next.fields);
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: `${object}.update`,
+      target: `${object}/${id}`,
+      before: {
+        fields: diff.before,
+        ...(next.sensitivity === current.sensitivity ? {} : { sensitivity: current.sensitivity }),
+      },
+      after: {
+        fields: diff.after,
+        ...(next.sensitivity === current.sensitivity ? {} : { sensitivity: next.sensitivity }),
+      },
+      at,
+    });
+  });
+  return getObjectRecord(db, ctx, object, id);
+}
+
+export async function deleteObjectRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+): Promise<void> {
+  const at = new Date(ctx.now);
+  await inTransaction(db, async (tx) => {
+    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
+    const current = await readableRecord(tx, ctx, object, id);
+    requireAction(ctx, 'delete', current);
+    if (object === 'customer') {
+      const children = await countChildren(tx, ctx.tenantId, id);
+      if (Object.keys(children).length > 0) {
+        throw new AppError('CONFLICT', `customer ${id} still has related records`, {
+          reason: 'has_children',
+          children,
+        });
+      }
+      // Its team goes with it; the team is policy, so the policy version moves.
+      if ((await listTeam(tx, ctx.tenantId, id)).length > 0) {
+        for (const m of await listTeam(tx, ctx.tenantId, id)) {
+          await removeTeamMember(tx, ctx.tenantId, id, m.userId);
+        }
+      }
+    }
+    await deleteRecord(tx, ctx.tenantId, object, id);
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: `${object}.delete`,
+      target: `${object}/${id}`,
+      before: auditState(current),
+      at,
+    });
+  });
+}
+
+export async function transferObjectRecord(
+  db: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+  body: TransferBody,
+): Promise<RecordView & { transferredChildren?: Partial<Record<ObjectType, number>> }> {
+  const owner = ownerOf(ctx, body.ownerId, 'body/ownerId');
+  if (body.includeChildren === true && object !== 'customer') {
+    throw new AppError('REQUEST_INVALID', 'only a customer has related records to take along', {
+      field: 'body/includeChildren',
+    });
+  }
+  const at = new Date(ctx.now);
+  const children = await inTransaction(db, async (tx) => {
+    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
+    const current = await readableRecord(tx, ctx, object, id);
+    requireAction(ctx, 'transfer', current);
+    const next: CrmRecord = { ...current, ownerId: owner.id, departmentId: owner.departmentId };
+    await updateRecord(tx, ctx.tenantId, next, at);
+    const moved =
+      body.includeChildren === true && current.ownerId !== null
+        ? await transferChildren(
+            tx,
+            ctx.tenantId,
+            {
+              customerId: id,
+              fromOwnerId: current.ownerId,
+              toOwnerId: owner.id,
+              toDepartmentId: owner.departmentId,
+            },
+            at,
+          )
+        : undefined;
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: `${object}.transfer`,
+      target: `${object}/${id}`,
+      before: { ownerId: current.ownerId, departmentId: current.departmentId },
+      after: {
+        ownerId: next.ownerId,
+        departmentId: next.departmentId,
+        ...(moved === undefined ? {} : { children: moved }),
+      },
+      at,
+    });
+    return moved;
+  });
+  const view = await readableRecord(db, ctx, object, id)
+    .then((r) => viewRecord(ctx, r, { withFieldLevels: true }))
+    .catch(() => undefined);
+  if (view === undefined) {
+    // Handed to someone whose records the caller cannot see: say so without the fields.
+    throw new AppError(
+      'NOT_FOUND',
+      `${object} ${id} was transferred and is no longer visible to you`,
+      {
+        object,
+        id,
+        transferred: true,
+      },
+    );
+  }
+  return children === undefined ? view : { ...view, transferredChildren: children };
+}
+
+function teamView(ctx: RequestContext, members: { userId: string; access: AccessLevel }[]) {
+  return members.map((m) => ({
+    userId: m.userId,
+    name: ctx.model.users.find((u) => u.id === m.userId)?.name ?? null,
+    access: m.access,
+  }));
+}
+
+export async function getCustomerTeam(
+  db: Db,
+  ctx: RequestContext,
+  customerId: string,
+): Promise<TeamMemberView[]> {
+  await readableRecord(db, ctx, 'customer', customerId);
+  return teamView(ctx, await listTeam(db, ctx.tenantId, customerId));
+}
+
+export async function putCustomerTeamMember(
+  db: Db,
+  ctx: RequestContext,
+  customerId: string,
+  userId: string,
+  access: AccessLevel,
+): Promise<TeamMemberView[]> {
+  ownerOf(ctx, userId, 'params/userId');
+  const at = new Date(ctx.now);
+  await inTransaction(db, async (tx) => {
+    if (!(await lockRecord(tx, ctx.tenantId, 'customer', customerId))) {
+      throw notFound('customer', customerId);
+    }
+    const customer = await readableRecord(tx, ctx, 'customer', customerId);
+    requireAction(ctx, 'share', customer);
+    const before = await putTeamMember(tx, ctx.tenantId, { customerId, userId, access });
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: before === null ? 'team.add' : 'team.update',
+      target: `customer/${customerId}`,
+      before: before === null ? null : { userId, access: before },
+      after: { userId, access },
+      at,
+    });
+  });
+  return teamView(ctx, await listTeam(db, ctx.tenantId, customerId));
+}
+
+export async function removeCustomerTeamMember(
+  db: Db,
+  ctx: RequestContext,
+  customerId: string,
+  userId: string,
+): Promise<void> {
+  const at = new Date(ctx.now);
+  await inTransaction(db, async (tx) => {
+    if (!(await lockRecord(tx, ctx.tenantId, 'customer', customerId))) {
+      throw notFound('customer', customerId);
+    }
+    const customer = await readableRecord(tx, ctx, 'customer', customerId);
+    requireAction(ctx, 'share', customer);
+    const team = await listTeam(tx, ctx.tenantId, customerId);
+    const member = team.find((m) => m.userId === userId);
+    if (member === undefined || !(await removeTeamMember(tx, ctx.tenantId, customerId, userId))) {
+      throw new AppError('NOT_FOUND', `${userId} is not on the team of customer ${customerId}`, {
+        object: 'team_member',
+        id: userId,
+      });
+    }
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: 'team.remove',
+      target: `customer/${customerId}`,
+      before: { userId, access: member.access },
+      at,
+    });
+  });
+}

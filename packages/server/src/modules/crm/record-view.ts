@@ -1,0 +1,74 @@
+import {
+  decide,
+  fieldAccess,
+  mask,
+  type FieldAccessMap,
+  type FieldLevel,
+  type RecordAction,
+} from '@custos/engine';
+import type { StoredRecord } from '@custos/store';
+import type { RequestContext } from '../../http/request-context.ts';
+
+/** What the caller may do with a record, beyond reading it (for the console's buttons). */
+export type RecordPermissions = Record<Exclude<RecordAction, 'read' | 'create'>, boolean>;
+
+/** A record as the API returns it: hidden fields absent, masked fields masked. */
+export interface RecordView {
+  id: string;
+  object: StoredRecord['object'];
+  customerId: string;
+  ownerId: string | null;
+  departmentId: string | null;
+  sensitivity: StoredRecord['sensitivity'];
+  updatedAt: string;
+  fields: Record<string, unknown>;
+  /** Fields shown masked (their values above are masked). */
+  maskedFields: string[];
+  permissions: RecordPermissions;
+  /** Per field: hidden, masked, read or edit (single-record answers only). */
+  fieldLevels?: FieldAccessMap;
+}
+
+const OTHER_ACTIONS = ['update', 'delete', 'transfer', 'share', 'export'] as const;
+
+/**
+ * Render a record the caller may read, per `fieldAccess`: a hidden field is absent, a masked one
+ * is masked with the field's mask kind (`text` when none is set), the rest as stored.
+ */
+export function viewRecord(
+  ctx: RequestContext,
+  record: StoredRecord,
+  options: { withFieldLevels?: boolean } = {},
+): RecordView {
+  const levels = fieldAccess(ctx.index, ctx.userId, record.object, record, ctx.now);
+  const settings = ctx.model.objects.find((o) => o.object === record.object)?.fields ?? {};
+  const fields: Record<string, unknown> = {};
+  const maskedFields: string[] = [];
+  for (const [name, value] of Object.entries(record.fields)) {
+    const level: FieldLevel = levels[name] ?? 'hidden';
+    if (level === 'hidden') continue;
+    if (level === 'masked') {
+      fields[name] =
+        value === null || value === undefined ? value : mask(value, settings[name]?.mask ?? 'text');
+      maskedFields.push(name);
+    } else {
+      fields[name] = value;
+    }
+  }
+  const permissions = Object.fromEntries(
+    OTHER_ACTIONS.map((a) => [a, decide(ctx.index, ctx.userId, a, record, ctx.now)]),
+  ) as RecordPermissions;
+  return {
+    id: record.id,
+    object: record.object,
+    customerId: record.customerId,
+    ownerId: record.ownerId,
+    departmentId: record.departmentId,
+    sensitivity: record.sensitivity,
+    updatedAt: record.updatedAt,
+    fields,
+    maskedFields,
+    permissions,
+    ...(options.withFieldLevels === true ? { fieldLevels: levels } : {}),
+  };
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { AppError } from '../../http/app-error.ts';
+import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
+import type { RoutePermission } from '../../http/route-permission.ts';
+import { commitChange } from './commit-change.ts';
+import { IF_MATCH_HEADERS } from './directory-schemas.ts';
+import type { PolicyChange } from './policy-change.ts';
+
+/** Users, departments and groups. */
+export const USER_ADMIN: RoutePermission = { kind: 'function', name: 'user_admin' };
+/** Roles, object and field settings, sharing rules, grants. */
+export const ROLE_ADMIN: RoutePermission = { kind: 'function', name: 'role_admin' };
+
+/** What every admin answer carries: the entity (or list) and the policy version it is at. */
+export interface Versioned<T> {
+  data: T;
+  version: number;
+}
+
+const IF_MATCH = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/;
+
+/** The `If-Match` header as a policy version; absent = no check. */
+export function expectedVersionOf(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header === '*') return undefined;
+  const match = IF_MATCH.exec(String(header));
+  if (match === null)
+    throw new AppError('REQUEST_INVALID', 'If-Match must be a policy version such as "42"', {
+      field: 'headers/if-match',
+    });
+  return Number(match[1]);
+}
+
+/** A fresh id for an entity created without one, e.g. `dept-1a2b3c4d`. */
+export function newId(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** The OpenAPI shape of a successful admin answer. */
+const VERSIONED_SCHEMA = {
+  type: 'object',
+  required: ['data', 'version'],
+  properties: { data: {}, version: { type: 'integer' } },
+} as const;
+
+/** Schema of a read route: tags, summary and the error answers. */
+export function readSchema(tag: string, summary: string, extra: FastifySchema = {}): FastifySchema {
+  return {
+    tags: [tag],
+    summary,
+    ...extra,
+    response: { 200: VERSIONED_SCHEMA, 403: ERROR_BODY_SCHEMA, 404: ERROR_BODY_SCHEMA },
+  };
+}
+
+/** Schema of a change route: tags, summary, If-Match and every error a change can answer. */
+export function changeSchema(
+  tag: string,
+  summary: string,
+  extra: FastifySchema = {},
+  created = false,
+): FastifySchema {
+  return {
+    tags: [tag],
+    summary,
+    headers: IF_MATCH_HEADERS,
+    ...extra,
+    response: {
+      [created ? 201 : 200]: VERSIONED_SCHEMA,
+      400: ERROR_BODY_SCHEMA,
+      403: ERROR_BODY_SCHEMA,
+      404: ERROR_BODY_SCHEMA,
+      409: ERROR_BODY_SCHEMA,
+      422: ERROR_BODY_SCHEMA,
+    },
+  };
+}
+
+/** A read answer at the request's policy version. */
+export function versioned<T>(request: FastifyRequest, reply: FastifyReply, data: T): Versioned<T> {
+  void reply.header('etag', `"${request.custos.version}"`);
+  return { data, version: request.custos.version };
+}
+
+/**
+ * Commit a change for the signed-in admin (If-Match honoured) and answer the changed entity with
+ * the new policy version (also as ETag).
+ */
+export async function commit(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  change: PolicyChange,
+  status = 200,
+): Promise<Versioned<unknown>> {
+  const ctx = request.custos;
+  const result = await commitChange(app.custos.database.db, change, {
+    tenantId: ctx.tenantId,
+    actorId: ctx.userId,
+    now: ctx.now,
+    expectedVersion: expectedVersionOf(request),
+  });
+  void reply.code(status).header('etag', `"${result.version}"`);
+  return { data: result.entity, version: result.version };
+}
+
+/** NOT_FOUND for a missing entity of the request's model. */
+export function found<T>(item: T | undefined, kind: string, id: string): T {
+  if (item === undefined) throw new AppError('NOT_FOUND', `no ${kind} "${id}"`, { kind, id });
+  return item;
+}

@@ -1,0 +1,87 @@
+import type { Role } from '@custos/engine';
+import type { FastifyInstance } from 'fastify';
+import {
+  ROLE_ADMIN,
+  changeSchema,
+  commit,
+  found,
+  newId,
+  readSchema,
+  versioned,
+} from './directory-http.ts';
+import { ID_PARAMS, ROLE_CREATE, ROLE_UPDATE } from './directory-schemas.ts';
+
+const TAG = 'admin: roles';
+type Params = { Params: { id: string } };
+type RoleBody = Partial<Omit<Role, 'id'>> & { id?: string };
+
+/**
+ * Roles (角色): list, get, create, update (object permissions with data scopes, function
+ * permissions, field permissions; each given part replaces the role's), delete when unassigned.
+ */
+export async function roleRoutes(app: FastifyInstance): Promise<void> {
+  const config = { permission: ROLE_ADMIN };
+
+  app.get('/v1/admin/roles', { config, schema: readSchema(TAG, 'List roles') }, (request, reply) =>
+    versioned(request, reply, request.custos.model.roles),
+  );
+
+  app.get<Params>(
+    '/v1/admin/roles/:id',
+    { config, schema: readSchema(TAG, 'Get a role', { params: ID_PARAMS }) },
+    (request, reply) =>
+      versioned(
+        request,
+        reply,
+        found(
+          request.custos.model.roles.find((r) => r.id === request.params.id),
+          'role',
+          request.params.id,
+        ),
+      ),
+  );
+
+  app.post<{ Body: RoleBody & { name: string } }>(
+    '/v1/admin/roles',
+    { config, schema: changeSchema(TAG, 'Create a role', { body: ROLE_CREATE }, true) },
+    (request, reply) => {
+      const b = request.body;
+      return commit(
+        app,
+        request,
+        reply,
+        {
+          kind: 'role.create',
+          role: {
+            id: b.id ?? newId('role'),
+            name: b.name,
+            objects: b.objects ?? {},
+            functions: b.functions ?? [],
+            fields: b.fields ?? {},
+          },
+        },
+        201,
+      );
+    },
+  );
+
+  app.patch<Params & { Body: Omit<RoleBody, 'id'> }>(
+    '/v1/admin/roles/:id',
+    {
+      config,
+      schema: changeSchema(
+        TAG,
+        'Update a role: name, object permissions, function permissions, field permissions',
+        { params: ID_PARAMS, body: ROLE_UPDATE },
+      ),
+    },
+    (request, reply) =>
+      commit(app, request, reply, { kind: 'role.update', id: request.params.id, ...request.body }),
+  );
+
+  app.delete<Params>(
+    '/v1/admin/roles/:id',
+    { config, schema: changeSchema(TAG, 'Delete a role no user holds', { params: ID_PARAMS }) },
+    (request, reply) => commit(app, request, reply, { kind: 'role.delete', id: request.params.id }),
+  );
+}

@@ -1,0 +1,180 @@
+import type { Sensitivity } from '@custos/engine';
+import type { FastifyInstance } from 'fastify';
+import {
+  USER_ADMIN,
+  changeSchema,
+  commit,
+  found,
+  newId,
+  readSchema,
+  versioned,
+} from './directory-http.ts';
+import {
+  ID_PARAMS,
+  USER_CREATE,
+  USER_DEACTIVATE,
+  USER_MANAGER,
+  USER_TRANSFER,
+  USER_UPDATE,
+} from './directory-schemas.ts';
+
+const TAG = 'admin: users';
+type Params = { Params: { id: string } };
+
+interface CreateBody {
+  id?: string;
+  name: string;
+  departmentId: string;
+  managerId?: string | null;
+  roleIds?: string[];
+  clearance?: Sensitivity;
+}
+interface UpdateBody {
+  name?: string;
+  roleIds?: string[];
+  clearance?: Sensitivity;
+}
+interface TransferBody {
+  departmentId: string;
+  managerId?: string | null;
+  ownedRecords: 'keep' | 'transfer_to';
+  transferToUserId?: string;
+}
+
+/**
+ * Internal users (员工): list, get, create, update name / roles / clearance, transfer between
+ * departments, change manager, deactivate and reactivate. (Portal users belong to the portal
+ * module.)
+ */
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  const config = { permission: USER_ADMIN };
+
+  app.get('/v1/admin/users', { config, schema: readSchema(TAG, 'List users') }, (request, reply) =>
+    versioned(request, reply, request.custos.model.users),
+  );
+
+  app.get<Params>(
+    '/v1/admin/users/:id',
+    { config, schema: readSchema(TAG, 'Get a user', { params: ID_PARAMS }) },
+    (request, reply) =>
+      versioned(
+        request,
+        reply,
+        found(
+          request.custos.model.users.find((u) => u.id === request.params.id),
+          'user',
+          request.params.id,
+        ),
+      ),
+  );
+
+  app.post<{ Body: CreateBody }>(
+    '/v1/admin/users',
+    { config, schema: changeSchema(TAG, 'Create an internal user', { body: USER_CREATE }, true) },
+    (request, reply) => {
+      const b = request.body;
+      return commit(
+        app,
+        request,
+        reply,
+        {
+          kind: 'user.create',
+          user: {
+            id: b.id ?? newId('user'),
+            name: b.name,
+            kind: 'internal',
+            status: 'active',
+            departmentId: b.departmentId,
+            managerId: b.managerId ?? null,
+            roleIds: b.roleIds ?? [],
+            clearance: b.clearance ?? 'internal',
+          },
+        },
+        201,
+      );
+    },
+  );
+
+  app.patch<Params & { Body: UpdateBody }>(
+    '/v1/admin/users/:id',
+    {
+      config,
+      schema: changeSchema(TAG, "Update a user's name, roles or clearance", {
+        params: ID_PARAMS,
+        body: USER_UPDATE,
+      }),
+    },
+    (request, reply) =>
+      commit(app, request, reply, { kind: 'user.update', id: request.params.id, ...request.body }),
+  );
+
+  app.post<Params & { Body: TransferBody }>(
+    '/v1/admin/users/:id/transfer',
+    {
+      config,
+      schema: changeSchema(
+        TAG,
+        'Transfer a user to another department (optionally a new manager); access follows at once',
+        { params: ID_PARAMS, body: USER_TRANSFER },
+      ),
+    },
+    (request, reply) => {
+      const b = request.body;
+      return commit(app, request, reply, {
+        kind: 'user.transfer',
+        id: request.params.id,
+        departmentId: b.departmentId,
+        ...(b.managerId === undefined ? {} : { managerId: b.managerId }),
+        ownedRecords:
+          b.ownedRecords === 'transfer_to' && b.transferToUserId !== undefined
+            ? { mode: 'transfer_to', userId: b.transferToUserId }
+            : { mode: 'keep' },
+      });
+    },
+  );
+
+  app.put<Params & { Body: { managerId: string | null } }>(
+    '/v1/admin/users/:id/manager',
+    {
+      config,
+      schema: changeSchema(TAG, "Change a user's manager (汇报对象)", {
+        params: ID_PARAMS,
+        body: USER_MANAGER,
+      }),
+    },
+    (request, reply) =>
+      commit(app, request, reply, {
+        kind: 'user.set_manager',
+        id: request.params.id,
+        managerId: request.body.managerId,
+      }),
+  );
+
+  app.post<Params & { Body: { status?: 'suspended' | 'departed' } | null }>(
+    '/v1/admin/users/:id/deactivate',
+    {
+      config,
+      schema: changeSchema(
+        TAG,
+        'Deactivate a user (suspended or departed): denied from the next request',
+        {
+          params: ID_PARAMS,
+          body: USER_DEACTIVATE,
+        },
+      ),
+    },
+    (request, reply) =>
+      commit(app, request, reply, {
+        kind: 'user.deactivate',
+        id: request.params.id,
+        status: request.body?.status ?? 'suspended',
+      }),
+  );
+
+  app.post<Params>(
+    '/v1/admin/users/:id/reactivate',
+    { config, schema: changeSchema(TAG, 'Reactivate a user', { params: ID_PARAMS }) },
+    (request, reply) =>
+      commit(app, request, reply, { kind: 'user.reactivate', id: request.params.id }),
+  );
+}

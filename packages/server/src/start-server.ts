@@ -1,0 +1,59 @@
+import { openPgDatabase, openPgliteDatabase, type Database } from '@custos/store';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildAppOptions } from './app.ts';
+import { redactConfig, type Config } from './config.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  /** The listening address, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  /** Stop accepting requests, finish those in flight, close the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Open the configured database: PostgreSQL at `DATABASE_URL`, else PGlite in the data dir. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl === undefined
+    ? openPgliteDatabase({ dataDir: config.dataDir, migrate: false })
+    : openPgDatabase({ connectionString: config.databaseUrl, migrate: false });
+}
+
+/**
+ * Open the database, migrate it to the latest, build the app and listen. Signal handling
+ * (SIGINT/SIGTERM → `close`) is the caller's (the CLI's).
+ */
+export async function startServer(
+  config: Config,
+  options: Pick<BuildAppOptions, 'clock' | 'logger' | 'modules'> = {},
+): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    await database.migrate();
+    app = await buildApp({ ...options, database, config });
+    app.log.info({ config: redactConfig(config), backend: database.backend }, 'starting');
+    const url = await app.listen({ port: config.port, host: config.host });
+    let closing: Promise<void> | undefined;
+    const running = app;
+    return {
+      app: running,
+      database,
+      url,
+      close: () => {
+        closing ??= (async () => {
+          try {
+            await running.close();
+          } finally {
+            await database.close();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -62,6 +62,7 @@ export {
   getRecords,
   insertRecord,
   lockRecord,
+  reassignOwnedRecords,
   transferChildren,
   updateRecord,
 } from './record-repository.ts';

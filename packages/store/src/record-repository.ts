@@ -190,3 +190,28 @@ export async function lockRecord(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Every record `ownerId` owns, across the six objects, gets `toOwnerId` as owner and
+ * `toDepartmentId` as 归属部门: a user's records follow them to a new department (same owner), or
+ * go to a successor. `updated_at` is left alone: the records' content did not change. Returns how
+ * many per object.
+ */
+export async function reassignOwnedRecords(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  change: { ownerId: string; toOwnerId: string; toDepartmentId: string | null },
+): Promise<Partial<Record<ObjectType, number>>> {
+  const out: Partial<Record<ObjectType, number>> = {};
+  for (const [object, table] of Object.entries(RECORD_TABLE) as [ObjectType, string][]) {
+    const result = await db
+      .updateTable(table as 'customers')
+      .set({ owner_id: change.toOwnerId, department_id: change.toDepartmentId })
+      .where('tenant_id', '=', tenantId)
+      .where('owner_id', '=', change.ownerId)
+      .executeTakeFirst();
+    const n = Number(result.numUpdatedRows);
+    if (n > 0) out[object] = n;
+  }
+  return out;
+}

@@ -72,6 +72,45 @@ describe.each(TEST_BACKENDS)('commitChange on $name', (backend) => {
       after: { id: 'lilei', departmentId: 'sales-north', ownedRecords: { mode: 'keep' } },
     });
     expect(event?.at.getTime()).toBe(NOW);
+    // Kept records follow their owner to the new department (归属部门).
+    const owned = demo.records.filter((r) => r.ownerId === 'lilei');
+    expect(owned.length).toBeGreaterThan(0);
+    const rows = await database.db
+      .selectFrom('customers')
+      .select(['owner_id', 'department_id'])
+      .where('tenant_id', '=', TENANT)
+      .where('owner_id', '=', 'lilei')
+      .execute();
+    expect(rows.length).toBe(owned.filter((r) => r.object === 'customer').length);
+    expect(new Set(rows.map((r) => r.department_id))).toEqual(new Set(['sales-north']));
+  });
+
+  it('hands a transferred user’s records to the successor when asked', async () => {
+    const owned = demo.records.filter((r) => r.ownerId === 'zhangwei');
+    const customers = owned.filter((r) => r.object === 'customer').length;
+    expect(customers).toBeGreaterThan(0);
+    await commitChange(
+      database.db,
+      {
+        kind: 'user.transfer',
+        id: 'zhangwei',
+        departmentId: 'service',
+        managerId: 'yuxiao',
+        ownedRecords: { mode: 'transfer_to', userId: 'liuyang' },
+      },
+      options,
+    );
+    const left = await database.db
+      .selectFrom('customers')
+      .select('id')
+      .where('tenant_id', '=', TENANT)
+      .where('owner_id', '=', 'zhangwei')
+      .execute();
+    expect(left).toEqual([]);
+    const [event] = await listAuditEvents(database.db, TENANT, { action: 'user.transfer' });
+    expect(event?.after).toMatchObject({
+      ownedRecords: { mode: 'transfer_to', userId: 'liuyang', moved: { customer: customers } },
+    });
   });
 
   it('refuses an invalid change with the engine errors and writes nothing', async () => {

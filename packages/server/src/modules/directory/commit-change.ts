@@ -4,6 +4,7 @@ import {
   deleteUserSessions,
   loadPolicyModelIn,
   lockPolicyVersion,
+  reassignOwnedRecords,
   writePolicyModel,
   type Database,
 } from '@custos/store';
@@ -38,8 +39,9 @@ const key = (e: ModelError): string => `${e.code}\u0000${e.path}\u0000${e.messag
  * Commit one admin change, all or nothing, in one transaction: lock the tenant row, read the
  * model, check `expectedVersion`, apply the change, validate the result, refuse a change that
  * would lock every admin out (CONFLICT) or delete a department records still belong to
- * (DEPARTMENT_NOT_EMPTY), write it (bumping the policy version), end a deactivated user's
- * sessions, and append the audit event with the entity before and after.
+ * (DEPARTMENT_NOT_EMPTY), write it (bumping the policy version), move a transferred user's
+ * records (to the new department, or to the successor), end a deactivated user's sessions, and
+ * append the audit event with the entity before and after.
  *
  * An invalid result is refused with MODEL_INVALID (422), `details.errors` being the engine's
  * errors the change introduced (each with its `path`); nothing is written.
@@ -78,6 +80,20 @@ export async function commitChange(
       await assertNoDepartmentRecords(tx, options.tenantId, change.id);
 
     const version = await writePolicyModel(tx, options.tenantId, outcome.model);
+    let after = outcome.after;
+    if (change.kind === 'user.transfer') {
+      // Owned records follow the user to the new department (归属部门), or go to the successor.
+      const owned = change.ownedRecords;
+      const toOwnerId = owned.mode === 'transfer_to' ? owned.userId : change.id;
+      const toDepartmentId =
+        outcome.model.users.find((u) => u.id === toOwnerId)?.departmentId ?? null;
+      const moved = await reassignOwnedRecords(tx, options.tenantId, {
+        ownerId: change.id,
+        toOwnerId,
+        toDepartmentId,
+      });
+      after = { ...(after as object), ownedRecords: { ...owned, moved } };
+    }
     // A deactivated user's sessions end with the change (the access hook refuses them anyway).
     if (change.kind === 'user.deactivate')
       await deleteUserSessions(tx, options.tenantId, change.id);
@@ -87,7 +103,7 @@ export async function commitChange(
       action: outcome.action,
       target: outcome.target,
       before: outcome.before,
-      after: outcome.after,
+      after,
       at: new Date(options.now),
     });
     return { version, entity: outcome.entity, action: outcome.action, target: outcome.target };

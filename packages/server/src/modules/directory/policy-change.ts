@@ -13,8 +13,9 @@ import type {
 } from '@custos/engine';
 
 /**
- * What happens to the records a transferred user owns. Recorded in the audit event of the
- * transfer; the CRM module acts on it (hand-over of owned customers).
+ * What happens to the records a transferred user owns: `keep` moves them with the user to the new
+ * department (归属部门), `transfer_to` hands them to a successor (and the successor's department).
+ * `commitChange` does it in the change's transaction and audits the counts.
  */
 export type OwnedRecordsOption = { mode: 'keep' } | { mode: 'transfer_to'; userId: string };
 

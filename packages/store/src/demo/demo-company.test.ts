@@ -206,3 +206,37 @@ describe('demoCompany', () => {
     expect(expired?.expiresAt).toBeLessThan(NOW);
   });
 });
+
+describe('demoCompany users option', () => {
+  it('keeps the default company when users is the default count', () => {
+    const byDefault = demoCompany({ customers: 50, now: NOW });
+    expect(byDefault.model.users).toHaveLength(60);
+    expect(demoCompany({ customers: 50, users: 60, now: NOW })).toEqual(byDefault);
+  });
+
+  it('adds deterministic sales reps spread over the three sales teams', () => {
+    const big = demoCompany({ customers: 600, users: 300, now: NOW });
+    expect(big).toEqual(demoCompany({ customers: 600, users: 300, now: NOW }));
+    expect(validateModel(big.model).ok).toBe(true);
+    expect(big.model.users).toHaveLength(300);
+    const ids = big.model.users.map((u) => u.id);
+    expect(new Set(ids).size).toBe(300);
+    const emails = big.logins.map((l) => l.email);
+    expect(new Set(emails).size).toBe(emails.length);
+    const extra = big.model.users.slice(60);
+    expect(extra.every((u) => u.roleIds[0] === 'sales-rep' && u.status === 'active')).toBe(true);
+    expect(extra.every((u) => /^[\u4e00-\u9fa5]{2,3}$/.test(u.name))).toBe(true);
+    const perDepartment = new Map<string, number>();
+    for (const u of extra) {
+      perDepartment.set(u.departmentId ?? '', (perDepartment.get(u.departmentId ?? '') ?? 0) + 1);
+    }
+    expect([...perDepartment.keys()].sort()).toEqual(['sales-east', 'sales-north', 'sales-south']);
+    expect([...perDepartment.values()]).toEqual([80, 80, 80]);
+    const owners = new Set(big.records.map((r) => r.ownerId));
+    expect(extra.filter((u) => owners.has(u.id)).length).toBeGreaterThan(150);
+  });
+
+  it('rejects fewer users than the named staff', () => {
+    expect(() => demoCompany({ customers: 10, users: 59, now: NOW })).toThrow(RangeError);
+  });
+});

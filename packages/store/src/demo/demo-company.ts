@@ -23,6 +23,12 @@ export interface DemoCompanyOptions {
   customers?: number;
   /** PRNG seed; default 20260601. */
   seed?: number;
+  /**
+   * Total number of users, portal users included; default (and minimum) `DEMO_DEFAULT_USERS`.
+   * Users beyond the default are extra sales reps (销售代表), spread round-robin over the three
+   * regional sales teams, who then own their share of the customers.
+   */
+  users?: number;
   /** "Now", ms since the Unix epoch: dates and grant expiries are relative to it. */
   now: number;
 }
@@ -36,9 +42,14 @@ export interface DemoLogin {
   password: string;
 }
 
+/** A demo record: the engine's record and the time of its last change (ISO 8601). */
+export interface DemoRecord extends CrmRecord {
+  updatedAt: string;
+}
+
 export interface DemoCompany {
   model: PolicyModel;
-  records: CrmRecord[];
+  records: DemoRecord[];
   logins: DemoLogin[];
 }
 
@@ -47,6 +58,8 @@ export const DEMO_PASSWORD = 'Custos-Demo-2026';
 export const DEMO_TENANT_ID = 'yunshan';
 export const DEMO_DEFAULT_CUSTOMERS = 5000;
 export const DEMO_DEFAULT_SEED = 20260601;
+/** The named staff, the named sales reps and the two portal users. */
+export const DEMO_DEFAULT_USERS = 60;
 /** Used only when no options are given: 2026-06-01T00:00:00Z. */
 const DEFAULT_NOW = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
@@ -194,6 +207,44 @@ function buildStaff(): StaffInfo[] {
     for (const [name, family, given] of REPS[region]) {
       add([name, family, given, REGIONS[region].dept, MANAGERS[region], [R.rep], 'internal']);
     }
+  }
+  return out;
+}
+
+/**
+ * `count` extra sales reps with ordinary Chinese names, the regions taken in turn. Deterministic
+ * and independent of the PRNG, so that the default company does not change. Ids and emails get a
+ * number when the pinyin is taken (`liwei`, `liwei2`, …).
+ */
+function buildExtraReps(count: number, taken: ReadonlySet<string>): StaffInfo[] {
+  const used = new Set(taken);
+  const regions = Object.keys(REGIONS) as RegionKey[];
+  const out: StaffInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const [surname, family] = SURNAMES[(i * 7) % SURNAMES.length] as [string, string];
+    const [given, givenPinyin] = GIVEN_NAMES[
+      (i * 5 + Math.floor(i / SURNAMES.length)) % GIVEN_NAMES.length
+    ] as [string, string];
+    const base = `${family}${givenPinyin}`;
+    let n = 1;
+    while (used.has(n === 1 ? base : `${base}${n}`)) n++;
+    const suffix = n === 1 ? '' : String(n);
+    const id = `${base}${suffix}`;
+    used.add(id);
+    const region = regions[i % regions.length] as RegionKey;
+    out.push({
+      user: {
+        id,
+        name: surname + given,
+        kind: 'internal',
+        status: 'active',
+        departmentId: REGIONS[region].dept,
+        managerId: MANAGERS[region],
+        roleIds: [R.rep],
+        clearance: 'internal',
+      },
+      email: `${family}.${givenPinyin}${suffix}@${STAFF_DOMAIN}`,
+    });
   }
   return out;
 }
@@ -735,20 +786,35 @@ export function demoCompany(options: DemoCompanyOptions = { now: DEFAULT_NOW }):
     throw new RangeError(`customers must be an integer of at least 2, got ${customerCount}`);
   }
   if (!Number.isFinite(now)) throw new RangeError('now must be a finite number');
+  const userCount = options.users ?? DEMO_DEFAULT_USERS;
+  if (!Number.isInteger(userCount) || userCount < DEMO_DEFAULT_USERS) {
+    throw new RangeError(
+      `users must be an integer of at least ${DEMO_DEFAULT_USERS}, got ${userCount}`,
+    );
+  }
   const rng = createPrng(options.seed ?? DEMO_DEFAULT_SEED);
 
   const staff = buildStaff();
+  const extraReps = buildExtraReps(
+    userCount - DEMO_DEFAULT_USERS,
+    new Set(staff.map(({ user }) => user.id)),
+  );
   const repsByRegion: Record<RegionKey, User[]> = { east: [], north: [], south: [] };
-  for (const { user } of staff) {
+  for (const { user } of [...staff, ...extraReps]) {
     for (const region of Object.keys(REGIONS) as RegionKey[]) {
       if (user.departmentId === REGIONS[region].dept && user.roleIds.includes(R.rep)) {
         repsByRegion[region].push(user);
       }
     }
   }
-  const activeInternalReps = (region: RegionKey): User[] =>
-    repsByRegion[region].filter((u) => u.status === 'active' && u.clearance === 'internal');
-  const deptOf = new Map(staff.map(({ user }) => [user.id, user.departmentId]));
+  const activeInternal: Record<RegionKey, User[]> = { east: [], north: [], south: [] };
+  for (const region of Object.keys(REGIONS) as RegionKey[]) {
+    activeInternal[region] = repsByRegion[region].filter(
+      (u) => u.status === 'active' && u.clearance === 'internal',
+    );
+  }
+  const activeInternalReps = (region: RegionKey): User[] => activeInternal[region];
+  const deptOf = new Map([...staff, ...extraReps].map(({ user }) => [user.id, user.departmentId]));
 
   // Which customers are special: the first two are the portal accounts (owned, ordinary, with a
   // ticket and an order); ~3% are confidential VIPs; ~8% sit in the public pool.
@@ -972,7 +1038,7 @@ export function demoCompany(options: DemoCompanyOptions = { now: DEFAULT_NOW }):
     },
   ];
 
-  const users = [...staff, ...portalUsers];
+  const users = [...staff, ...portalUsers, ...extraReps];
   const model: PolicyModel = {
     version: 1,
     tenant: {
@@ -1010,5 +1076,20 @@ export function demoCompany(options: DemoCompanyOptions = { now: DEFAULT_NOW }):
       password: DEMO_PASSWORD,
     }));
 
-  return { model, records: [...customers, ...children], logins };
+  const records = [...customers, ...children] as DemoRecord[];
+  for (const r of records) r.updatedAt = new Date(now - lastChangeAgo(r.id)).toISOString();
+  return { model, records, logins };
+}
+
+/**
+ * How long ago a record last changed: up to 180 days, to the second, from a hash of its id (FNV-1a),
+ * so it does not disturb the PRNG sequence and the same id always gets the same time.
+ */
+function lastChangeAgo(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % (180 * 86_400)) * 1000;
 }

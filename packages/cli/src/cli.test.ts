@@ -1,0 +1,384 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { decide, explain, mask, type CrmRecord, type PolicyModel } from '@custos/engine';
+import {
+  demoCompany,
+  getRecord,
+  listAuditEvents,
+  loadPolicyModel,
+  savePolicyModel,
+} from '@custos/store';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, TEST_NOW, type CliSandbox } from './cli-test-support.ts';
+
+const COMMANDS = ['migrate', 'seed', 'demo', 'serve', 'check', 'explain', 'export', 'import'];
+const CUSTOMERS = 100;
+/** The seeded company, as the oracle: same size, seed and clock as `custos seed`. */
+const demo = demoCompany({ customers: CUSTOMERS, now: TEST_NOW });
+const customers = demo.records.filter((r) => r.object === 'customer');
+
+/** The rep who owns the most customers with an ID number (a masked field for reps). */
+const rep = (() => {
+  const count = new Map<string, number>();
+  for (const c of customers) {
+    if (c.ownerId !== null && c.fields.idNumber !== undefined) {
+      count.set(c.ownerId, (count.get(c.ownerId) ?? 0) + 1);
+    }
+  }
+  const reps = demo.model.users.filter((u) => u.roleIds.includes('sales-rep'));
+  return reps
+    .filter((u) => u.status === 'active')
+    .sort((a, b) => (count.get(b.id) ?? 0) - (count.get(a.id) ?? 0))[0]!;
+})();
+const ownCustomer = customers.find((c) => c.ownerId === rep.id && c.fields.idNumber)!;
+const otherCustomer = customers.find(
+  (c) =>
+    c.ownerId !== rep.id && c.ownerId !== null && !decide(demo.model, rep.id, 'read', c, TEST_NOW),
+)!;
+
+/** The demo policy, with 销售代表 allowed to export and import their own customers. */
+function withRepExportImport(model: PolicyModel): PolicyModel {
+  const next = structuredClone(model);
+  const role = next.roles.find((r) => r.id === 'sales-rep')!;
+  role.functions = [...role.functions, 'export', 'import'];
+  role.objects.customer = { ...role.objects.customer, export: 'own' };
+  return next;
+}
+
+let box: CliSandbox;
+
+beforeAll(async () => {
+  box = await cliSandbox();
+});
+afterAll(async () => {
+  await box.remove();
+});
+
+describe('custos (usage)', () => {
+  it.each(COMMANDS)('%s --help prints its usage and exits 0', async (command) => {
+    const r = await box.run([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Usage: custos ${command}`);
+    expect(r.err).toBe('');
+  });
+
+  it('--help lists every command', async () => {
+    const r = await box.run(['--help']);
+    expect(r.code).toBe(0);
+    for (const command of COMMANDS) expect(r.out).toContain(command);
+  });
+
+  it.each([
+    [['bogus']],
+    [['check', 'read', 'customer/c-00001']],
+    [['check', '--as', 'lilei', 'read', 'c-00001']],
+    [['check', '--as', 'lilei', 'peek', 'customer/c-00001']],
+    [['explain', '--as', 'lilei', '--lang', 'fr-FR', 'read', 'customer/c-00001']],
+    [['seed', '--customers', 'many']],
+    [['export', '--as', 'lilei', '--object', 'invoice']],
+    [['import', '--as', 'zhoumin']],
+  ])('%j is a usage error: exit 2, a message on stderr', async (argv) => {
+    const r = await box.run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toBe('');
+    expect(r.out).toBe('');
+  });
+});
+
+describe('custos migrate, seed', () => {
+  it('migrates a new database, then finds nothing to do', async () => {
+    const first = await box.run(['migrate']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('0001-initial');
+    const again = await box.run(['migrate']);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Already up to date');
+  });
+
+  it('seeds the demo company with progress lines and the persona logins', async () => {
+    const r = await box.run(['seed', '--customers', String(CUSTOMERS)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`records: ${demo.records.length}/${demo.records.length} (100%)`);
+    expect(r.out).toContain('演示账号 / Demo logins');
+    expect(r.out).toContain('li.lei@yunshan.example');
+    expect(r.out).toContain('Custos-Demo-2026');
+    const stored = await box.withDatabase(async (database) => {
+      const model = await loadPolicyModel(database.db, 'yunshan');
+      const record = await getRecord(database.db, 'yunshan', 'customer', ownCustomer.id);
+      return { users: model.users.length, record };
+    });
+    expect(stored.users).toBe(demo.model.users.length);
+    expect(stored.record?.fields).toEqual(ownCustomer.fields);
+  });
+
+  it('refuses to seed a tenant that exists, unless --replace', async () => {
+    const r = await box.run(['seed', '--customers', '10']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[CONFLICT]');
+    expect(r.err).toContain('--replace');
+  });
+});
+
+describe('custos check, explain', () => {
+  const cases: [string, string, CrmRecord][] = [
+    ['allowed: own customer', rep.id, ownCustomer],
+    ['denied: a colleague’s customer', rep.id, otherCustomer],
+    ['allowed: the manager of the region', 'wangzhiqiang', ownCustomer],
+  ];
+
+  it.each(cases)('check matches decide (%s)', async (_name, userId, record) => {
+    const allowed = decide(demo.model, userId, 'read', record, TEST_NOW);
+    const r = await box.run(['check', '--as', userId, 'read', `customer/${record.id}`]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(allowed ? 0 : 3);
+    expect(r.out.startsWith(allowed ? 'ALLOW' : 'DENY')).toBe(true);
+  });
+
+  it('check takes a login email or a name for --as', async () => {
+    const byEmail = await box.run([
+      'check',
+      '--as',
+      'li.lei@yunshan.example',
+      'update',
+      'customer/c-00001',
+    ]);
+    expect(byEmail.out).toContain('李雷 (lilei)');
+    const byName = await box.run(['check', '--as', '李雷', 'update', 'customer/c-00001']);
+    expect(byName.out).toContain('李雷 (lilei)');
+  });
+
+  it.each(cases)(
+    'explain prints the engine’s sentences and reasons (%s)',
+    async (_n, userId, record) => {
+      const expected = explain(demo.model, userId, 'read', record, TEST_NOW);
+      for (const lang of ['zh-CN', 'en-US'] as const) {
+        const r = await box.run([
+          'explain',
+          '--as',
+          userId,
+          '--lang',
+          lang,
+          'read',
+          `customer/${record.id}`,
+        ]);
+        expect(r.code).toBe(0);
+        expect(r.out).toContain(expected.text[lang]);
+        const kinds = expected.allowed
+          ? expected.allowedBy.map((a) => a.kind)
+          : [expected.deniedBy!.kind];
+        for (const kind of kinds) expect(r.out).toContain(`- ${kind}`);
+      }
+    },
+  );
+
+  it('explain takes its language from LANG, and prints JSON with --json', async () => {
+    const zh = await box.run(['explain', '--as', rep.id, 'read', `customer/${otherCustomer.id}`], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(zh.out).toContain('拒绝。');
+    const json = await box.run([
+      'explain',
+      '--as',
+      rep.id,
+      '--json',
+      'read',
+      `customer/${otherCustomer.id}`,
+    ]);
+    expect(JSON.parse(json.out)).toEqual(
+      explain(demo.model, rep.id, 'read', otherCustomer, TEST_NOW),
+    );
+  });
+
+  it('reports an unknown record or user with its catalogue code', async () => {
+    const record = await box.run(['check', '--as', rep.id, 'read', 'customer/c-99999']);
+    expect(record.code).toBe(1);
+    expect(record.err).toContain('[NOT_FOUND]');
+    const user = await box.run(['check', '--as', 'nobody', 'read', `customer/${ownCustomer.id}`]);
+    expect(user.code).toBe(1);
+    expect(user.err).toContain('[NOT_FOUND]');
+  });
+});
+
+describe('custos export, import', () => {
+  it('refuses a user without the export function', async () => {
+    const r = await box.run(['export', '--as', rep.id]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[PERMISSION_DENIED]');
+  });
+
+  it('exports as a 销售代表 only the customers they may export, masked fields masked', async () => {
+    const model = withRepExportImport(demo.model);
+    await box.withDatabase((database) => savePolicyModel(database.db, 'yunshan', model));
+    const out = join(box.dir, 'mine.csv');
+    const r = await box.run(['export', '--as', rep.id, '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const rows = parse(await readFile(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const expected = customers.filter(
+      (c) =>
+        decide(model, rep.id, 'read', c, TEST_NOW) && decide(model, rep.id, 'export', c, TEST_NOW),
+    );
+    expect(rows.map((row) => row.id).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(rows.some((row) => row.id === otherCustomer.id)).toBe(false);
+    const mine = rows.find((row) => row.id === ownCustomer.id)!;
+    expect(mine.ownerId).toBe(rep.id);
+    expect(mine.name).toBe(ownCustomer.fields.name);
+    expect(mine.idNumber).toBe(mask(ownCustomer.fields.idNumber, 'id_number'));
+    expect(mine.idNumber).not.toBe(ownCustomer.fields.idNumber);
+    const audit = await box.withDatabase((database) =>
+      listAuditEvents(database.db, 'yunshan', { action: 'customer.export' }),
+    );
+    expect(audit[0]?.actorId).toBe(rep.id);
+  });
+
+  it('writes CSV to stdout and the summary to stderr without --out', async () => {
+    const r = await box.run(['export', '--as', 'zhoumin']);
+    expect(r.code).toBe(0);
+    expect(parse(r.out, { columns: true })).toHaveLength(CUSTOMERS);
+    expect(r.err).toContain(`Exported ${CUSTOMERS} customer records`);
+  });
+
+  it('fails an import with a forbidden field, naming the line and field, and writes nothing', async () => {
+    const file = join(box.dir, 'forbidden.csv');
+    await writeFile(
+      file,
+      [
+        'id,name,creditLimit',
+        `${ownCustomer.id},改名后的客户有限公司,`,
+        ',新客户有限公司,50000',
+        '',
+      ].join('\n'),
+    );
+    const r = await box.run(['import', '--as', rep.id, file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}:3: error [FIELD_NOT_EDITABLE]`);
+    expect(r.err).toContain('creditLimit');
+    expect(r.err).toContain('nothing was written');
+    const stored = await box.withDatabase((database) =>
+      getRecord(database.db, 'yunshan', 'customer', ownCustomer.id),
+    );
+    expect(stored?.fields.name).toBe(ownCustomer.fields.name);
+  });
+
+  it('imports the rows that pass with --no-all-or-nothing, and audits the import', async () => {
+    const file = join(box.dir, 'partial.csv');
+    await writeFile(
+      file,
+      [
+        'id,name,creditLimit',
+        `${ownCustomer.id},改名后的客户有限公司,`,
+        ',新客户有限公司,50000',
+      ].join('\n'),
+    );
+    const r = await box.run(['import', '--as', rep.id, '--no-all-or-nothing', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('0 created, 1 updated, 1 failed');
+    await box.withDatabase(async (database) => {
+      const stored = await getRecord(database.db, 'yunshan', 'customer', ownCustomer.id);
+      expect(stored?.fields.name).toBe('改名后的客户有限公司');
+      expect(stored?.fields.idNumber).toBe(ownCustomer.fields.idNumber);
+      const audit = await listAuditEvents(database.db, 'yunshan', { action: 'customer.import' });
+      expect(audit[0]?.after).toMatchObject({ updated: [ownCustomer.id], failed: 1 });
+    });
+  });
+
+  it('re-imports an export unchanged (masked values are not changes)', async () => {
+    const out = join(box.dir, 'round-trip.csv');
+    expect((await box.run(['export', '--as', rep.id, '--out', out])).code).toBe(0);
+    const r = await box.run(['import', '--as', rep.id, out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses an update of a customer the importer cannot see, and unknown columns', async () => {
+    const file = join(box.dir, 'other.csv');
+    await writeFile(file, `id,name\n${otherCustomer.id},抢来的客户有限公司\n`);
+    const denied = await box.run(['import', '--as', rep.id, file]);
+    expect(denied.code).toBe(1);
+    expect(denied.err).toContain(`${file}:2: error [NOT_FOUND]`);
+    await writeFile(file, 'id,salary\n,1\n');
+    const unknown = await box.run(['import', '--as', rep.id, file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('[REQUEST_INVALID]');
+    expect(unknown.err).toContain('salary');
+  });
+
+  it('creates customers as an administrator', async () => {
+    const file = join(box.dir, 'new.csv');
+    await writeFile(file, 'id,name,region,creditLimit\nc-new-1,杭州新建客户有限公司,华东,300000\n');
+    const r = await box.run(['import', '--as', 'zhoumin', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 created, 0 updated');
+    const stored = await box.withDatabase((database) =>
+      getRecord(database.db, 'yunshan', 'customer', 'c-new-1'),
+    );
+    expect(stored).toMatchObject({ ownerId: 'zhoumin', fields: { creditLimit: 300000 } });
+  });
+});
+
+describe('custos demo', () => {
+  it('reuses the seeded company, serves it, lists the logins, and stops on a signal', async () => {
+    let stop: (signal: string) => void = () => {};
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    let out = '';
+    const running = box.run(['demo', '--host', '127.0.0.1', '--port', '0'], {
+      untilStopped: () => stopped,
+      stdout: { write: (s: string) => (out += s), isTTY: false },
+      env: { CUSTOS_LOG_LEVEL: 'silent' },
+    });
+    for (let i = 0; i < 200 && !out.includes('Ctrl-C'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(out).toContain('Reusing the demo company');
+    expect(out).toContain('API 文档 / API docs: http://localhost:');
+    expect(out).toContain('li.lei@yunshan.example');
+    const url = /running: (http:\/\/localhost:\d+)/.exec(out)?.[1];
+    expect(url).toBeDefined();
+    const docs = await fetch(`${url}/docs`);
+    expect(docs.status).toBeLessThan(500);
+    stop('SIGTERM');
+    const r = await running;
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('custos serve', () => {
+  it('migrates, listens where the flags say, and stops on a signal', async () => {
+    let stop: (signal: string) => void = () => {};
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    let out = '';
+    const running = box.run(['serve', '--host', '127.0.0.1', '--port', '0'], {
+      untilStopped: () => stopped,
+      stdout: { write: (s: string) => (out += s), isTTY: false },
+      env: { CUSTOS_LOG_LEVEL: 'silent' },
+    });
+    for (let i = 0; i < 200 && !out.includes('API docs'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = /listening on (http:\/\/localhost:\d+)/.exec(out)?.[1];
+    expect(url).toBeDefined();
+    const login = await fetch(`${url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'li.lei@yunshan.example', password: 'Custos-Demo-2026' }),
+    });
+    expect(login.status).toBe(200);
+    stop('SIGINT');
+    expect((await running).code).toBe(0);
+    expect(out).toContain('SIGINT: stopping');
+  });
+});
+
+describe('the custos bin', () => {
+  it('prints its help', async () => {
+    const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'custos.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--help']);
+    expect(stdout).toContain('Usage: custos');
+    expect(stdout).toContain('export');
+  });
+});

@@ -1,0 +1,127 @@
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  and,
+  fieldAccess,
+  filter,
+  hasFunction,
+  isObjectType,
+  type ObjectType,
+} from '@custos/engine';
+import { appendAuditEvent, loadPolicyModel } from '@custos/store';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { CliError, usageError } from './cli-error.ts';
+import type { CommandContext } from './command-context.ts';
+import { withDatabase } from './global-options.ts';
+import { principalLabel, resolvePrincipal } from './principal.ts';
+import { recordPages } from './record-pages.ts';
+import { visibleCell } from './field-values.ts';
+
+interface ExportFlags {
+  as: string;
+  object: string;
+  out?: string;
+}
+
+/** A sink for CSV text: a file, or stdout. */
+interface Sink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function fileSink(path: string): Sink {
+  const stream = createWriteStream(path, { encoding: 'utf8' });
+  const opened = new Promise<void>((ok, fail) => {
+    stream.once('open', () => ok());
+    stream.once('error', fail);
+  });
+  return {
+    write: async (text) => {
+      await opened;
+      if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
+    },
+    close: async () => {
+      await opened;
+      await new Promise<void>((ok, fail) =>
+        stream.end((error?: Error | null) => (error ? fail(error) : ok())),
+      );
+    },
+  };
+}
+
+export function configureExport(command: Command, ctx: CommandContext): void {
+  command
+    .description(
+      'Export the records a user may read and export, as CSV: hidden fields left out, masked fields masked',
+    )
+    .requiredOption('--as <user>', 'the user: id, name or login email')
+    .option('--object <object>', 'customer, contact, deal, order, ticket or activity', 'customer')
+    .option('--out <file>', 'write to this file (default: stdout)')
+    .addHelpText('after', '\nNeeds the export function permission (功能权限 export).')
+    .action(async (flags: ExportFlags, cmd: Command) => {
+      if (!isObjectType(flags.object)) throw usageError(`unknown object "${flags.object}"`);
+      const object: ObjectType = flags.object;
+      const globals = ctx.globals(cmd);
+      const now = ctx.io.now();
+      const outPath = flags.out === undefined ? undefined : resolve(ctx.io.cwd, flags.out);
+      const summary = await withDatabase(globals, async (database) => {
+        const model = await loadPolicyModel(database.db, globals.tenant);
+        const user = await resolvePrincipal(database.db, model, flags.as);
+        if (!hasFunction(model, user.id, 'export')) {
+          throw new CliError(
+            'PERMISSION_DENIED',
+            `${principalLabel(user)} does not hold the export function permission`,
+          );
+        }
+        const settings = model.objects.find((o) => o.object === object)?.fields ?? {};
+        const predicate = and(
+          filter(model, user.id, 'read', object, now),
+          filter(model, user.id, 'export', object, now),
+        );
+        const sink: Sink =
+          outPath === undefined
+            ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
+            : fileSink(outPath);
+        let columns: string[] | null = null;
+        let count = 0;
+        try {
+          for await (const page of recordPages(database.db, globals.tenant, object, predicate)) {
+            const rows: string[][] = [];
+            for (const record of page) {
+              const access = fieldAccess(model, user.id, object, record, now);
+              if (columns === null) {
+                const fields = Object.keys(settings).filter(
+                  (f) => (access[f] ?? 'hidden') !== 'hidden',
+                );
+                columns = ['id', 'ownerId', ...fields];
+                await sink.write(stringify([columns]));
+              }
+              rows.push([
+                record.id,
+                record.ownerId ?? '',
+                ...columns.slice(2).map((f) => visibleCell(record, f, access, settings[f])),
+              ]);
+            }
+            count += rows.length;
+            await sink.write(stringify(rows));
+          }
+          if (columns === null) await sink.write(stringify([['id', 'ownerId']]));
+        } finally {
+          await sink.close();
+        }
+        await appendAuditEvent(database.db, {
+          tenantId: globals.tenant,
+          actorId: user.id,
+          action: `${object}.export`,
+          target: object,
+          after: { count, columns, file: flags.out ?? null },
+          at: new Date(now),
+        });
+        return { user, count };
+      });
+      const line = `Exported ${summary.count} ${object} records as ${principalLabel(summary.user)}${outPath ? ` to ${outPath}` : ''}\n`;
+      // With the CSV on stdout, the summary goes to stderr so that the output can be piped.
+      (outPath === undefined ? ctx.io.stderr : ctx.io.stdout).write(line);
+    });
+}

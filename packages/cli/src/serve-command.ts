@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import type { CommandContext } from './command-context.ts';
+import { describeDatabase, withDatabase } from './global-options.ts';
+import {
+  addServerOptions,
+  configOverrides,
+  displayUrl,
+  type ServerFlags,
+} from './server-options.ts';
+import { loadServerModule } from './server-bridge.ts';
+
+export function configureServe(command: Command, ctx: CommandContext): void {
+  addServerOptions(command)
+    .description('Migrate the database, then start the server (configuration: environment + flags)')
+    .action(async (flags: ServerFlags, cmd: Command) => {
+      const globals = ctx.globals(cmd);
+      const server = await loadServerModule();
+      // Migrate, and let go of the database before the server opens it (PGlite: one owner).
+      await withDatabase(globals, async () => {});
+      const running = await server.startServer(
+        server.loadConfig(ctx.io.env, configOverrides(flags, globals)),
+      );
+      ctx.print(`Custos is listening on ${displayUrl(running.url)} (${describeDatabase(globals)})`);
+      ctx.print(`API docs: ${displayUrl(running.url)}/docs`);
+      const signal = await ctx.io.untilStopped();
+      ctx.print(`${signal}: stopping…`);
+      await running.close();
+    });
+}

@@ -10,7 +10,12 @@ export { compilePredicate } from './compile-predicate.ts';
 export type { CompileOptions } from './compile-predicate.ts';
 export { loadTenantData, sensitivityRank } from './load-scenario.ts';
 export { DEMO_PASSWORD, DEMO_ROLE_IDS, DEMO_TENANT_ID, demoCompany } from './demo/demo-company.ts';
-export type { DemoCompany, DemoCompanyOptions, DemoLogin, DemoRecord } from './demo/demo-company.ts';
+export type {
+  DemoCompany,
+  DemoCompanyOptions,
+  DemoLogin,
+  DemoRecord,
+} from './demo/demo-company.ts';
 export { openPgDatabase } from './pg-database.ts';
 export type { PgDatabaseOptions } from './pg-database.ts';
 export { loadPolicyModel, readPolicyVersion, savePolicyModel } from './policy-repository.ts';

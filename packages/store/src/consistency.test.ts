@@ -1,6 +1,8 @@
 /**
  * THE ORACLE: for every conformance scenario, user, object present, action (and every time a check
- * names), the rows the compiled SQL filter returns are exactly the records `decide` allows.
+ * names), the rows the compiled SQL filter returns are exactly the records `decide` allows, and so
+ * are the pages of `listRecords` (the per-path list query the list endpoints run, walked by cursor)
+ * and its `countRecords`.
  */
 import {
   RECORD_ACTIONS,
@@ -14,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../../../conformance/src/load-scenarios.ts';
 import { compilePredicate } from './compile-predicate.ts';
 import type { Database } from './database.ts';
+import { countRecords, listRecords } from './list-records.ts';
 import { loadTenantData } from './load-scenario.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { TEST_BACKENDS } from './test-backends.ts';
@@ -60,7 +63,34 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
     return rows.map((r) => r.id).sort();
   }
 
-  describe('consistency oracle: compiled SQL filter == decide', () => {
+  /** Every page of the list query, 2 rows a page (cursors exercised), and its count. */
+  async function listedIds(
+    tenantId: string,
+    object: ObjectType,
+    index: PolicyIndex,
+    user: string,
+    action: (typeof RECORD_ACTIONS)[number],
+    now: number,
+  ): Promise<{ ids: string[]; count: number }> {
+    const predicate = filter(index, user, action, object, now);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listRecords(database.db, {
+        tenantId,
+        object,
+        predicate,
+        limit: 2,
+        cursor,
+      });
+      ids.push(...page.records.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    const count = await countRecords(database.db, { tenantId, object, predicate });
+    return { ids: ids.sort(), count };
+  }
+
+  describe('consistency oracle: compiled SQL filter == list query == decide', () => {
     it('covers the conformance suite', () => {
       expect(scenarios.length).toBeGreaterThanOrEqual(45);
     });
@@ -79,11 +109,20 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
                 .map((r) => r.id)
                 .sort();
               const actual = await sqlIds(tenantOf(n), object, index, user.id, action, now);
+              const listed = await listedIds(tenantOf(n), object, index, user.id, action, now);
               checked++;
+              const at = `${user.id} ${action} ${object} @${new Date(now).toISOString()}`;
               if (JSON.stringify(actual) !== JSON.stringify(expected)) {
                 mismatches.push(
-                  `${user.id} ${action} ${object} @${new Date(now).toISOString()}: ` +
-                    `sql ${JSON.stringify(actual)} decide ${JSON.stringify(expected)}`,
+                  `${at}: sql ${JSON.stringify(actual)} decide ${JSON.stringify(expected)}`,
+                );
+              }
+              if (
+                JSON.stringify(listed.ids) !== JSON.stringify(expected) ||
+                listed.count !== expected.length
+              ) {
+                mismatches.push(
+                  `${at}: list ${JSON.stringify(listed.ids)} (count ${listed.count}) decide ${JSON.stringify(expected)}`,
                 );
               }
             }

@@ -355,4 +355,36 @@ describe('CRM API', () => {
     );
     expect(withParent(own).object).toBe('customer');
   });
+
+  it('a portal user files a ticket for their own account, never sees internal notes', async () => {
+    const login = t.demo.logins.find((l) => l.userId === 'portal-1');
+    expect(login).toBeDefined();
+    const portal = await t.login(login?.email ?? '');
+    const account = model().users.find((u) => u.id === 'portal-1')?.portalAccountId ?? '';
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/v1/tickets',
+      headers: { cookie: portal },
+      payload: { fields: { subject: '发票抬头需要修改', priority: '中', status: '新建' } },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const ticket = filed.json<RecordView>();
+    expect(ticket.customerId).toBe(account);
+    const listed = await listAll('/v1/tickets', portal);
+    expect(listed.map((i) => i.id)).toContain(ticket.id);
+    for (const item of listed) {
+      expect(item.customerId).toBe(account);
+      expect(item.fields).not.toHaveProperty('internalNote');
+    }
+    const elsewhere = records().find((r) => r.object === 'customer' && r.id !== account);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/v1/tickets',
+      headers: { cookie: portal },
+      payload: { customerId: elsewhere?.id, fields: { subject: '别人的工单' } },
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toMatchObject({ details: { field: 'body/customerId' } });
+    expect((await get('/v1/customers', portal)).json<{ total: number }>().total).toBe(0);
+  });
 });

@@ -236,19 +236,29 @@ export async function createObjectRecord(
   if (object === 'customer' && typeof body.fields.name !== 'string') {
     throw new AppError('REQUEST_INVALID', 'a customer needs a name', { field: 'body/fields/name' });
   }
+  const me = ctx.model.users.find((u) => u.id === ctx.userId);
+  // A portal user (客户门户) creates records of their own account: they own none, so the record
+  // goes to the account's owner, and they are its creator and contact (their `own` scope).
+  const portalAccountId = me?.kind === 'portal' ? (me.portalAccountId ?? null) : undefined;
   let parent: StoredRecord | undefined;
   if (object !== 'customer') {
-    if (body.customerId === undefined) {
+    const customerId = body.customerId ?? portalAccountId ?? undefined;
+    if (customerId === undefined || customerId === null) {
       throw new AppError('REQUEST_INVALID', `a ${object} belongs to a customer`, {
         field: 'body/customerId',
       });
     }
-    parent = await getRecord(db, ctx.tenantId, 'customer', body.customerId);
-    if (parent === undefined || !decide(ctx.index, ctx.userId, 'read', parent, ctx.now)) {
-      throw new AppError('NOT_FOUND', `no customer ${body.customerId}`, {
+    parent = await getRecord(db, ctx.tenantId, 'customer', customerId);
+    const visible =
+      parent !== undefined &&
+      (portalAccountId === undefined
+        ? decide(ctx.index, ctx.userId, 'read', parent, ctx.now)
+        : parent.id === portalAccountId);
+    if (!visible) {
+      throw new AppError('NOT_FOUND', `no customer ${customerId}`, {
         field: 'body/customerId',
         object: 'customer',
-        id: body.customerId,
+        id: customerId,
       });
     }
   } else if (body.customerId !== undefined) {
@@ -256,7 +266,15 @@ export async function createObjectRecord(
       field: 'body/customerId',
     });
   }
-  const owner = ownerOf(ctx, body.ownerId ?? ctx.userId, 'body/ownerId');
+  if (portalAccountId !== undefined && body.ownerId !== undefined) {
+    throw new AppError('REQUEST_INVALID', 'a portal user does not choose the owner', {
+      field: 'body/ownerId',
+    });
+  }
+  const owner =
+    portalAccountId === undefined
+      ? ownerOf(ctx, body.ownerId ?? ctx.userId, 'body/ownerId')
+      : { id: parent?.ownerId ?? null, departmentId: parent?.departmentId ?? null };
   const sensitivity = body.sensitivity ?? 'internal';
   checkSensitivity(ctx, sensitivity);
   const id = `${object.slice(0, 3)}-${randomUUID()}`;
@@ -268,7 +286,7 @@ export async function createObjectRecord(
     departmentId: owner.departmentId,
     sensitivity,
     createdById: ctx.userId,
-    contactUserId: null,
+    contactUserId: portalAccountId === undefined ? null : ctx.userId,
     poolId: null,
     fields: { ...body.fields },
     ...(parent === undefined ? {} : { parent }),

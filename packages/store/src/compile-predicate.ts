@@ -1,6 +1,7 @@
 import { rank, type Criterion, type Predicate } from '@custos/engine';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { RecordTable } from './record-tables.ts';
+import { INDEXABLE_FIELD } from './rule-field-indexes.ts';
 
 export interface CompileOptions {
   /** The record table the predicate is evaluated on (decides what `parent` means). */
@@ -96,7 +97,10 @@ function comparableType(v: unknown): Comparable | null {
 }
 
 function compileCriterion(c: Criterion, alias: string): RawBuilder<SqlBool> {
-  const json = sql`(${sql.ref(`${alias}.data`)} -> ${c.field})`;
+  // A plain field name is written literally, so the expression matches the rule-field indexes
+  // (`rule-field-indexes.ts`); any other name is a parameter.
+  const key = INDEXABLE_FIELD.test(c.field) ? sql.lit(c.field) : sql`${c.field}`;
+  const json = sql`(${sql.ref(`${alias}.data`)} -> ${key})`;
   const typed = (type: string) => sql<SqlBool>`jsonb_typeof(${json}) = ${type}`;
   const jsonValue = (v: unknown) => sql`cast(${JSON.stringify(v)} as jsonb)`;
   /**
@@ -107,7 +111,7 @@ function compileCriterion(c: Criterion, alias: string): RawBuilder<SqlBool> {
   const scalar = (type: Comparable) =>
     type === 'number'
       ? sql`(case when ${typed(type)} then cast(${json} as numeric) end)`
-      : sql`(case when ${typed(type)} then (${sql.ref(`${alias}.data`)} ->> ${c.field}) end) collate "C"`;
+      : sql`(case when ${typed(type)} then (${sql.ref(`${alias}.data`)} ->> ${key}) end) collate "C"`;
   const param = (type: Comparable, v: number | string) =>
     type === 'number' ? sql`cast(${v} as numeric)` : sql`cast(${v} as text)`;
   switch (c.op) {

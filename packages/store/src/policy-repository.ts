@@ -46,6 +46,7 @@ import {
   type UserStatus,
 } from '@custos/engine';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { ensureRuleFieldIndexes } from './rule-field-indexes.ts';
 import { StoreError } from './store-error.ts';
 import { sensitivityRank } from './load-scenario.ts';
 import type { StoreSchema } from './schema.ts';
@@ -315,6 +316,7 @@ export async function writePolicyModel(
       ordinal,
     })),
   );
+  await ensureRuleFieldIndexes(tx, model.sharingRules);
   await insertRows(
     tx,
     'grants',

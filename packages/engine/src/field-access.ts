@@ -90,9 +90,12 @@ export function fieldAccess(
   const readable = checkAccess(index, principalId, 'read', record, now, null) === Outcome.Allow;
   const updatable =
     readable && checkAccess(index, principalId, 'update', record, now, null) === Outcome.Allow;
-  const cap = !readable ? HIDDEN : updatable ? EDIT : READ;
+  return capped(base, !readable ? HIDDEN : updatable ? EDIT : READ);
+}
+
+/** The base levels, none above `cap`. */
+function capped({ names, levels }: FieldBase, cap: number): FieldAccessMap {
   const out: FieldAccessMap = {};
-  const { names, levels } = base;
   for (let i = 0; i < names.length; i++) {
     const level = Math.min(levels[i] ?? HIDDEN, cap);
     out[names[i] as string] = FIELD_LEVELS[level] as FieldLevel;
@@ -115,14 +118,7 @@ export function createFieldAccess(
   const index = indexOf(policy);
   const base = fieldBase(index, principalId, object, record);
   const creatable = checkAccess(index, principalId, 'create', record, now, null) === Outcome.Allow;
-  const cap = creatable ? EDIT : HIDDEN;
-  const out: FieldAccessMap = {};
-  const { names, levels } = base;
-  for (let i = 0; i < names.length; i++) {
-    const level = Math.min(levels[i] ?? HIDDEN, cap);
-    out[names[i] as string] = FIELD_LEVELS[level] as FieldLevel;
-  }
-  return out;
+  return capped(base, creatable ? EDIT : HIDDEN);
 }
 
 /** Whether `object` is known. Guards callers that take object names from input. */

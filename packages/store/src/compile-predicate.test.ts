@@ -9,7 +9,7 @@ import {
   type TeamMember,
 } from '@custos/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compilePredicate } from './compile-predicate.ts';
+import { compilePredicate, LARGE_SET } from './compile-predicate.ts';
 import type { Database } from './database.ts';
 import { loadTenantData } from './load-scenario.ts';
 import { RECORD_TABLE, type RecordTable } from './record-tables.ts';
@@ -211,6 +211,16 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
       });
     });
 
+    it('compiles a large set so the planner neither estimates each value nor uses its index', () => {
+      const many = Array.from({ length: LARGE_SET + 1 }, (_, i) => `u${i}`);
+      expect(text({ kind: 'owner_in', userIds: many })).toEqual({
+        sql:
+          prefix('customers') +
+          `("t"."owner_id" || '') = any(cast($2 as text[])) order by "t"."id"`,
+        parameters: ['acme', many],
+      });
+    });
+
     it('compiles constants and empty lists to constants', () => {
       expect(text({ kind: 'const', value: true }).sql).toBe(
         prefix('customers') + 'true order by "t"."id"',
@@ -233,6 +243,14 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
       {
         name: 'owner_in (null owner never matches)',
         predicate: { kind: 'owner_in', userIds: ['u1', 'u3'] },
+        rows: ['c1', 'c4'],
+      },
+      {
+        name: 'owner_in, a large set (null owner never matches)',
+        predicate: {
+          kind: 'owner_in',
+          userIds: ['u1', 'u3', ...Array.from({ length: 300 }, (_, i) => `x${i}`)],
+        },
         rows: ['c1', 'c4'],
       },
       {

@@ -83,10 +83,21 @@ function compile(
   }
 }
 
+/**
+ * Past this many values, a set is compared as `(column || '') = any(…)`: the planner then neither
+ * estimates every value against the column's statistics (tens of milliseconds of planning for a
+ * subtree of thousands of owners) nor uses the column's index; a set that large is broad, and the
+ * list walks `updated_at` with it as a filter (ADR 0005).
+ */
+export const LARGE_SET = 256;
+
 function anyOf(column: RawBuilder<unknown>, values: readonly string[]): RawBuilder<SqlBool> {
   if (values.length === 0) return FALSE_SQL;
   // One value: an equality, which an index on the column walks in its order.
   if (values.length === 1) return sql<SqlBool>`${column} = ${values[0]}`;
+  if (values.length > LARGE_SET) {
+    return sql<SqlBool>`(${column} || '') = any(cast(${[...values]} as text[]))`;
+  }
   return sql<SqlBool>`${column} = any(cast(${[...values]} as text[]))`;
 }
 

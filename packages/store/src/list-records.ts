@@ -210,7 +210,7 @@ export function compileCountQuery(query: RecordFilterQuery): RawBuilder<{ n: str
   const table = RECORD_TABLE[query.object];
   const selects = branches.map(
     (branch) =>
-      sql`select t.id from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(branch, { table })} and ${prefixCondition('t', query.namePrefix)}`,
+      sql`select t.id from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(branch, { table, indexLargeSets: true })} and ${prefixCondition('t', query.namePrefix)}`,
   );
   if (selects.length === 1) {
     return sql`select count(*) as n from (${selects[0]}) as u`;

@@ -308,6 +308,15 @@ describe('custos export, import', () => {
     expect(unknown.err).toContain('salary');
   });
 
+  it('judges an import row by the same rules as the API (an owner must be an active staff member)', async () => {
+    const file = join(box.dir, 'portal-owner.csv');
+    await writeFile(file, 'id,name,ownerId\n,门户用户的客户有限公司,portal-1\n');
+    const r = await box.run(['import', '--as', 'zhoumin', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}:2: error [REQUEST_INVALID]`);
+    expect(r.err).toContain('portal-1 is not an active internal user');
+  });
+
   it('creates customers as an administrator', async () => {
     const file = join(box.dir, 'new.csv');
     await writeFile(file, 'id,name,region,creditLimit\nc-new-1,杭州新建客户有限公司,华东,300000\n');

@@ -14,6 +14,7 @@ import { CliError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-code.ts';
 import { withDatabase } from './global-options.ts';
+import { loadServerModule } from './server-bridge.ts';
 import { planCustomerImport, RECORD_COLUMNS, type ImportRow } from './import-rows.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
 
@@ -96,7 +97,7 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
           );
           for (const [id, r] of found) existing.set(id, r);
         }
-        const plan = planCustomerImport(model, user, rows, existing, now);
+        const plan = planCustomerImport(await loadServerModule(), model, user, rows, existing, now);
         const write = plan.failures.length === 0 || !flags.allOrNothing;
         if (write && plan.changes.length > 0) {
           const at = new Date(now);

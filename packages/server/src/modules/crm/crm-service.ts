@@ -1,15 +1,11 @@
 import {
-  createFieldAccess,
   decide,
-  fieldAccess,
   filter,
-  rank,
   type AccessLevel,
   type CrmRecord,
   type ObjectType,
   type RecordAction,
   type Sensitivity,
-  type User,
 } from '@custos/engine';
 import {
   appendAuditEvent,
@@ -29,9 +25,15 @@ import {
   type RecordSort,
   type StoredRecord,
 } from '@custos/store';
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
+import {
+  ownerOf,
+  portalAccountOf,
+  prepareCreate,
+  prepareUpdate,
+  requireAction,
+} from './record-rules.ts';
 import { viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
@@ -136,81 +138,19 @@ export async function getObjectRecord(
 
 /**
  * Inside a write's transaction: lock the record's row, read it, and check the caller may read it
- * (else NOT_FOUND) and take `action` on it (else PERMISSION_DENIED).
+ * (else NOT_FOUND) and, when given, take `action` on it (else PERMISSION_DENIED).
  */
 async function lockForAction(
   tx: Db,
   ctx: RequestContext,
   object: ObjectType,
   id: string,
-  action: RecordAction,
+  action?: RecordAction,
 ): Promise<StoredRecord> {
   if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
   const current = await readableRecord(tx, ctx, object, id);
-  requireAction(ctx, action, current);
+  if (action !== undefined) requireAction(ctx, action, current);
   return current;
-}
-
-function requireAction(ctx: RequestContext, action: RecordAction, record: CrmRecord): void {
-  if (!decide(ctx.index, ctx.userId, action, record, ctx.now)) {
-    throw new AppError('PERMISSION_DENIED', `you may not ${action} this ${record.object}`, {
-      action,
-      object: record.object,
-      id: record.id,
-    });
-  }
-}
-
-/** Every field of the body must be a known field of the object. */
-function checkKnownFields(
-  ctx: RequestContext,
-  object: ObjectType,
-  fields: Record<string, unknown>,
-) {
-  const known = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
-  for (const name of Object.keys(fields)) {
-    if (!(name in known)) {
-      throw new AppError('REQUEST_INVALID', `${name} is not a field of ${object}`, {
-        field: `body/fields/${name}`,
-      });
-    }
-  }
-}
-
-/** Every field written must be `edit` for the caller; the first that is not is named. */
-function checkEditable(levels: Record<string, string>, fields: Record<string, unknown>): void {
-  for (const name of Object.keys(fields)) {
-    const level = levels[name] ?? 'hidden';
-    if (level !== 'edit') {
-      throw new AppError('FIELD_NOT_EDITABLE', `you may not edit the field ${name}`, {
-        field: `body/fields/${name}`,
-        level,
-      });
-    }
-  }
-}
-
-/** A sensitivity the caller is cleared for (one cannot label a record above what one may see). */
-function checkSensitivity(ctx: RequestContext, sensitivity: Sensitivity): void {
-  const me = ctx.index.principals.get(ctx.userId);
-  if (me === undefined || rank.sensitivity(sensitivity) > me.clearance) {
-    throw new AppError('PERMISSION_DENIED', `you may not label a record ${sensitivity}`, {
-      field: 'body/sensitivity',
-      sensitivity,
-    });
-  }
-}
-
-/** An active internal user who can own records. */
-function ownerOf(ctx: RequestContext, userId: string, field: string): User {
-  const user = ctx.model.users.find((u) => u.id === userId);
-  if (user === undefined || user.status !== 'active' || user.kind !== 'internal') {
-    throw new AppError('REQUEST_INVALID', `${userId} is not an active internal user`, {
-      field,
-      userId,
-    });
-  }
-  return user;
 }
 
 function changedFields(
@@ -249,14 +189,7 @@ export async function createObjectRecord(
   object: ObjectType,
   body: CreateBody,
 ): Promise<RecordView> {
-  checkKnownFields(ctx, object, body.fields);
-  if (object === 'customer' && typeof body.fields.name !== 'string') {
-    throw new AppError('REQUEST_INVALID', 'a customer needs a name', { field: 'body/fields/name' });
-  }
-  const me = ctx.model.users.find((u) => u.id === ctx.userId);
-  // A portal user (客户门户) creates records of their own account: they own none, so the record
-  // goes to the account's owner, and they are its creator and contact (their `own` scope).
-  const portalAccountId = me?.kind === 'portal' ? (me.portalAccountId ?? null) : undefined;
+  const portalAccountId = portalAccountOf(ctx);
   let parent: StoredRecord | undefined;
   if (object !== 'customer') {
     const customerId = body.customerId ?? portalAccountId ?? undefined;
@@ -283,33 +216,8 @@ export async function createObjectRecord(
       field: 'body/customerId',
     });
   }
-  if (portalAccountId !== undefined && body.ownerId !== undefined) {
-    throw new AppError('REQUEST_INVALID', 'a portal user does not choose the owner', {
-      field: 'body/ownerId',
-    });
-  }
-  const owner =
-    portalAccountId === undefined
-      ? ownerOf(ctx, body.ownerId ?? ctx.userId, 'body/ownerId')
-      : { id: parent?.ownerId ?? null, departmentId: parent?.departmentId ?? null };
-  const sensitivity = body.sensitivity ?? 'internal';
-  checkSensitivity(ctx, sensitivity);
-  const id = `${object.slice(0, 3)}-${randomUUID()}`;
-  const record: CrmRecord = {
-    object,
-    id,
-    customerId: parent?.id ?? id,
-    ownerId: owner.id,
-    departmentId: owner.departmentId,
-    sensitivity,
-    createdById: ctx.userId,
-    contactUserId: portalAccountId === undefined ? null : ctx.userId,
-    poolId: null,
-    fields: { ...body.fields },
-    ...(parent === undefined ? {} : { parent }),
-  };
-  requireAction(ctx, 'create', record);
-  checkEditable(createFieldAccess(ctx.index, ctx.userId, object, record, ctx.now), body.fields);
+  const record = prepareCreate(ctx, object, body, parent);
+  const id = record.id;
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
     await insertRecord(tx, ctx.tenantId, record, at);
@@ -335,23 +243,10 @@ export async function updateObjectRecord(
   id: string,
   body: UpdateBody,
 ): Promise<RecordView> {
-  const fields = body.fields ?? {};
-  checkKnownFields(ctx, object, fields);
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
-    const current = await lockForAction(tx, ctx, object, id, 'update');
-    checkEditable(fieldAccess(ctx.index, ctx.userId, object, current, ctx.now), fields);
-    if (body.sensitivity !== undefined) checkSensitivity(ctx, body.sensitivity);
-    const next: CrmRecord = {
-      ...current,
-      sensitivity: body.sensitivity ?? current.sensitivity,
-      fields: { ...current.fields, ...fields },
-    };
-    if (object === 'customer' && typeof next.fields.name !== 'string') {
-      throw new AppError('REQUEST_INVALID', 'a customer needs a name', {
-        field: 'body/fields/name',
-      });
-    }
+    const current = await lockForAction(tx, ctx, object, id);
+    const next = prepareUpdate(ctx, current, body);
     await updateRecord(tx, ctx.tenantId, next, at);
     const diff = changedFields(current.fields, next.fields);
     await appendAuditEvent(tx, {

@@ -1,5 +1,5 @@
 import { fieldAccess, filter, mask, selectRecords, type CrmRecord } from '@custos/engine';
-import { listAuditEvents } from '@custos/store';
+import { listAuditEvents, listTeam, readPolicyVersion } from '@custos/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 import type { RecordView } from './record-view.ts';
@@ -354,6 +354,38 @@ describe('CRM API', () => {
       expect.arrayContaining(['team.add', 'team.remove']),
     );
     expect(withParent(own).object).toBe('customer');
+  });
+
+  it('deleting a customer takes its team with it, audited, and moves the policy version', async () => {
+    const admin = await t.login('zhou.min@yunshan.example');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: { cookie: admin },
+      payload: { fields: { name: '短期合作客户有限公司' } },
+    });
+    const id = created.json<RecordView>().id;
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/v1/customers/${id}/team/dujuan`,
+      headers: { cookie: admin },
+      payload: { access: 'edit' },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const version = await readPolicyVersion(t.database.db, 'yunshan');
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/v1/customers/${id}`,
+      headers: { cookie: admin },
+    });
+    expect(del.statusCode).toBe(204);
+    expect(await readPolicyVersion(t.database.db, 'yunshan')).toBe(version + 1);
+    expect(await listTeam(t.database.db, 'yunshan', id)).toEqual([]);
+    const [event] = await listAuditEvents(t.database.db, 'yunshan', { action: 'customer.delete' });
+    expect(event).toMatchObject({
+      target: `customer/${id}`,
+      before: { team: [{ customerId: id, userId: 'dujuan', access: 'edit' }] },
+    });
   });
 
   it('a portal user files a ticket for their own account, never sees internal notes', async () => {

@@ -6,9 +6,11 @@ import {
   type ObjectType,
   type RecordAction,
   type Sensitivity,
+  type TeamMember,
 } from '@custos/engine';
 import {
   appendAuditEvent,
+  bumpPolicyVersion,
   countChildren,
   countRecords,
   deleteRecord,
@@ -277,6 +279,7 @@ export async function deleteObjectRecord(
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
     const current = await lockForAction(tx, ctx, object, id, 'delete');
+    let team: TeamMember[] = [];
     if (object === 'customer') {
       const children = await countChildren(tx, ctx.tenantId, id);
       if (Object.keys(children).length > 0) {
@@ -285,10 +288,10 @@ export async function deleteObjectRecord(
           children,
         });
       }
-      // Its team goes with it; the team is policy, so the policy version moves.
-      for (const m of await listTeam(tx, ctx.tenantId, id)) {
-        await removeTeamMember(tx, ctx.tenantId, id, m.userId);
-      }
+      // Its team goes with it (`deleteRecord`); the team is policy, so the version moves, and
+      // the audit event keeps who was on it.
+      team = await listTeam(tx, ctx.tenantId, id);
+      if (team.length > 0) await bumpPolicyVersion(tx, ctx.tenantId);
     }
     await deleteRecord(tx, ctx.tenantId, object, id);
     await appendAuditEvent(tx, {
@@ -296,7 +299,7 @@ export async function deleteObjectRecord(
       actorId: ctx.userId,
       action: `${object}.delete`,
       target: `${object}/${id}`,
-      before: auditState(current),
+      before: { ...auditState(current), ...(team.length > 0 ? { team } : {}) },
       at,
     });
   });

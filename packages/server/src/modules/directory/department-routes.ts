@@ -1,13 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  USER_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import {
   DEPARTMENT_CREATE,
   DEPARTMENT_HEAD,
@@ -23,26 +15,14 @@ type Params = { Params: { id: string } };
 export async function departmentRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: USER_ADMIN };
 
-  app.get(
-    '/v1/admin/departments',
-    { config, schema: readSchema(TAG, 'List departments') },
-    (request, reply) => versioned(request, reply, request.custos.model.departments),
-  );
-
-  app.get<Params>(
-    '/v1/admin/departments/:id',
-    { config, schema: readSchema(TAG, 'Get a department', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.departments.find((d) => d.id === request.params.id),
-          'department',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/departments',
+    tag: TAG,
+    config,
+    summaries: ['List departments', 'Get a department'],
+    kind: 'department',
+    items: (model) => model.departments,
+  });
 
   app.post<{
     Body: { id?: string; name: string; parentId: string | null; headId?: string | null };

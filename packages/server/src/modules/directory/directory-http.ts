@@ -1,10 +1,11 @@
+import type { PolicyModel } from '@custos/engine';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
 import { commitChange } from './commit-change.ts';
-import { IF_MATCH_HEADERS } from './directory-schemas.ts';
+import { IF_MATCH_HEADERS, ID_PARAMS } from './directory-schemas.ts';
 import type { PolicyChange } from './policy-change.ts';
 
 /** Users, departments and groups. */
@@ -109,4 +110,41 @@ export async function commit(
 export function found<T>(item: T | undefined, kind: string, id: string): T {
   if (item === undefined) throw new AppError('NOT_FOUND', `no ${kind} "${id}"`, { kind, id });
   return item;
+}
+
+/**
+ * The two read routes of an admin entity: `GET <path>` lists them, `GET <path>/:id` gets one
+ * (NOT_FOUND naming the kind), both at the request's policy version (also as ETag).
+ */
+export function readRoutes<T extends { id: string }>(
+  app: FastifyInstance,
+  options: {
+    path: string;
+    tag: string;
+    config: { permission: RoutePermission };
+    summaries: [list: string, get: string];
+    kind: string;
+    items: (model: PolicyModel) => readonly T[];
+  },
+): void {
+  const { path, tag, config, summaries, kind, items } = options;
+  app.get(path, { config, schema: readSchema(tag, summaries[0]) }, (request, reply) =>
+    versioned(request, reply, items(request.custos.model)),
+  );
+  app.get<{ Params: { id: string } }>(
+    `${path}/:id`,
+    { config, schema: readSchema(tag, summaries[1], { params: ID_PARAMS }) },
+    (request, reply) => {
+      const { id } = request.params;
+      return versioned(
+        request,
+        reply,
+        found(
+          items(request.custos.model).find((e) => e.id === id),
+          kind,
+          id,
+        ),
+      );
+    },
+  );
 }

@@ -1,14 +1,6 @@
 import type { AccessLevel, Grant, GrantTarget, ObjectType } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
-import {
-  ROLE_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import { GRANT_CREATE, GRANT_REVOKE, ID_PARAMS } from './directory-schemas.ts';
 
 const TAG = 'admin: grants';
@@ -69,26 +61,14 @@ function grantOf(id: string, b: GrantBody): Grant {
 export async function grantRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: ROLE_ADMIN };
 
-  app.get(
-    '/v1/admin/grants',
-    { config, schema: readSchema(TAG, 'List grants') },
-    (request, reply) => versioned(request, reply, request.custos.model.grants),
-  );
-
-  app.get<Params>(
-    '/v1/admin/grants/:id',
-    { config, schema: readSchema(TAG, 'Get a grant', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.grants.find((g) => g.id === request.params.id),
-          'grant',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/grants',
+    tag: TAG,
+    config,
+    summaries: ['List grants', 'Get a grant'],
+    kind: 'grant',
+    items: (model) => model.grants,
+  });
 
   app.post<{ Body: GrantBody }>(
     '/v1/admin/grants',

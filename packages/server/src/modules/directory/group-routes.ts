@@ -1,14 +1,6 @@
 import type { Group } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
-import {
-  USER_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import { GROUP, GROUP_MEMBER, ID_PARAMS, MEMBER_PARAMS } from './directory-schemas.ts';
 
 const TAG = 'admin: groups';
@@ -56,26 +48,14 @@ function groupOf(id: string, b: GroupBody): Group {
 export async function groupRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: USER_ADMIN };
 
-  app.get(
-    '/v1/admin/groups',
-    { config, schema: readSchema(TAG, 'List groups') },
-    (request, reply) => versioned(request, reply, request.custos.model.groups),
-  );
-
-  app.get<Params>(
-    '/v1/admin/groups/:id',
-    { config, schema: readSchema(TAG, 'Get a group', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.groups.find((g) => g.id === request.params.id),
-          'group',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/groups',
+    tag: TAG,
+    config,
+    summaries: ['List groups', 'Get a group'],
+    kind: 'group',
+    items: (model) => model.groups,
+  });
 
   app.post<{ Body: GroupBody }>(
     '/v1/admin/groups',

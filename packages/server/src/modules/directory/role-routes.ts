@@ -1,14 +1,6 @@
 import type { Role } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
-import {
-  ROLE_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import { ID_PARAMS, ROLE_CREATE, ROLE_UPDATE } from './directory-schemas.ts';
 
 const TAG = 'admin: roles';
@@ -22,24 +14,14 @@ type RoleBody = Partial<Omit<Role, 'id'>> & { id?: string };
 export async function roleRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: ROLE_ADMIN };
 
-  app.get('/v1/admin/roles', { config, schema: readSchema(TAG, 'List roles') }, (request, reply) =>
-    versioned(request, reply, request.custos.model.roles),
-  );
-
-  app.get<Params>(
-    '/v1/admin/roles/:id',
-    { config, schema: readSchema(TAG, 'Get a role', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.roles.find((r) => r.id === request.params.id),
-          'role',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/roles',
+    tag: TAG,
+    config,
+    summaries: ['List roles', 'Get a role'],
+    kind: 'role',
+    items: (model) => model.roles,
+  });
 
   app.post<{ Body: RoleBody & { name: string } }>(
     '/v1/admin/roles',

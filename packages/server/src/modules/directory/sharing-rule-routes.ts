@@ -1,14 +1,6 @@
 import type { Criterion, FieldValue, ObjectType, SharingRule } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
-import {
-  ROLE_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import { ID_PARAMS, SHARING_RULE } from './directory-schemas.ts';
 
 const TAG = 'admin: sharing rules';
@@ -61,26 +53,14 @@ function ruleOf(id: string, b: RuleBody): SharingRule {
 export async function sharingRuleRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: ROLE_ADMIN };
 
-  app.get(
-    '/v1/admin/sharing-rules',
-    { config, schema: readSchema(TAG, 'List sharing rules') },
-    (request, reply) => versioned(request, reply, request.custos.model.sharingRules),
-  );
-
-  app.get<Params>(
-    '/v1/admin/sharing-rules/:id',
-    { config, schema: readSchema(TAG, 'Get a sharing rule', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.sharingRules.find((r) => r.id === request.params.id),
-          'sharing rule',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/sharing-rules',
+    tag: TAG,
+    config,
+    summaries: ['List sharing rules', 'Get a sharing rule'],
+    kind: 'sharing rule',
+    items: (model) => model.sharingRules,
+  });
 
   app.post<{ Body: RuleBody }>(
     '/v1/admin/sharing-rules',

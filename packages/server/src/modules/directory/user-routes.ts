@@ -1,14 +1,6 @@
 import type { Sensitivity } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
-import {
-  USER_ADMIN,
-  changeSchema,
-  commit,
-  found,
-  newId,
-  readSchema,
-  versioned,
-} from './directory-http.ts';
+import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import {
   ID_PARAMS,
   USER_CREATE,
@@ -49,24 +41,14 @@ interface TransferBody {
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: USER_ADMIN };
 
-  app.get('/v1/admin/users', { config, schema: readSchema(TAG, 'List users') }, (request, reply) =>
-    versioned(request, reply, request.custos.model.users),
-  );
-
-  app.get<Params>(
-    '/v1/admin/users/:id',
-    { config, schema: readSchema(TAG, 'Get a user', { params: ID_PARAMS }) },
-    (request, reply) =>
-      versioned(
-        request,
-        reply,
-        found(
-          request.custos.model.users.find((u) => u.id === request.params.id),
-          'user',
-          request.params.id,
-        ),
-      ),
-  );
+  readRoutes(app, {
+    path: '/v1/admin/users',
+    tag: TAG,
+    config,
+    summaries: ['List users', 'Get a user'],
+    kind: 'user',
+    items: (model) => model.users,
+  });
 
   app.post<{ Body: CreateBody }>(
     '/v1/admin/users',

@@ -12,6 +12,7 @@ import {
 import { RECORD_TABLE, compilePredicate, getRecords } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
+import { ID } from '../crm/crm-schemas.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 
@@ -35,7 +36,6 @@ interface LookupBody {
   cursor?: string | null;
 }
 
-const ID = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const ITEM_SCHEMA = {
   type: 'object',
   required: ['subject', 'action', 'object', 'recordId'],

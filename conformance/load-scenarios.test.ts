@@ -98,8 +98,10 @@ describe('loadScenarios', () => {
       'ticket',
       'activity',
     ]);
-    expect(s.model.teams).toEqual([{ customerId: 'c1', userId: 'p-zhou', access: 'read' }]);
     const [c1, d1] = s.records;
+    // A team is a fact of the customer; a child carries its customer's team.
+    expect(c1?.team).toEqual([{ customerId: 'c1', userId: 'p-zhou', access: 'read' }]);
+    expect(d1?.team).toBe(c1?.team);
     expect(c1).toMatchObject({ customerId: 'c1', departmentId: 'east', sensitivity: 'internal' });
     expect(d1?.parent).toBe(c1);
     expect(d1).toMatchObject({ customerId: 'c1', ownerId: null, departmentId: null });

@@ -17,6 +17,8 @@ import {
   ORG_WIDE_DEFAULTS,
   RECORD_ACTIONS,
   SENSITIVITIES,
+  attachRecordFacts,
+  splitGrants,
   defaultObjectSettings,
   validateModel,
   type AccessLevel,
@@ -983,6 +985,10 @@ function loadFile(dir: string, file: string): Scenario[] {
     const p = merge(base, part(w, o, ''));
     if (p.now === undefined) w.fail('now', 'every scenario needs a "now" (here or in the base)');
     const { records, teams } = resolveRecords(w, p);
+    // Teams and grants on one record are facts of the records (as the store keeps them); the
+    // model keeps the scope grants. Validation sees every grant.
+    const grants = splitGrants(p.grants);
+    attachRecordFacts(records, teams, grants.record);
     const model: PolicyModel = {
       version: 1,
       tenant: p.tenant ?? { id: sid, name },
@@ -991,9 +997,9 @@ function loadFile(dir: string, file: string): Scenario[] {
       roles: p.roles,
       objects: OBJECT_TYPES.map((o2) => p.objects.get(o2) ?? defaultObjectSettings(o2)),
       groups: p.groups,
-      teams,
       sharingRules: p.sharingRules,
-      grants: p.grants,
+      // An invalid-model scenario is about validateModel: it sees every grant in the model.
+      grants: o.expectInvalid === undefined ? grants.scope : p.grants,
       pools: p.pools,
       sodRules: p.sodRules,
     };
@@ -1017,7 +1023,7 @@ function loadFile(dir: string, file: string): Scenario[] {
     };
     if (o.description !== undefined) scenario.description = str(w, o.description, 'description');
 
-    const result = validateModel(model);
+    const result = validateModel({ ...model, grants: p.grants });
     if (o.expectInvalid !== undefined) {
       const codes = list(w, o.expectInvalid, 'expectInvalid').map((c, i) =>
         oneOf<EngineErrorCode>(w, ENGINE_ERROR_CODES, c, `expectInvalid[${i}]`),

@@ -4,6 +4,7 @@ import {
   RECORD_TABLE,
   RECORD_TABLES,
   rowFromRecord,
+  insertRecordFacts,
   savePolicyModel,
   type Database,
   type DemoLogin,
@@ -42,7 +43,7 @@ export async function tenantExists(database: Database, tenantId: string): Promis
 
 /**
  * Load the demo company into the database, in one transaction: the records in batches (customers
- * first, for the foreign keys), then the policy (teams included). `demoCompany` returns the whole
+ * first, for the foreign keys) with their teams and record grants, then the policy. `demoCompany` returns the whole
  * company as one array, so memory grows with its size (about 2 KB per customer with children).
  */
 export async function seedDemo(
@@ -77,6 +78,11 @@ export async function seedDemo(
       .execute();
     // --replace: the records go; the policy is replaced by savePolicyModel below.
     await tx.deleteFrom('customer_team_members').where('tenant_id', '=', tenantId).execute();
+    await tx
+      .deleteFrom('grants')
+      .where('tenant_id', '=', tenantId)
+      .where('record_id', 'is not', null)
+      .execute();
     for (const table of [...RECORD_TABLES].reverse()) {
       await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
@@ -94,6 +100,8 @@ export async function seedDemo(
         progress.update(done);
       }
     }
+    // The record facts: customer teams and grants on one record.
+    await insertRecordFacts(tx, tenantId, records);
     progress.stop();
   });
   await savePolicyModel(database.db, tenantId, model);

@@ -111,6 +111,24 @@ function grantCoversRecord(index: PolicyIndex, grant: Grant, target: CrmRecord):
   }
 }
 
+/** The best team access of the principal on the record's customer team, if any. */
+export function teamAccessOf(record: CrmRecord, principalId: string): AccessLevel | undefined {
+  const team = record.team;
+  if (team === undefined) return undefined;
+  let best: AccessLevel | undefined;
+  for (const m of team) {
+    if (m.userId === principalId && (best === undefined || rank.access(m.access) > rank.access(best)))
+      best = m.access;
+  }
+  return best;
+}
+
+/** Is the grant to the principal, or to one of its groups? */
+export function grantToPrincipal(ctx: PrincipalContext, principalId: string, grant: Grant): boolean {
+  const s = grant.subject;
+  return s.kind === 'user' ? s.userId === principalId : ctx.groupIds.has(s.groupId);
+}
+
 /** The widest role scope of the principal for (object, action), 0 when none. */
 export function privilegeOf(
   ctx: PrincipalContext,
@@ -198,7 +216,7 @@ export function checkAccess(
       allowed = true;
     }
 
-    const teamAccess = index.teams.get(target.customerId)?.get(principalId);
+    const teamAccess = teamAccessOf(target, principalId);
     if (teamAccess !== undefined && levelCovers(teamAccess, action)) {
       if (sink === null) return Outcome.Allow;
       sink.push({ kind: 'team', access: teamAccess });
@@ -229,17 +247,24 @@ export function checkAccess(
     }
   }
 
-  const o = OBJECT_INDEX[target.object];
-  const recordGrants = ctx.recordGrants[o]?.get(target.id);
+  const recordGrants = target.grants;
   if (recordGrants !== undefined) {
     for (const grant of recordGrants) {
-      if (grantLive(grant, now) && levelCovers(grant.access, action)) {
+      if (
+        grantToPrincipal(ctx, principalId, grant) &&
+        grantLive(grant, now) &&
+        levelCovers(grant.access, action) &&
+        grant.object === target.object &&
+        grant.target.kind === 'record' &&
+        grant.target.recordId === target.id
+      ) {
         if (sink === null) return Outcome.Allow;
         sink.push({ kind: 'grant', grant });
         allowed = true;
       }
     }
   }
+  const o = OBJECT_INDEX[target.object];
   const scopeGrants = ctx.scopeGrants[o];
   if (scopeGrants !== undefined) {
     for (const grant of scopeGrants) {

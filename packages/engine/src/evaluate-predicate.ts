@@ -1,20 +1,21 @@
+import { grantLive } from './access-core.ts';
 import { matchesCriterion } from './criteria.ts';
 import type { CrmRecord, PolicyModel } from './model.ts';
 import { rank } from './model.ts';
-import { indexOf, type PolicyIndex } from './policy-index.ts';
+import type { PolicyIndex } from './policy-index.ts';
 import type { Predicate } from './predicate.ts';
 
 /**
- * Evaluate a predicate on one record in memory. Team membership is read from the policy's teams;
+ * Evaluate a predicate on one record in memory. Team membership and record grants are read from
+ * the record (`team`, `grants`);
  * `parent` reads `record.parent` (absent → no match). This is the reference semantics the SQL
  * compiler must reproduce.
  */
 export function evaluatePredicate(
-  policy: PolicyModel | PolicyIndex,
+  _policy: PolicyModel | PolicyIndex,
   predicate: Predicate,
   record: CrmRecord,
 ): boolean {
-  const index = indexOf(policy);
   const run = (p: Predicate, r: CrmRecord): boolean => {
     switch (p.kind) {
       case 'const':
@@ -39,10 +40,22 @@ export function evaluatePredicate(
         return r.createdById === p.userId;
       case 'contact_is':
         return r.contactUserId === p.userId;
-      case 'team_member': {
-        const access = index.teams.get(r.customerId)?.get(p.userId);
-        return access !== undefined && rank.access(access) >= rank.access(p.minAccess);
-      }
+      case 'team_member':
+        return (r.team ?? []).some(
+          (m) => m.userId === p.userId && rank.access(m.access) >= rank.access(p.minAccess),
+        );
+      case 'record_grant':
+        return (r.grants ?? []).some(
+          (g) =>
+            g.object === r.object &&
+            g.target.kind === 'record' &&
+            g.target.recordId === r.id &&
+            (g.subject.kind === 'user'
+              ? g.subject.userId === p.userId
+              : p.groupIds.includes(g.subject.groupId)) &&
+            rank.access(g.access) >= rank.access(p.minAccess) &&
+            grantLive(g, p.at),
+        );
       case 'field':
         return matchesCriterion(p.criterion, r.fields[p.criterion.field]);
       case 'record_in':

@@ -28,8 +28,12 @@ describe('explain', () => {
   });
 
   it('gives the rule that denied, and lists every allowing path', () => {
+    // The team travels with the record; the grant is given in the model (a small model may).
+    const c2 = {
+      ...customer('c2', 'lilei'),
+      team: [{ customerId: 'c2', userId: 'lucy', access: 'edit' as const }],
+    };
     const m = testModel({
-      teams: [{ customerId: 'c2', userId: 'lucy', access: 'edit' }],
       grants: [
         {
           id: 'g1',
@@ -41,14 +45,14 @@ describe('explain', () => {
         },
       ],
     });
-    const denied = explain(m, 'lucy', 'delete', customer('c2', 'lilei'), 0);
+    const denied = explain(m, 'lucy', 'delete', c2, 0);
     expect(denied.deniedBy).toEqual({ kind: 'no_privilege', object: 'customer', action: 'delete' });
     expect(denied.text['zh-CN']).toBe('拒绝。你的角色没有删除客户的权限。');
-    const both = explain(m, 'lucy', 'read', customer('c2', 'lilei'), 0);
+    const both = explain(m, 'lucy', 'read', c2, 0);
     expect(both.allowedBy.map((r) => r.kind)).toEqual(['team', 'grant']);
     expect(both.text['zh-CN']).toContain('临时授权 g1(只读权限,有效至 1970-01-01T00:00:01Z)');
     expect(
-      explain(m, 'lucy', 'read', customer('c2', 'lilei'), 1000).allowedBy.map((r) => r.kind),
+      explain(m, 'lucy', 'read', c2, 1000).allowedBy.map((r) => r.kind),
     ).toEqual(['team']);
   });
 
@@ -93,6 +97,7 @@ describe('filter', () => {
           items: [
             { kind: 'owner_in', userIds: ['lilei'] },
             { kind: 'team_member', userId: 'lilei', minAccess: 'read' },
+            { kind: 'record_grant', userId: 'lilei', groupIds: [], minAccess: 'read', at: 0 },
           ],
         },
       ],

@@ -112,13 +112,14 @@ export function filter(
   }
 
   const o = OBJECT_INDEX[targetObject];
-  const grantedRecords: string[] = [];
-  for (const [recordId, grants] of ctx.recordGrants[o] ?? []) {
-    if (grants.some((g) => grantLive(g, now) && levelCovers(g.access, action))) {
-      grantedRecords.push(recordId);
-    }
-  }
-  onTarget.push(recordIn(grantedRecords));
+  // Grants stored with their records: the store reads them for the row (`record_grant`).
+  onTarget.push({
+    kind: 'record_grant',
+    userId: me,
+    groupIds: [...ctx.groupIds].sort(),
+    minAccess: minLevelFor(action),
+    at: now,
+  });
   for (const grant of ctx.scopeGrants[o] ?? []) {
     if (grantLive(grant, now) && levelCovers(grant.access, action)) {
       onTarget.push(grantPredicate(index, grant));

@@ -12,6 +12,7 @@ export type { FieldAccessMap } from './field-access.ts';
 export { mask } from './mask.ts';
 export { filter } from './filter.ts';
 export { evaluatePredicate, selectRecords } from './evaluate-predicate.ts';
+export { attachRecordFacts, splitGrants } from './record-facts.ts';
 export { hasFunction } from './functions.ts';
 export { matchesCriterion } from './criteria.ts';
 export { levelCovers, orgDefaultCovers } from './coverage.ts';

@@ -144,7 +144,10 @@ export type Group =
       groupIds: string[];
     };
 
-/** One member of a customer's team (相关团队). */
+/**
+ * One member of a customer's team (相关团队). A team is a fact of the customer, not of the policy:
+ * it travels with the record (`CrmRecord.team`) and never moves the policy version.
+ */
 export interface TeamMember {
   customerId: string;
   userId: string;
@@ -184,7 +187,12 @@ export type GrantTarget =
   /** Every record of the object. */
   | { kind: 'all' };
 
-/** 临时授权: usually from an approved access request; expires by itself. */
+/**
+ * 临时授权: usually from an approved access request; expires by itself. A grant on one record
+ * (`target.kind === 'record'`) is a fact of that record: the store keeps it with the record
+ * (`CrmRecord.grants`), not in the node-wide model. Scope grants (department, owner, all) are
+ * policy.
+ */
 export interface Grant {
   id: string;
   subject: { kind: 'user'; userId: string } | { kind: 'group'; groupId: string };
@@ -227,8 +235,11 @@ export interface PolicyModel {
   roles: Role[];
   objects: ObjectSettings[];
   groups: Group[];
-  teams: TeamMember[];
   sharingRules: SharingRule[];
+  /**
+   * Scope grants (department, owner, all). A record grant may also be given here (small models,
+   * tests); the store keeps record grants with their records instead (`CrmRecord.grants`).
+   */
   grants: Grant[];
   pools: Pool[];
   sodRules: SodRule[];
@@ -256,6 +267,13 @@ export interface CrmRecord {
   fields: Record<string, unknown>;
   /** The parent customer; required for children controlled by their parent. */
   parent?: CrmRecord;
+  /**
+   * The team of the record's customer (相关团队), read with the record. Absent = no team. For a
+   * child, its customer's team (a controlled child is decided on `parent`, whose team counts).
+   */
+  team?: readonly TeamMember[];
+  /** Grants whose target is this record (to any user or group), read with the record. */
+  grants?: readonly Grant[];
 }
 
 export const rank = {

@@ -1,9 +1,7 @@
 import {
-  ACCESS_LEVELS,
   OBJECT_TYPES,
   RECORD_ACTIONS,
   rank,
-  type AccessLevel,
   type Department,
   type Grant,
   type ObjectSettings,
@@ -50,9 +48,11 @@ export interface PrincipalContext {
   readonly groupIds: ReadonlySet<string>;
   /** Per object index: sharing rules whose target group contains the principal. */
   readonly rules: ReadonlyArray<readonly SharingRule[]>;
-  /** Per object index: record grants by record id (to the user or one of its groups). */
-  readonly recordGrants: ReadonlyArray<ReadonlyMap<string, readonly Grant[]>>;
-  /** Per object index: department / owner / all grants. */
+  /**
+   * Per object index: the model's grants to the user or one of its groups (department, owner,
+   * all; and record grants when a model carries them). Grants stored with a record are read from
+   * the record (`CrmRecord.grants`).
+   */
   readonly scopeGrants: ReadonlyArray<readonly Grant[]>;
   readonly poolIds: ReadonlySet<string>;
 }
@@ -69,8 +69,6 @@ export interface PolicyIndex {
   readonly roles: ReadonlyMap<string, Role>;
   /** Per object index; defaults filled in for objects the model does not configure. */
   readonly objects: readonly ObjectSettings[];
-  /** Customer id → user id → team access. */
-  readonly teams: ReadonlyMap<string, ReadonlyMap<string, AccessLevel>>;
   readonly groupMembers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly pools: ReadonlyMap<string, Pool>;
 }
@@ -222,9 +220,6 @@ interface SharedParts {
 const EMPTY_RULES: ReadonlyArray<readonly SharingRule[]> = Object.freeze(
   OBJECT_TYPES.map(() => Object.freeze([] as SharingRule[])),
 );
-const EMPTY_RECORD_GRANTS: ReadonlyArray<ReadonlyMap<string, readonly Grant[]>> = Object.freeze(
-  OBJECT_TYPES.map(() => new Map<string, readonly Grant[]>()),
-);
 const EMPTY_SCOPE_GRANTS: ReadonlyArray<readonly Grant[]> = Object.freeze(
   OBJECT_TYPES.map(() => Object.freeze([] as Grant[])),
 );
@@ -324,29 +319,17 @@ function buildPrincipal(
     const list = shared.grantsByGroup.get(groupId);
     if (list) for (const i of list) mine.push(i);
   }
-  let recordGrants = EMPTY_RECORD_GRANTS;
   let scopeGrants = EMPTY_SCOPE_GRANTS;
   if (mine.length > 0) {
     mine.sort((a, b) => a - b);
-    const byRecord: Map<string, Grant[]>[] = OBJECT_TYPES.map(() => new Map());
     const byScope: Grant[][] = OBJECT_TYPES.map(() => []);
     for (const i of mine) {
       const grant = model.grants[i] as Grant;
       const o = OBJECT_INDEX[grant.object];
       // An unknown object (an invalid model) grants nothing rather than throwing.
       if (o === undefined) continue;
-      if (grant.target.kind === 'record') {
-        const map = byRecord[o] as Map<string, Grant[]>;
-        const list = map.get(grant.target.recordId) ?? [];
-        list.push(grant);
-        map.set(grant.target.recordId, list);
-      } else {
-        byScope[o]?.push(grant);
-      }
+      byScope[o]?.push(grant);
     }
-    recordGrants = byRecord.map((m) =>
-      m.size === 0 ? (EMPTY_RECORD_GRANTS[0] as Map<string, Grant[]>) : m,
-    );
     scopeGrants = byScope.map((l) => (l.length === 0 ? (EMPTY_SCOPE_GRANTS[0] as Grant[]) : l));
   }
 
@@ -383,7 +366,6 @@ function buildPrincipal(
         : (index.departmentSubtree.get(user.departmentId) ?? new Set([user.departmentId])),
     groupIds: groupsOfUser,
     rules,
-    recordGrants,
     scopeGrants,
     poolIds,
   };
@@ -396,18 +378,6 @@ function buildPrincipal(
 export function buildIndex(model: PolicyModel): PolicyIndex {
   const departmentSubtree = departmentSubtrees(model.departments);
   const groupMembers = groupMembership(model, departmentSubtree);
-  const teams = new Map<string, Map<string, AccessLevel>>();
-  for (const t of model.teams) {
-    let members = teams.get(t.customerId);
-    if (!members) {
-      members = new Map();
-      teams.set(t.customerId, members);
-    }
-    const prev = members.get(t.userId);
-    if (!prev || ACCESS_LEVELS.indexOf(t.access) > ACCESS_LEVELS.indexOf(prev)) {
-      members.set(t.userId, t.access);
-    }
-  }
   const configured = new Map(model.objects.map((o) => [o.object, o]));
   const base = {
     model,
@@ -417,7 +387,6 @@ export function buildIndex(model: PolicyModel): PolicyIndex {
     departmentSubtree,
     roles: byId(model.roles),
     objects: OBJECT_TYPES.map((o) => configured.get(o) ?? defaultObjectSettings(o)),
-    teams,
     groupMembers,
     pools: byId(model.pools),
   };

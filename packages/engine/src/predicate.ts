@@ -22,6 +22,12 @@ export type Predicate =
   | { kind: 'contact_is'; userId: string }
   /** The user is on the record's customer team with at least this access. */
   | { kind: 'team_member'; userId: string; minAccess: AccessLevel }
+  /**
+   * A grant stored with the record (`CrmRecord.grants`, the store's `grants` rows with a
+   * `record_id`) covers it: to this user or one of these groups, of the record's object, at least
+   * this access, live at `at` (ms since the epoch; starts inclusive, expires exclusive).
+   */
+  | { kind: 'record_grant'; userId: string; groupIds: string[]; minAccess: AccessLevel; at: number }
   | { kind: 'field'; criterion: Criterion }
   | { kind: 'record_in'; recordIds: string[] }
   | { kind: 'pool_in'; poolIds: string[] }

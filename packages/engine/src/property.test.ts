@@ -40,6 +40,7 @@ import {
   type Sensitivity,
   type SharingRule,
   type User,
+  attachRecordFacts,
 } from './index.ts';
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -354,6 +355,7 @@ const world: fc.Arbitrary<World> = sizes.chain((n) => {
             return { ...base, kind: g.kind, userIds: g.users, groupIds: g.nested };
         }
       });
+      const allGrants = p.grants.map((g, i): Grant => ({ id: `grant${i}`, ...g }));
       const model: PolicyModel = {
         version: 1,
         tenant: { id: 't', name: '随机企业' },
@@ -372,11 +374,6 @@ const world: fc.Arbitrary<World> = sizes.chain((n) => {
         })),
         objects: p.objects,
         groups: groupList,
-        teams: p.teams.map((t) => ({
-          customerId: customerId(t.customer),
-          userId: userId(t.user),
-          access: t.access,
-        })),
         sharingRules: p.sharingRules.map((r, i): SharingRule => ({
           id: `rule${i}`,
           name: `规则${i}`,
@@ -387,7 +384,9 @@ const world: fc.Arbitrary<World> = sizes.chain((n) => {
           targetGroupId: groupId(r.target),
           access: r.access,
         })),
-        grants: p.grants.map((g, i): Grant => ({ id: `grant${i}`, ...g })),
+        // Record grants: even ones in the model (a small model may carry them), odd ones with
+        // their records (where the store keeps them). Both paths must agree.
+        grants: allGrants.filter((g, i) => g.target.kind !== 'record' || i % 2 === 0),
         pools: p.pools.map((pool, i) => ({
           id: `pool${i}`,
           name: `公海${i}`,
@@ -432,7 +431,17 @@ const world: fc.Arbitrary<World> = sizes.chain((n) => {
           parent,
         };
       });
-      return { model, records: [...customerRecords, ...childRecords] };
+      const records = [...customerRecords, ...childRecords];
+      attachRecordFacts(
+        records,
+        p.teams.map((t) => ({
+          customerId: customerId(t.customer),
+          userId: userId(t.user),
+          access: t.access,
+        })),
+        allGrants.filter((g, i) => g.target.kind === 'record' && i % 2 === 1),
+      );
+      return { model, records };
     });
 });
 
@@ -592,14 +601,6 @@ describe('engine properties on random models', () => {
             groupIds: fc.array(someId, { maxLength: 2 }),
           }),
         ),
-        { maxLength: 3 },
-      ),
-      teams: fc.array(
-        fc.record({
-          customerId: someId,
-          userId: someId,
-          access: someEnum(ACCESS_LEVELS) as fc.Arbitrary<AccessLevel>,
-        }),
         { maxLength: 3 },
       ),
       sharingRules: fc.array(

@@ -64,7 +64,6 @@ export function testModel(overrides: Partial<PolicyModel> = {}): PolicyModel {
       },
     ],
     groups: [],
-    teams: [],
     sharingRules: [],
     grants: [],
     pools: [],

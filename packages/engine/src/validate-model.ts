@@ -286,16 +286,6 @@ export function validateModel(model: PolicyModel): ValidationResult {
     }
   });
 
-  model.teams.forEach((t, i) => {
-    ref(users, 'user', t.userId, `teams[${i}].userId`);
-    if (!oneOf(ACCESS_LEVELS, t.access))
-      add(
-        'ENGINE_INVALID_VALUE',
-        `teams[${i}].access`,
-        `team access "${String(t.access)}" is not read, edit or manage`,
-      );
-  });
-
   model.sharingRules.forEach((r, i) => {
     const p = `sharingRules[${i}]`;
     if (!oneOf(OBJECT_TYPES, r.object)) {

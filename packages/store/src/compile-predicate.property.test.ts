@@ -56,7 +56,6 @@ const model: PolicyModel = {
   roles: [],
   objects: OBJECT_TYPES.map(defaultObjectSettings),
   groups: [],
-  teams: [],
   sharingRules: [],
   grants: [],
   pools: [],

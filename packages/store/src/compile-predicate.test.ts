@@ -1,8 +1,11 @@
 import {
   OBJECT_TYPES,
+  attachRecordFacts,
   defaultObjectSettings,
   evaluatePredicate,
+  type AccessLevel,
   type CrmRecord,
+  type Grant,
   type Criterion,
   type PolicyModel,
   type Predicate,
@@ -15,7 +18,7 @@ import { loadTenantData } from './load-scenario.ts';
 import { RECORD_TABLE, type RecordTable } from './record-tables.ts';
 import { TEST_BACKENDS } from './test-backends.ts';
 
-function model(tenantId: string, teams: TeamMember[]): PolicyModel {
+function model(tenantId: string): PolicyModel {
   return {
     version: 1,
     tenant: { id: tenantId, name: tenantId },
@@ -24,7 +27,6 @@ function model(tenantId: string, teams: TeamMember[]): PolicyModel {
     roles: [],
     objects: OBJECT_TYPES.map(defaultObjectSettings),
     groups: [],
-    teams,
     sharingRules: [],
     grants: [],
     pools: [],
@@ -91,28 +93,91 @@ const teams: TeamMember[] = [
   { customerId: 'c1', userId: 'u5', access: 'edit' },
   { customerId: 'c3', userId: 'u5', access: 'read' },
 ];
-const acme = model('acme', teams);
+const grant = (id: string, g: Partial<Grant> & Pick<Grant, 'subject' | 'target'>): Grant => ({
+  id,
+  object: 'customer',
+  access: 'read',
+  startsAt: null,
+  expiresAt: null,
+  ...g,
+});
+/** Grants stored with their records: live, future, expired, to a group, on a deal. */
+const recordGrants: Grant[] = [
+  grant('gr1', { subject: { kind: 'user', userId: 'u5' }, target: { kind: 'record', recordId: 'c2' } }),
+  grant('gr2', {
+    subject: { kind: 'group', groupId: 'grp1' },
+    target: { kind: 'record', recordId: 'c3' },
+    access: 'edit',
+    expiresAt: 2_000,
+  }),
+  grant('gr3', {
+    subject: { kind: 'user', userId: 'u5' },
+    target: { kind: 'record', recordId: 'c4' },
+    startsAt: 5_000,
+  }),
+  grant('gr4', {
+    subject: { kind: 'user', userId: 'u5' },
+    object: 'deal',
+    target: { kind: 'record', recordId: 'deal2' },
+    access: 'manage',
+  }),
+];
+
+/** The records with their facts (a team, grants), as copies: each tenant has its own. */
+function recordsWith(teamList: TeamMember[], grants: Grant[]): CrmRecord[] {
+  const copies = new Map<string, CrmRecord>();
+  for (const r of records) if (r.object === 'customer') copies.set(r.id, { ...r });
+  const out = records.map((r) =>
+    r.object === 'customer'
+      ? (copies.get(r.id) as CrmRecord)
+      : { ...r, parent: copies.get(r.customerId) as CrmRecord },
+  );
+  attachRecordFacts(out, teamList, grants);
+  return out;
+}
+const acme = model('acme');
+const acmeRecords = recordsWith(teams, recordGrants);
 
 function expected(predicate: Predicate, table: RecordTable): string[] {
-  return records
+  return acmeRecords
     .filter((r) => RECORD_TABLE[r.object] === table && evaluatePredicate(acme, predicate, r))
     .map((r) => r.id)
     .sort();
 }
 
 const field = (criterion: Criterion): Predicate => ({ kind: 'field', criterion });
+const rg = (p: {
+  groupIds?: string[];
+  minAccess?: AccessLevel;
+  at: number;
+}): Predicate => ({
+  kind: 'record_grant',
+  userId: 'u5',
+  groupIds: p.groupIds ?? [],
+  minAccess: p.minAccess ?? 'read',
+  at: p.at,
+});
 
 describe.each(TEST_BACKENDS)('on $name', (backend) => {
   let database: Database;
 
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, acme, records);
-    // Same ids in another tenant, with a team that must not leak into acme.
+    await loadTenantData(database.db, acme, acmeRecords);
+    // Same ids in another tenant, with a team and grants that must not leak into acme.
     await loadTenantData(
       database.db,
-      model('other', [{ customerId: 'c2', userId: 'u5', access: 'manage' }]),
-      records,
+      model('other'),
+      recordsWith(
+        [{ customerId: 'c2', userId: 'u5', access: 'manage' }],
+        [
+          grant('other1', {
+            subject: { kind: 'user', userId: 'u5' },
+            target: { kind: 'record', recordId: 'c1' },
+            access: 'manage',
+          }),
+        ],
+      ),
     );
   }, 60_000);
 
@@ -292,6 +357,32 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
         predicate: { kind: 'team_member', userId: 'u5', minAccess: 'manage' },
         table: 'deals',
         rows: [],
+      },
+      {
+        name: 'record_grant read at 1000 (user and group, tenant-scoped)',
+        predicate: rg({ groupIds: ['grp1'], at: 1_000 }),
+        rows: ['c2', 'c3'],
+      },
+      {
+        name: 'record_grant edit',
+        predicate: rg({ groupIds: ['grp1'], minAccess: 'edit', at: 1_000 }),
+        rows: ['c3'],
+      },
+      {
+        name: 'record_grant: expired at its expiry, live from its start',
+        predicate: rg({ groupIds: ['grp1'], at: 5_000 }),
+        rows: ['c2', 'c4'],
+      },
+      {
+        name: 'record_grant without the group',
+        predicate: rg({ at: 1_000 }),
+        rows: ['c2'],
+      },
+      {
+        name: 'record_grant of the table object only',
+        predicate: rg({ minAccess: 'manage', at: 1_000 }),
+        table: 'deals',
+        rows: ['deal2'],
       },
       {
         name: 'record_in',

@@ -1,6 +1,10 @@
 import { rank, type Criterion, type Predicate } from '@custos/engine';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { RecordTable } from './record-tables.ts';
+import { RECORD_TABLE, type RecordTable } from './record-tables.ts';
+
+const OBJECT_OF_TABLE = Object.fromEntries(
+  Object.entries(RECORD_TABLE).map(([object, table]) => [table, object]),
+) as Record<RecordTable, string>;
 import { INDEXABLE_FIELD } from './rule-field-indexes.ts';
 
 export interface CompileOptions {
@@ -23,6 +27,8 @@ const FALSE_SQL = sql<SqlBool>`false`;
  * `table`), with exactly the semantics of `evaluatePredicate`:
  * - a null owner, department, pool, creator or contact never matches;
  * - `team_member` reads `customer_team_members` for the row's customer;
+ * - `record_grant` reads the `grants` rows stored with the row (`record_id`, same object), live at
+ *   the predicate's instant;
  * - `parent` reads the row's customer; a customer has no parent, so it never matches there;
  * - field criteria read `data` (jsonb): a missing value matches nothing (not even `ne`), numbers
  *   compare only with numbers and strings only with strings (byte order, `collate "C"`), `between`
@@ -82,6 +88,17 @@ function compile(
       const m = `m${depth}`;
       const mc = (name: string) => sql.ref(`${m}.${name}`);
       return sql<SqlBool>`exists (select 1 from customer_team_members as ${sql.id(m)} where ${mc('tenant_id')} = ${col('tenant_id')} and ${mc('customer_id')} = ${customerKey()} and ${mc('user_id')} = ${p.userId} and ${mc('access')} >= ${rank.access(p.minAccess)})`;
+    }
+    case 'record_grant': {
+      // Grants stored with their records (`grants.record_id`), of this table's object.
+      const g = `g${depth}`;
+      const gc = (name: string) => sql.ref(`${g}.${name}`);
+      const subject =
+        p.groupIds.length === 0
+          ? sql<SqlBool>`(${gc('subject_kind')} = 'user' and ${gc('subject_id')} = ${p.userId})`
+          : sql<SqlBool>`((${gc('subject_kind')} = 'user' and ${gc('subject_id')} = ${p.userId}) or (${gc('subject_kind')} = 'group' and ${gc('subject_id')} = any(cast(${[...p.groupIds]} as text[]))))`;
+      const at = new Date(p.at);
+      return sql<SqlBool>`exists (select 1 from grants as ${sql.id(g)} where ${gc('tenant_id')} = ${col('tenant_id')} and ${gc('object')} = ${OBJECT_OF_TABLE[table]} and ${gc('record_id')} = ${col('id')} and ${subject} and ${gc('access')} >= ${rank.access(p.minAccess)} and (${gc('starts_at')} is null or ${gc('starts_at')} <= ${at}) and (${gc('expires_at')} is null or ${gc('expires_at')} > ${at}))`;
     }
     case 'field':
       return compileCriterion(p.criterion, alias);

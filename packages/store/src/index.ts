@@ -8,7 +8,7 @@ export type { RecordTable } from './record-tables.ts';
 export type { AuditEventRow, RecordRow, StoreSchema, TeamMemberRow, TenantRow } from './schema.ts';
 export { compilePredicate } from './compile-predicate.ts';
 export type { CompileOptions } from './compile-predicate.ts';
-export { loadTenantData, sensitivityRank } from './load-scenario.ts';
+export { insertRecordFacts, loadTenantData, sensitivityRank } from './load-scenario.ts';
 export { DEMO_PASSWORD, DEMO_ROLE_IDS, DEMO_TENANT_ID, demoCompany } from './demo/demo-company.ts';
 export type {
   DemoCompany,
@@ -83,4 +83,13 @@ export {
 } from './list-records.ts';
 export type { RecordFilterQuery, RecordListQuery, RecordPage, RecordSort } from './list-records.ts';
 export { accessBranches } from './list-plan.ts';
-export { bumpPolicyVersion, listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';
+export { listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';
+export {
+  deleteRecordGrant,
+  findGrant,
+  grantFromRow,
+  insertRecordGrant,
+  loadRecordFacts,
+  recordGrantsOf,
+  teamsOf,
+} from './record-facts-repository.ts';

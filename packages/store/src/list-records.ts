@@ -4,6 +4,7 @@ import { compilePredicate } from './compile-predicate.ts';
 import { accessBranches } from './list-plan.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { RECORD_COLUMNS, recordFromRow, type StoredRecord } from './record-row.ts';
+import { loadRecordFacts } from './record-facts-repository.ts';
 import { attachParents } from './record-repository.ts';
 import type { RecordRow, StoreSchema } from './schema.ts';
 import { StoreError } from './store-error.ts';
@@ -156,6 +157,8 @@ export async function listRecords(
   const limit = query.limit;
   const records = rows.slice(0, limit).map((r) => recordFromRow(query.object, r));
   if (query.object !== 'customer') await attachParents(db, query.tenantId, records);
+  // Field levels of a row depend on its update access, which its team and grants can give.
+  await loadRecordFacts(db, query.tenantId, records);
   const sort = query.sort ?? '-updatedAt';
   const last = records[records.length - 1];
   const nextCursor =

@@ -1,4 +1,5 @@
-import { rank, type CrmRecord, type PolicyModel, type TeamMember } from '@custos/engine';
+import { rank, type CrmRecord, type Grant, type PolicyModel, type TeamMember } from '@custos/engine';
+import { insertRecordGrant } from './record-facts-repository.ts';
 import type { Insertable, Kysely } from 'kysely';
 import { RECORD_TABLE } from './record-tables.ts';
 import { rowFromRecord } from './record-row.ts';
@@ -27,9 +28,9 @@ async function insertInBatches<T>(
 }
 
 /**
- * Write a tenant, its customer teams and its records. The rest of the policy model stays in memory
- * for now: the access filter is computed by the engine and only its predicate reaches SQL.
- * Customers are written before their children (foreign keys).
+ * Write a tenant, its records and their record facts (each customer's `team`, each record's
+ * `grants`). The policy model is saved separately (`savePolicyModel`); only its tenant is written
+ * here. Customers are written before their children (foreign keys).
  */
 export async function loadTenantData(
   db: Kysely<StoreSchema>,
@@ -56,18 +57,36 @@ export async function loadTenantData(
           .execute(),
       );
     }
-    await insertInBatches(model.teams, (batch: TeamMember[]) =>
-      tx
-        .insertInto('customer_team_members')
-        .values(
-          batch.map((t) => ({
-            tenant_id: tenantId,
-            customer_id: t.customerId,
-            user_id: t.userId,
-            access: rank.access(t.access),
-          })),
-        )
-        .execute(),
-    );
+    await insertRecordFacts(tx, tenantId, records);
   });
+}
+
+/**
+ * Write the record facts the records carry: each customer's `team` and each record's `grants`
+ * (batched). The records must be stored first (team rows reference their customers).
+ */
+export async function insertRecordFacts(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  records: readonly CrmRecord[],
+): Promise<void> {
+  const teams: TeamMember[] = records.flatMap((r) =>
+    r.object === 'customer' ? (r.team ?? []) : [],
+  );
+  await insertInBatches(teams, (batch: TeamMember[]) =>
+    db
+      .insertInto('customer_team_members')
+      .values(
+        batch.map((t) => ({
+          tenant_id: tenantId,
+          customer_id: t.customerId,
+          user_id: t.userId,
+          access: rank.access(t.access),
+        })),
+      )
+      .execute(),
+  );
+  const grants = new Map<string, Grant>();
+  for (const r of records) for (const g of r.grants ?? []) grants.set(g.id, g);
+  for (const g of grants.values()) await insertRecordGrant(db, tenantId, g);
 }

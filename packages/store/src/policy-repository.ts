@@ -8,8 +8,8 @@
  * enums are stored as their rank; grant targets, sharing-rule sources and SoD permission
  * references as JSON.
  *
- * The customer teams go to `customer_team_members`, whose rows reference the tenant's customers:
- * the customers must be stored (`loadTenantData`) before a model with teams on them is saved.
+ * Customer teams and grants on one record are not part of the model: they are facts of their
+ * records (`record-facts-repository.ts`), read with the records and by the list query.
  */
 import {
   ACCESS_LEVELS,
@@ -40,7 +40,6 @@ import {
   type Sensitivity,
   type SharingRule,
   type SodRule,
-  type TeamMember,
   type TenantSettings,
   type User,
   type UserStatus,
@@ -54,14 +53,16 @@ import type { StoreSchema } from './schema.ts';
 /** Rows per insert statement: large enough to be fast, small enough for the parameter limit. */
 const BATCH = 500;
 
-/** The policy tables a save replaces, children before parents. */
+/**
+ * The policy tables a save replaces, children before parents. Customer teams and grants on one
+ * record are facts of their records (`record-facts-repository.ts`): a save leaves them alone.
+ */
 const POLICY_TABLES = [
   'sod_rules',
   'pool_members',
   'pools',
   'grants',
   'sharing_rules',
-  'customer_team_members',
   'field_settings',
   'object_settings',
   'group_members',
@@ -143,28 +144,39 @@ export async function writePolicyModel(
     .returning('policy_version')
     .executeTakeFirstOrThrow();
 
+  const recordGrant = model.grants.find((g) => g.target.kind === 'record');
+  if (recordGrant !== undefined)
+    throw new StoreError(
+      'STORE_CORRUPT_ROW',
+      `grant ${recordGrant.id} is on one record: record grants are stored with their records, not in the policy`,
+      { grantId: recordGrant.id },
+    );
   for (const table of POLICY_TABLES) {
-    await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
+    let remove = tx.deleteFrom(table).where('tenant_id', '=', tenantId);
+    if (table === 'grants') remove = remove.where('record_id' as never, 'is', null);
+    await remove.execute();
   }
+  // Top-level rows take their order from `policy_ordinal_seq` (insert order); a row's parts are
+  // numbered within it. Every entity is at this version.
   const t = { tenant_id: tenantId };
+  const v = { tenant_id: tenantId, version };
 
   await insertRows(
     tx,
     'departments',
-    model.departments.map((d, ordinal) => ({
-      ...t,
+    model.departments.map((d) => ({
+      ...v,
       id: d.id,
       name: d.name,
       parent_id: d.parentId,
       head_id: d.headId ?? null,
-      ordinal,
     })),
   );
   await insertRows(
     tx,
     'users',
-    model.users.map((u, ordinal) => ({
-      ...t,
+    model.users.map((u) => ({
+      ...v,
       id: u.id,
       name: u.name,
       kind: u.kind,
@@ -173,7 +185,6 @@ export async function writePolicyModel(
       manager_id: u.managerId,
       clearance: sensitivityRank(u.clearance),
       portal_account_id: u.portalAccountId ?? null,
-      ordinal,
     })),
   );
   await insertRows(
@@ -186,7 +197,7 @@ export async function writePolicyModel(
   await insertRows(
     tx,
     'roles',
-    model.roles.map((r, ordinal) => ({ ...t, id: r.id, name: r.name, ordinal })),
+    model.roles.map((r) => ({ ...v, id: r.id, name: r.name })),
   );
   await insertRows(
     tx,
@@ -234,15 +245,14 @@ export async function writePolicyModel(
   await insertRows(
     tx,
     'groups',
-    model.groups.map((g, ordinal) => ({
-      ...t,
+    model.groups.map((g) => ({
+      ...v,
       id: g.id,
       name: g.name,
       kind: g.kind,
       department_id: g.kind === 'department' ? g.departmentId : null,
       include_subdepartments: g.kind === 'department' ? g.includeSubdepartments : false,
       role_id: g.kind === 'role' ? g.roleId : null,
-      ordinal,
     })),
   );
   await insertRows(
@@ -266,13 +276,12 @@ export async function writePolicyModel(
   await insertRows(
     tx,
     'object_settings',
-    model.objects.map((o, ordinal) => ({
-      ...t,
+    model.objects.map((o) => ({
+      ...v,
       object: o.object,
       org_wide_default: o.orgWideDefault,
       controlled_by_parent: o.controlledByParent,
       portal_exposed: o.portalExposed,
-      ordinal,
     })),
   );
   await insertRows(
@@ -293,35 +302,23 @@ export async function writePolicyModel(
   );
   await insertRows(
     tx,
-    'customer_team_members',
-    model.teams.map((m, ordinal) => ({
-      ...t,
-      customer_id: m.customerId,
-      user_id: m.userId,
-      access: rank.access(m.access),
-      ordinal,
-    })),
-  );
-  await insertRows(
-    tx,
     'sharing_rules',
-    model.sharingRules.map((r, ordinal) => ({
-      ...t,
+    model.sharingRules.map((r) => ({
+      ...v,
       id: r.id,
       name: r.name,
       object: r.object,
       source: json(r.source),
       target_group_id: r.targetGroupId,
       access: rank.access(r.access),
-      ordinal,
     })),
   );
   await ensureRuleFieldIndexes(tx, model.sharingRules);
   await insertRows(
     tx,
     'grants',
-    model.grants.map((g, ordinal) => ({
-      ...t,
+    model.grants.map((g) => ({
+      ...v,
       id: g.id,
       subject_kind: g.subject.kind,
       subject_id: g.subject.kind === 'user' ? g.subject.userId : g.subject.groupId,
@@ -331,13 +328,12 @@ export async function writePolicyModel(
       starts_at: g.startsAt == null ? null : new Date(g.startsAt),
       expires_at: g.expiresAt === null ? null : new Date(g.expiresAt),
       reason: g.reason ?? null,
-      ordinal,
     })),
   );
   await insertRows(
     tx,
     'pools',
-    model.pools.map((p, ordinal) => ({ ...t, id: p.id, name: p.name, ordinal })),
+    model.pools.map((p) => ({ ...v, id: p.id, name: p.name })),
   );
   await insertRows(
     tx,
@@ -358,13 +354,12 @@ export async function writePolicyModel(
   await insertRows(
     tx,
     'sod_rules',
-    model.sodRules.map((r, ordinal) => ({
-      ...t,
+    model.sodRules.map((r) => ({
+      ...v,
       id: r.id,
       name: r.name,
       left: json(r.left),
       right: json(r.right),
-      ordinal,
     })),
   );
   return version;
@@ -485,9 +480,8 @@ export async function loadPolicyModelIn(
   const groupMembers = groupBy(await rowsOf('group_members'), (r) => r.group_id);
   const objects = await rowsOf('object_settings');
   const fieldSettings = groupBy(await rowsOf('field_settings'), (r) => r.object);
-  const teams = await rowsOf('customer_team_members');
   const sharingRules = await rowsOf('sharing_rules');
-  const grants = await rowsOf('grants');
+  const grants = (await rowsOf('grants')).filter((g) => g.record_id === null);
   const pools = await rowsOf('pools');
   const poolMembers = groupBy(await rowsOf('pool_members'), (r) => r.pool_id);
   const sodRules = await rowsOf('sod_rules');
@@ -589,11 +583,6 @@ export async function loadPolicyModelIn(
           );
       }
     }),
-    teams: teams.map((m): TeamMember => ({
-      customerId: m.customer_id,
-      userId: m.user_id,
-      access: unrank<AccessLevel>(ACCESS_LEVELS, m.access, 'access'),
-    })),
     sharingRules: sharingRules.map((r): SharingRule => ({
       id: r.id,
       name: r.name,

@@ -1,5 +1,6 @@
 import type { CrmRecord, ObjectType } from '@custos/engine';
 import type { Kysely } from 'kysely';
+import { loadRecordFacts } from './record-facts-repository.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { RECORD_COLUMNS, recordFromRow, rowFromRecord, type StoredRecord } from './record-row.ts';
 import type { StoreSchema } from './schema.ts';
@@ -22,7 +23,10 @@ export async function getRecord(
   return records.get(id);
 }
 
-/** Records by id, each with its parent customer (children); missing ids are absent. */
+/**
+ * Records by id, each with its parent customer (children) and its record facts (the customer's
+ * team, grants on the record); missing ids are absent.
+ */
 export async function getRecords(
   db: Kysely<StoreSchema>,
   tenantId: string,
@@ -39,6 +43,7 @@ export async function getRecords(
     .execute();
   for (const row of rows) out.set(row.id, recordFromRow(object, row));
   if (object !== 'customer') await attachParents(db, tenantId, [...out.values()]);
+  await loadRecordFacts(db, tenantId, [...out.values()]);
   return out;
 }
 
@@ -116,7 +121,8 @@ export async function countChildren(
 }
 
 /**
- * Delete a record; false when it does not exist. A customer's team rows go with it; a customer
+ * Delete a record; false when it does not exist. A customer's team rows and the grants on the
+ * record go with it; a customer
  * that still has children is refused by the foreign keys (the caller checks `countChildren`).
  */
 export async function deleteRecord(
@@ -132,6 +138,13 @@ export async function deleteRecord(
       .where('customer_id', '=', id)
       .execute();
   }
+  // Grants on the record go with it (they are facts of the record).
+  await db
+    .deleteFrom('grants')
+    .where('tenant_id', '=', tenantId)
+    .where('object', '=', object)
+    .where('record_id', '=', id)
+    .execute();
   const result = await db
     .deleteFrom(RECORD_TABLE[object])
     .where('tenant_id', '=', tenantId)

@@ -32,8 +32,8 @@ export interface TeamMemberRow {
   user_id: string;
   /** Rank of the access level: 0 read, 1 edit, 2 manage. */
   access: number;
-  /** Position in the model's list (0002-policy-version). */
-  ordinal: Generated<number>;
+  /** Order of addition, from `policy_ordinal_seq` (0005-policy-changes). */
+  ordinal: Sequenced;
 }
 
 export interface AuditEventRow {
@@ -46,6 +46,12 @@ export interface AuditEventRow {
   before: ColumnType<unknown, string | null, never>;
   after: ColumnType<unknown, string | null, never>;
 }
+
+/**
+ * An `ordinal` numbered by `policy_ordinal_seq` (a bigint: read back as a string by `pg`) unless
+ * written explicitly.
+ */
+type Sequenced = ColumnType<string | number, number | undefined, number>;
 
 /** A JSON column written as a JSON string and read back as a value. */
 type Json<T extends object | null> = JSONColumnType<T, string, string>;
@@ -62,7 +68,9 @@ export interface DepartmentRow {
   name: string;
   parent_id: string | null;
   head_id: string | null;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface UserRow {
@@ -75,7 +83,9 @@ export interface UserRow {
   manager_id: string | null;
   clearance: number;
   portal_account_id: string | null;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface UserRoleRow {
@@ -89,7 +99,9 @@ export interface RoleRow {
   tenant_id: string;
   id: string;
   name: string;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface RoleObjectPermissionRow {
@@ -125,7 +137,9 @@ export interface GroupRow {
   department_id: string | null;
   include_subdepartments: boolean;
   role_id: string | null;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface MemberRow {
@@ -149,7 +163,9 @@ export interface ObjectSettingsRow {
   org_wide_default: string;
   controlled_by_parent: boolean;
   portal_exposed: boolean;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface FieldSettingsRow {
@@ -172,7 +188,9 @@ export interface SharingRuleRow {
   source: Json<object>;
   target_group_id: string;
   access: number;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface GrantRow {
@@ -186,14 +204,20 @@ export interface GrantRow {
   starts_at: Timestamp;
   expires_at: Timestamp;
   reason: string | null;
-  ordinal: number;
+  /** Set for a grant on one record: a fact of that record, not of the model (0005). */
+  record_id: string | null;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface PoolRow {
   tenant_id: string;
   id: string;
   name: string;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 export interface SodRuleRow {
@@ -202,7 +226,9 @@ export interface SodRuleRow {
   name: string;
   left: Json<object>;
   right: Json<object>;
-  ordinal: number;
+  ordinal: Sequenced;
+  /** The policy version of the entity's last change (0005-policy-changes). */
+  version: Generated<number>;
 }
 
 /** The tables the store reads and writes through typed queries. */
@@ -226,6 +252,7 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   pools: PoolRow;
   pool_members: PoolMemberRow;
   sod_rules: SodRuleRow;
+  policy_changes: PolicyChangeRow;
   credentials: CredentialRow;
   sessions: SessionRow;
 };
@@ -247,4 +274,17 @@ export interface SessionRow {
   created_at: ColumnType<Date, Date, never>;
   expires_at: ColumnType<Date, Date, Date>;
   last_seen_at: ColumnType<Date, Date, Date>;
+}
+
+/** One committed admin change (0005-policy-changes); a batch shares one version. */
+export interface PolicyChangeRow {
+  tenant_id: string;
+  version: number;
+  seq: number;
+  kind: string;
+  change: Json<object>;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  actor_id: string | null;
+  at: ColumnType<Date, Date, never>;
 }

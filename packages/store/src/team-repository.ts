@@ -1,26 +1,13 @@
 import { ACCESS_LEVELS, rank, type AccessLevel, type TeamMember } from '@custos/engine';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StoreSchema } from './schema.ts';
 
 /**
- * Customer teams (客户团队). Team rows are part of the tenant's policy (the engine's `teams`), so
- * every change bumps the tenant's policy version in the same transaction: the next request on any
- * server sees it.
+ * Customer teams (客户团队). A team is a fact of its customer, not of the policy: it is read with
+ * the record (`loadRecordFacts`) and by the list query, so a change never moves the policy version
+ * and is still seen by the very next request on any server. A change touches its one row: no
+ * tenant-wide lock, no scan.
  */
-
-/** Bump the tenant's policy version; returns the new one. */
-export async function bumpPolicyVersion(
-  db: Kysely<StoreSchema>,
-  tenantId: string,
-): Promise<number> {
-  const row = await db
-    .updateTable('tenants')
-    .set({ policy_version: sql<number>`policy_version + 1` })
-    .where('id', '=', tenantId)
-    .returning('policy_version')
-    .executeTakeFirstOrThrow();
-  return row.policy_version;
-}
 
 /** A customer's team, in the order members were added. */
 export async function listTeam(
@@ -45,7 +32,7 @@ export async function listTeam(
 
 /**
  * Add a user to a customer's team, or change their access; returns the previous access (or
- * null). Bumps the policy version.
+ * null).
  */
 export async function putTeamMember(
   db: Kysely<StoreSchema>,
@@ -59,11 +46,6 @@ export async function putTeamMember(
     .where('customer_id', '=', member.customerId)
     .where('user_id', '=', member.userId)
     .executeTakeFirst();
-  const { next } = await db
-    .selectFrom('customer_team_members')
-    .select(sql<number>`coalesce(max(ordinal) + 1, 0)`.as('next'))
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirstOrThrow();
   await db
     .insertInto('customer_team_members')
     .values({
@@ -71,7 +53,6 @@ export async function putTeamMember(
       customer_id: member.customerId,
       user_id: member.userId,
       access: rank.access(member.access),
-      ordinal: next,
     })
     .onConflict((oc) =>
       oc
@@ -79,11 +60,10 @@ export async function putTeamMember(
         .doUpdateSet({ access: rank.access(member.access) }),
     )
     .execute();
-  await bumpPolicyVersion(db, tenantId);
   return before === undefined ? null : (ACCESS_LEVELS[before.access] ?? null);
 }
 
-/** Remove a user from a customer's team; false when they were not on it. Bumps the version. */
+/** Remove a user from a customer's team; false when they were not on it. */
 export async function removeTeamMember(
   db: Kysely<StoreSchema>,
   tenantId: string,
@@ -96,7 +76,5 @@ export async function removeTeamMember(
     .where('customer_id', '=', customerId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (result.numDeletedRows === 0n) return false;
-  await bumpPolicyVersion(db, tenantId);
-  return true;
+  return result.numDeletedRows > 0n;
 }

@@ -11,6 +11,7 @@ import type {
   TeamMember,
   User,
 } from '@custos/engine';
+import { attachRecordFacts, splitGrants } from '@custos/engine';
 import { createPrng, type Prng } from './prng.ts';
 
 /**
@@ -1051,9 +1052,9 @@ export function demoCompany(options: DemoCompanyOptions = { now: DEFAULT_NOW }):
     roles: structuredClone(ROLES),
     objects: structuredClone(OBJECTS),
     groups: structuredClone(GROUPS),
-    teams,
     sharingRules: structuredClone(SHARING_RULES),
-    grants,
+    // Scope grants are policy; a grant on one record travels with its record.
+    grants: splitGrants(grants).scope,
     pools: [
       {
         id: POOL_ID,
@@ -1077,6 +1078,8 @@ export function demoCompany(options: DemoCompanyOptions = { now: DEFAULT_NOW }):
     }));
 
   const records = [...customers, ...children] as DemoRecord[];
+  // Teams and record grants are facts of the records (every record carries its customer's team).
+  attachRecordFacts(records, teams, splitGrants(grants).record);
   for (const r of records) r.updatedAt = new Date(now - lastChangeAgo(r.id)).toISOString();
   return { model, records, logins };
 }

@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.ts';
 import { policyVersionMigration } from './0002-policy-version.ts';
 import { authMigration } from './0003-auth.ts';
 import { listIndexesMigration } from './0004-list-indexes.ts';
+import { policyChangesMigration } from './0005-policy-changes.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-policy-version': policyVersionMigration,
   '0003-auth': authMigration,
   '0004-list-indexes': listIndexesMigration,
+  '0005-policy-changes': policyChangesMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

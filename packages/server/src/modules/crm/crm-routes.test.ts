@@ -317,7 +317,7 @@ describe('CRM API', () => {
       (r) =>
         r.object === 'customer' &&
         ['zhangwei', 'liuyang', 'chenjing', 'yangfan'].includes(r.ownerId ?? '') &&
-        !model().teams.some((m) => m.customerId === r.id && m.userId === 'wangyang'),
+        !(r.team ?? []).some((m) => m.userId === 'wangyang'),
     ) as CrmRecord;
     expect(own).toBeDefined();
     const service = await t.login(SERVICE);

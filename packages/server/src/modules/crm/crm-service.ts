@@ -10,7 +10,6 @@ import {
 } from '@custos/engine';
 import {
   appendAuditEvent,
-  bumpPolicyVersion,
   countChildren,
   countRecords,
   deleteRecord,
@@ -288,10 +287,8 @@ export async function deleteObjectRecord(
           children,
         });
       }
-      // Its team goes with it (`deleteRecord`); the team is policy, so the version moves, and
-      // the audit event keeps who was on it.
+      // Its team goes with it (`deleteRecord`), and the audit event keeps who was on it.
       team = await listTeam(tx, ctx.tenantId, id);
-      if (team.length > 0) await bumpPolicyVersion(tx, ctx.tenantId);
     }
     await deleteRecord(tx, ctx.tenantId, object, id);
     await appendAuditEvent(tx, {

@@ -34,7 +34,7 @@ describe('generateDataset', () => {
     expect(ds.portalUserIds).toHaveLength(TINY.portalUsers);
     expect(ds.model.roles).toHaveLength(40);
     expect(ds.model.sharingRules).toHaveLength(50);
-    expect(ds.model.teams).toHaveLength(TINY.teamMemberships);
+    expect(ds.teams).toHaveLength(TINY.teamMemberships);
     expect(ds.customers).toHaveLength(TINY.customers);
     expect(Object.keys(ds.model.objects[0]?.fields ?? {})).toHaveLength(50);
     expect(ds.children.every((c) => c.parent !== undefined)).toBe(true);
@@ -45,7 +45,7 @@ describe('generateDataset', () => {
     expect(again.model).toEqual(ds.model);
     expect(again.records.map((r) => r.id)).toEqual(ds.records.map((r) => r.id));
     const other = generateDataset({ ...TINY, seed: 43 });
-    expect(other.model.teams).not.toEqual(ds.model.teams);
+    expect(other.teams).not.toEqual(ds.teams);
   });
 
   it('samples mixed triples deterministically', () => {

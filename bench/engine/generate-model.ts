@@ -25,6 +25,7 @@ import type {
   TeamMember,
   User,
 } from '@custos/engine';
+import { attachRecordFacts, splitGrants } from '@custos/engine';
 import { createPrng, zipfWeights, type Prng } from './prng.ts';
 
 export interface GenerateOptions {
@@ -82,7 +83,12 @@ export const DEFAULT_OPTIONS: Readonly<GenerateOptions> = Object.freeze({
 
 export interface Dataset {
   readonly options: GenerateOptions;
+  /** The node-wide policy: scope grants only (record grants travel with their records). */
   readonly model: PolicyModel;
+  /** Customer teams (facts of the customers: also on `records[i].team`). */
+  readonly teams: readonly TeamMember[];
+  /** Grants on one record (facts of the records: also on `records[i].grants`). */
+  readonly recordGrants: readonly Grant[];
   readonly now: number;
   readonly customers: readonly CrmRecord[];
   /** Deals and contacts, each with `parent` set to its customer. */
@@ -918,15 +924,18 @@ export function generateDataset(overrides: Partial<GenerateOptions> = {}): Datas
     roles,
     objects,
     groups,
-    teams,
     sharingRules,
-    grants,
+    grants: splitGrants(grants).scope,
     pools,
     sodRules,
   };
+  const recordGrants = splitGrants(grants).record;
+  attachRecordFacts([...customers, ...children], teams, recordGrants);
   return {
     options,
     model,
+    teams,
+    recordGrants,
     now,
     customers,
     children,

@@ -149,7 +149,7 @@ console.log(
 );
 console.log(
   `  policy          ${model.roles.length} roles, ${model.sharingRules.length} sharing rules, ` +
-    `${n(model.teams.length)} team memberships, ${n(model.grants.length)} grants, ` +
+    `${n(ds.teams.length)} team memberships, ${n(model.grants.length + ds.recordGrants.length)} grants, ` +
     `${model.groups.length} groups, ${model.pools.length} pools, ${model.sodRules.length} SoD rules`,
 );
 console.log(
@@ -277,7 +277,7 @@ clearStatus();
 
 console.log(
   `CRM slice: ${n(input.userIds.length)} readers, ${n(input.subjects.length)} customers, ` +
-    `${n(input.model.teams.length)} team memberships; rule: owner in my reporting subtree or I am ` +
+    `${n(input.teamCount)} team memberships; rule: owner in my reporting subtree or I am ` +
     `on the team, never above clearance`,
 );
 console.log(

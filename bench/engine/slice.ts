@@ -46,7 +46,9 @@ export interface SliceInput {
   readonly managerOf: ReadonlyMap<string, string | null>;
   /** Customer id → team member ids. */
   readonly teamMembers: ReadonlyMap<string, readonly string[]>;
-  /** Parallel arrays over the dataset's customers. */
+  /** Team memberships in the slice. */
+  readonly teamCount: number;
+  /** Parallel arrays over the dataset's customers (their teams at `edit`, as the slice says). */
   readonly records: readonly CrmRecord[];
   readonly subjects: readonly SliceSubject[];
 }
@@ -74,7 +76,6 @@ export function sliceModel(ds: Dataset): PolicyModel {
   const users: User[] = ds.model.users
     .filter((u) => internal.has(u.id))
     .map((u) => ({ ...u, status: 'active', roleIds: [SLICE_ROLE.id] }));
-  const teams: TeamMember[] = ds.model.teams.map((t) => ({ ...t, access: 'edit' }));
   return {
     version: 1,
     tenant: ds.model.tenant,
@@ -91,7 +92,6 @@ export function sliceModel(ds: Dataset): PolicyModel {
       },
     ],
     groups: [],
-    teams,
     sharingRules: [],
     grants: [],
     pools: [],
@@ -108,7 +108,7 @@ export function sliceInput(ds: Dataset): SliceInput {
     managerOf.set(u.id, u.managerId);
   }
   const teamMembers = new Map<string, string[]>();
-  for (const t of model.teams) {
+  for (const t of ds.teams) {
     const list = teamMembers.get(t.customerId) ?? [];
     list.push(t.userId);
     teamMembers.set(t.customerId, list);
@@ -130,7 +130,11 @@ export function sliceInput(ds: Dataset): SliceInput {
     reportingSubtree: ds.reportingSubtree,
     managerOf,
     teamMembers,
-    records: ds.customers,
+    teamCount: ds.teams.length,
+    records: ds.customers.map((c) => {
+      const team: TeamMember[] | undefined = c.team?.map((t) => ({ ...t, access: 'edit' }));
+      return team === undefined ? { ...c } : { ...c, team };
+    }),
     subjects,
   };
 }

@@ -7,7 +7,13 @@
  * The policy (with the team memberships) is then saved the way the application saves it.
  */
 import type { CrmRecord } from '@custos/engine';
-import { RECORD_TABLE, savePolicyModel, sensitivityRank, type Database } from '@custos/store';
+import {
+  RECORD_TABLE,
+  insertRecordFacts,
+  savePolicyModel,
+  sensitivityRank,
+  type Database,
+} from '@custos/store';
 import { sql } from 'kysely';
 import type { Dataset } from '../engine/generate-model.ts';
 import { createPrng } from '../engine/prng.ts';
@@ -144,7 +150,7 @@ export async function loadDataset(
   const progress = options.progress ?? (() => undefined);
   const customers = ds.customers.slice(0, limit);
   const children = ds.children.filter((c) => customerIndex(c.customerId) < limit);
-  const teams = ds.model.teams.filter((t) => customerIndex(t.customerId) < limit);
+  const teams = ds.teams.filter((t) => customerIndex(t.customerId) < limit);
   const customerTimes = updatedAtSpread(ds.customers.length, ds.now, ds.options.seed + 101);
   const childTimes = updatedAtSpread(children.length, ds.now, ds.options.seed + 102);
   const tables = [...new Set([...Object.values(RECORD_TABLE), 'customer_team_members'])];
@@ -189,9 +195,11 @@ export async function loadDataset(
   const t2 = performance.now();
   // The policy, as the application saves it: its tables, the customer teams, and the indexes
   // `savePolicyModel` maintains for the fields sharing rules select by (ADR 0005).
-  progress('savePolicyModel (policy, teams, rule-field indexes)', 0);
-  await savePolicyModel(database.db, tenantId, { ...ds.model, teams });
-  progress('savePolicyModel (policy, teams, rule-field indexes)', 1);
+  progress('savePolicyModel (policy, rule-field indexes), record facts', 0);
+  await savePolicyModel(database.db, tenantId, ds.model);
+  // Customer teams and grants on one record: facts of the loaded records.
+  await insertRecordFacts(database.db, tenantId, [...customers, ...children]);
+  progress('savePolicyModel (policy, rule-field indexes), record facts', 1);
   const t3 = performance.now();
   for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(database.db);
   const t4 = performance.now();

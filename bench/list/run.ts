@@ -131,7 +131,7 @@ log(
 );
 log(
   `  policy    ${model.roles.length} roles, ${model.sharingRules.length} sharing rules, ` +
-    `${n(model.teams.length)} team memberships (skewed), ${n(model.grants.length)} grants ` +
+    `${n(ds.teams.length)} team memberships (skewed), ${n(model.grants.length + ds.recordGrants.length)} grants ` +
     `(${options.dataset.expiredGrantRatio * 100}% expired), ${model.pools.length} pools`,
 );
 log(

@@ -117,14 +117,21 @@ export function teamAccessOf(record: CrmRecord, principalId: string): AccessLeve
   if (team === undefined) return undefined;
   let best: AccessLevel | undefined;
   for (const m of team) {
-    if (m.userId === principalId && (best === undefined || rank.access(m.access) > rank.access(best)))
+    if (
+      m.userId === principalId &&
+      (best === undefined || rank.access(m.access) > rank.access(best))
+    )
       best = m.access;
   }
   return best;
 }
 
 /** Is the grant to the principal, or to one of its groups? */
-export function grantToPrincipal(ctx: PrincipalContext, principalId: string, grant: Grant): boolean {
+export function grantToPrincipal(
+  ctx: PrincipalContext,
+  principalId: string,
+  grant: Grant,
+): boolean {
   const s = grant.subject;
   return s.kind === 'user' ? s.userId === principalId : ctx.groupIds.has(s.groupId);
 }

@@ -51,9 +51,7 @@ describe('explain', () => {
     const both = explain(m, 'lucy', 'read', c2, 0);
     expect(both.allowedBy.map((r) => r.kind)).toEqual(['team', 'grant']);
     expect(both.text['zh-CN']).toContain('临时授权 g1(只读权限,有效至 1970-01-01T00:00:01Z)');
-    expect(
-      explain(m, 'lucy', 'read', c2, 1000).allowedBy.map((r) => r.kind),
-    ).toEqual(['team']);
+    expect(explain(m, 'lucy', 'read', c2, 1000).allowedBy.map((r) => r.kind)).toEqual(['team']);
   });
 
   it('explains a clearance denial on a confidential customer', () => {

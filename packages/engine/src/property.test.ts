@@ -20,7 +20,6 @@ import {
   filter,
   rank,
   validateModel,
-  type AccessLevel,
   type CrmRecord,
   type Criterion,
   type DataScope,

@@ -103,7 +103,10 @@ const grant = (id: string, g: Partial<Grant> & Pick<Grant, 'subject' | 'target'>
 });
 /** Grants stored with their records: live, future, expired, to a group, on a deal. */
 const recordGrants: Grant[] = [
-  grant('gr1', { subject: { kind: 'user', userId: 'u5' }, target: { kind: 'record', recordId: 'c2' } }),
+  grant('gr1', {
+    subject: { kind: 'user', userId: 'u5' },
+    target: { kind: 'record', recordId: 'c2' },
+  }),
   grant('gr2', {
     subject: { kind: 'group', groupId: 'grp1' },
     target: { kind: 'record', recordId: 'c3' },
@@ -146,11 +149,7 @@ function expected(predicate: Predicate, table: RecordTable): string[] {
 }
 
 const field = (criterion: Criterion): Predicate => ({ kind: 'field', criterion });
-const rg = (p: {
-  groupIds?: string[];
-  minAccess?: AccessLevel;
-  at: number;
-}): Predicate => ({
+const rg = (p: { groupIds?: string[]; minAccess?: AccessLevel; at: number }): Predicate => ({
   kind: 'record_grant',
   userId: 'u5',
   groupIds: p.groupIds ?? [],

@@ -1,5 +1,11 @@
-import { rank, type CrmRecord, type Grant, type PolicyModel, type TeamMember } from '@custos/engine';
-import { insertRecordGrant } from './record-facts-repository.ts';
+import {
+  rank,
+  type CrmRecord,
+  type Grant,
+  type PolicyModel,
+  type TeamMember,
+} from '@custos/engine';
+import { recordGrantRow } from './record-facts-repository.ts';
 import type { Insertable, Kysely } from 'kysely';
 import { RECORD_TABLE } from './record-tables.ts';
 import { rowFromRecord } from './record-row.ts';
@@ -88,5 +94,10 @@ export async function insertRecordFacts(
   );
   const grants = new Map<string, Grant>();
   for (const r of records) for (const g of r.grants ?? []) grants.set(g.id, g);
-  for (const g of grants.values()) await insertRecordGrant(db, tenantId, g);
+  await insertInBatches([...grants.values()], (batch) =>
+    db
+      .insertInto('grants')
+      .values(batch.map((g) => recordGrantRow(tenantId, g)))
+      .execute(),
+  );
 }

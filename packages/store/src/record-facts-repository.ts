@@ -7,7 +7,7 @@ import {
   type ObjectType,
   type TeamMember,
 } from '@custos/engine';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { GrantRow, StoreSchema } from './schema.ts';
 import { StoreError } from './store-error.ts';
 
@@ -179,22 +179,28 @@ export async function insertRecordGrant(
     throw new StoreError('STORE_CORRUPT_ROW', `grant ${grant.id} is not on one record`, {
       grantId: grant.id,
     });
-  await db
-    .insertInto('grants')
-    .values({
-      tenant_id: tenantId,
-      id: grant.id,
-      subject_kind: grant.subject.kind,
-      subject_id: grant.subject.kind === 'user' ? grant.subject.userId : grant.subject.groupId,
-      object: grant.object,
-      target: JSON.stringify(grant.target),
-      record_id: grant.target.recordId,
-      access: ACCESS_LEVELS.indexOf(grant.access),
-      starts_at: grant.startsAt == null ? null : new Date(grant.startsAt),
-      expires_at: grant.expiresAt === null ? null : new Date(grant.expiresAt),
-      reason: grant.reason ?? null,
-    })
-    .execute();
+  await db.insertInto('grants').values(recordGrantRow(tenantId, grant)).execute();
+}
+
+/** The `grants` row of a grant on one record. */
+export function recordGrantRow(tenantId: string, grant: Grant): Insertable<GrantRow> {
+  if (grant.target.kind !== 'record')
+    throw new StoreError('STORE_CORRUPT_ROW', `grant ${grant.id} is not on one record`, {
+      grantId: grant.id,
+    });
+  return {
+    tenant_id: tenantId,
+    id: grant.id,
+    subject_kind: grant.subject.kind,
+    subject_id: grant.subject.kind === 'user' ? grant.subject.userId : grant.subject.groupId,
+    object: grant.object,
+    target: JSON.stringify(grant.target),
+    record_id: grant.target.recordId,
+    access: ACCESS_LEVELS.indexOf(grant.access),
+    starts_at: grant.startsAt == null ? null : new Date(grant.startsAt),
+    expires_at: grant.expiresAt === null ? null : new Date(grant.expiresAt),
+    reason: grant.reason ?? null,
+  };
 }
 
 /** Remove a grant stored on one record; false when there was none with this id. */

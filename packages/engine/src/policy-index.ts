@@ -4,6 +4,7 @@ import {
   rank,
   type Department,
   type Grant,
+  type Group,
   type ObjectSettings,
   type ObjectType,
   type PermissionRef,
@@ -15,6 +16,7 @@ import {
   type SodRule,
   type User,
 } from './model.ts';
+import { diffModels, type ListDiff, type ModelDiff } from './model-diff.ts';
 
 export const OBJECT_INDEX: Readonly<Record<ObjectType, number>> = Object.freeze(
   Object.fromEntries(OBJECT_TYPES.map((o, i) => [o, i])) as Record<ObjectType, number>,
@@ -150,6 +152,7 @@ function subordinatesOf(users: readonly User[]): Map<string, Set<string>> {
 function groupMembership(
   model: PolicyModel,
   departmentSubtree: ReadonlyMap<string, ReadonlySet<string>>,
+  only: readonly Group[] = model.groups,
 ): Map<string, Set<string>> {
   const groups = byId(model.groups);
   const result = new Map<string, Set<string>>();
@@ -171,7 +174,7 @@ function groupMembership(
     }
     return members;
   };
-  for (const g of model.groups) {
+  for (const g of only) {
     // Nested public groups, with a visited set so a cycle (invalid) still terminates.
     const members = new Set<string>();
     const seen = new Set<string>();
@@ -430,4 +433,280 @@ export function indexOf(policy: PolicyModel | PolicyIndex): PolicyIndex {
     cache.set(policy, index);
   }
   return index;
+}
+
+/** Members of the given groups (nested public groups included), as `groupMembership` does. */
+function membersOf(
+  model: PolicyModel,
+  departmentSubtree: ReadonlyMap<string, ReadonlySet<string>>,
+  groupIds: Iterable<string>,
+): Map<string, Set<string>> {
+  const groups = byId(model.groups);
+  const subset: Group[] = [];
+  for (const id of groupIds) {
+    const g = groups.get(id);
+    if (g !== undefined) subset.push(g);
+  }
+  return groupMembership(model, departmentSubtree, subset);
+}
+
+function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * The index of `model`, derived from the index of the model it was changed from: only what the
+ * change can affect is recomputed (the holders of a changed role, the members of a changed group,
+ * the managers above a moved user …); every other principal context is kept as it was. Equal to
+ * `buildIndex(model)` (a property test checks it after random change sequences). `model` must come
+ * from `prev.model` by replacing the entities that change (`diffModels`).
+ */
+export function updateIndex(
+  prev: PolicyIndex,
+  model: PolicyModel,
+  diff: ModelDiff = diffModels(prev.model, model),
+): PolicyIndex {
+  const changed = (d: ListDiff<unknown>): boolean => d.upserted.size > 0 || d.removed.size > 0;
+  if (diff.sodRules.upserted.size > 0 || diff.sodRules.removed.size > 0) return buildIndex(model);
+
+  const departmentsChanged = changed(diff.departments);
+  const departments = departmentsChanged ? byId(model.departments) : prev.departments;
+  const departmentSubtree = departmentsChanged
+    ? departmentSubtrees(model.departments)
+    : prev.departmentSubtree;
+  const users = changed(diff.users) ? byId(model.users) : prev.users;
+  const roles = changed(diff.roles) ? byId(model.roles) : prev.roles;
+  const configured = new Map(model.objects.map((o) => [o.object, o]));
+  const objects = changed(diff.objects)
+    ? OBJECT_TYPES.map((o) => configured.get(o) ?? defaultObjectSettings(o))
+    : prev.objects;
+  const pools = changed(diff.pools) ? byId(model.pools) : prev.pools;
+
+  /** Users whose principal context must be rebuilt. */
+  const affected = new Set<string>();
+  const addAll = (ids: Iterable<string> | undefined): void => {
+    if (ids !== undefined) for (const id of ids) affected.add(id);
+  };
+  for (const id of diff.users.upserted.keys()) affected.add(id);
+
+  // Department subtrees that changed: their users see another tree.
+  const changedSubtrees = new Set<string>();
+  if (departmentsChanged) {
+    for (const id of new Set([...prev.departmentSubtree.keys(), ...departmentSubtree.keys()])) {
+      if (!sameSet(prev.departmentSubtree.get(id), departmentSubtree.get(id)))
+        changedSubtrees.add(id);
+    }
+    if (changedSubtrees.size > 0)
+      for (const u of model.users)
+        if (u.departmentId !== null && changedSubtrees.has(u.departmentId)) affected.add(u.id);
+  }
+
+  // Groups whose members may change.
+  const groupsToRecompute = new Set<string>([
+    ...diff.groups.upserted.keys(),
+    ...diff.groups.removed.keys(),
+  ]);
+  const movedDepartments = new Set<string>();
+  const changedRoleHoldings = new Set<string>();
+  for (const [id, after] of diff.users.upserted) {
+    const before = diff.users.replaced.get(id);
+    if (before === undefined || before.departmentId !== after.departmentId) {
+      if (before?.departmentId) movedDepartments.add(before.departmentId);
+      if (after.departmentId) movedDepartments.add(after.departmentId);
+    }
+    if (before === undefined || before.roleIds.join('\u0000') !== after.roleIds.join('\u0000')) {
+      for (const r of before?.roleIds ?? []) changedRoleHoldings.add(r);
+      for (const r of after.roleIds) changedRoleHoldings.add(r);
+    }
+  }
+  for (const [id, before] of diff.users.removed) {
+    if (before.departmentId) movedDepartments.add(before.departmentId);
+    for (const r of before.roleIds) changedRoleHoldings.add(r);
+    void id;
+  }
+  for (const g of model.groups) {
+    if (g.kind === 'department') {
+      const tree = g.includeSubdepartments ? departmentSubtree.get(g.departmentId) : undefined;
+      const covers = (d: string): boolean =>
+        d === g.departmentId || (tree !== undefined && tree.has(d));
+      if (
+        [...movedDepartments].some(covers) ||
+        (g.includeSubdepartments && changedSubtrees.size > 0)
+      )
+        groupsToRecompute.add(g.id);
+    } else if (g.kind === 'role' && changedRoleHoldings.has(g.roleId)) {
+      groupsToRecompute.add(g.id);
+    }
+  }
+  // Public groups that nest a recomputed group, transitively.
+  if (groupsToRecompute.size > 0) {
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const g of model.groups) {
+        if (
+          g.kind === 'public' &&
+          !groupsToRecompute.has(g.id) &&
+          g.groupIds.some((n) => groupsToRecompute.has(n))
+        ) {
+          groupsToRecompute.add(g.id);
+          grew = true;
+        }
+      }
+    }
+  }
+  let groupMembers = prev.groupMembers;
+  if (groupsToRecompute.size > 0) {
+    const next = new Map(prev.groupMembers);
+    const fresh = membersOf(model, departmentSubtree, groupsToRecompute);
+    for (const id of groupsToRecompute) {
+      const before = prev.groupMembers.get(id);
+      const after = fresh.get(id);
+      if (after === undefined) next.delete(id);
+      else next.set(id, after);
+      if (!sameSet(before, after)) {
+        addAll(before);
+        addAll(after);
+      }
+    }
+    groupMembers = next;
+  }
+  const membersBefore = (groupId: string) => prev.groupMembers.get(groupId);
+  const membersAfter = (groupId: string) => groupMembers.get(groupId);
+
+  // Changed roles: their holders.
+  if (changed(diff.roles)) {
+    const ids = new Set([...diff.roles.upserted.keys(), ...diff.roles.removed.keys()]);
+    for (const u of model.users) if (u.roleIds.some((r) => ids.has(r))) affected.add(u.id);
+  }
+  // Changed sharing rules: the members of their target groups, before and after.
+  for (const r of [...diff.sharingRules.replaced.values(), ...diff.sharingRules.removed.values()])
+    addAll(membersBefore(r.targetGroupId));
+  for (const r of diff.sharingRules.upserted.values()) addAll(membersAfter(r.targetGroupId));
+  // Changed grants: their subjects.
+  for (const [list, members] of [
+    [[...diff.grants.replaced.values(), ...diff.grants.removed.values()], membersBefore],
+    [[...diff.grants.upserted.values()], membersAfter],
+  ] as const) {
+    for (const g of list) {
+      if (g.subject.kind === 'user') affected.add(g.subject.userId);
+      else addAll(members(g.subject.groupId));
+    }
+  }
+  // Changed pools: their members.
+  for (const [list, members] of [
+    [[...diff.pools.replaced.values(), ...diff.pools.removed.values()], membersBefore],
+    [[...diff.pools.upserted.values()], membersAfter],
+  ] as const) {
+    for (const p of list) {
+      addAll(p.memberUserIds);
+      for (const g of p.memberGroupIds) addAll(members(g));
+    }
+  }
+
+  // Reporting lines: everyone above a user whose manager changed (before and after).
+  const reportingChanged = [...diff.users.upserted].some(
+    ([id, u]) => diff.users.replaced.get(id)?.managerId !== u.managerId,
+  );
+  let subordinates: Map<string, ReadonlySet<string>> | null = null;
+  if (reportingChanged || diff.users.removed.size > 0) {
+    const managers = new Set<string>();
+    const climb = (start: string | null | undefined, lookup: ReadonlyMap<string, User>): void => {
+      let m = start ?? null;
+      while (m !== null && !managers.has(m)) {
+        managers.add(m);
+        m = lookup.get(m)?.managerId ?? null;
+      }
+    };
+    for (const [id, u] of diff.users.upserted) {
+      const before = diff.users.replaced.get(id);
+      if (before?.managerId === u.managerId && before !== undefined) continue;
+      climb(before?.managerId, prev.users);
+      climb(u.managerId, users);
+    }
+    for (const before of diff.users.removed.values()) climb(before.managerId, prev.users);
+    const reports = new Map<string, string[]>();
+    for (const u of model.users) {
+      if (u.managerId === null) continue;
+      const list = reports.get(u.managerId);
+      if (list === undefined) reports.set(u.managerId, [u.id]);
+      else list.push(u.id);
+    }
+    subordinates = new Map();
+    for (const m of managers) {
+      if (!users.has(m)) continue;
+      const seen = new Set<string>();
+      const stack = [...(reports.get(m) ?? [])];
+      while (stack.length > 0) {
+        const id = stack.pop() as string;
+        if (seen.has(id) || id === m) continue;
+        seen.add(id);
+        for (const r of reports.get(id) ?? []) stack.push(r);
+      }
+      subordinates.set(m, seen.size === 0 ? EMPTY_SET : seen);
+      if (!sameSet(prev.principals.get(m)?.subordinates, seen)) affected.add(m);
+    }
+  }
+
+  const base = {
+    model,
+    version: model.version,
+    users,
+    departments,
+    departmentSubtree,
+    roles,
+    objects,
+    groupMembers,
+    pools,
+  };
+  const principals = new Map(prev.principals);
+  for (const id of diff.users.removed.keys()) principals.delete(id);
+  if (affected.size > 0) {
+    const groupsByUser = new Map<string, Set<string>>();
+    for (const id of affected) groupsByUser.set(id, new Set());
+    for (const [groupId, members] of groupMembers) {
+      for (const userId of members) groupsByUser.get(userId)?.add(groupId);
+    }
+    const shared = sharedParts(model);
+    for (const id of affected) {
+      const user = users.get(id);
+      if (user === undefined) {
+        principals.delete(id);
+        continue;
+      }
+      const subs =
+        subordinates?.get(id) ??
+        prev.principals.get(id)?.subordinates ??
+        subordinatesOfOne(model, id);
+      const groups = groupsByUser.get(id) as Set<string>;
+      principals.set(
+        id,
+        buildPrincipal(base, shared, user, subs, groups.size === 0 ? EMPTY_SET : groups),
+      );
+    }
+  }
+  return { ...base, principals };
+}
+
+/** Everyone who reports to `userId`, directly or not (a new user with reports, say). */
+function subordinatesOfOne(model: PolicyModel, userId: string): ReadonlySet<string> {
+  const reports = new Map<string, string[]>();
+  for (const u of model.users) {
+    if (u.managerId === null) continue;
+    const list = reports.get(u.managerId);
+    if (list === undefined) reports.set(u.managerId, [u.id]);
+    else list.push(u.id);
+  }
+  const seen = new Set<string>();
+  const stack = [...(reports.get(userId) ?? [])];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id) || id === userId) continue;
+    seen.add(id);
+    for (const r of reports.get(id) ?? []) stack.push(r);
+  }
+  return seen.size === 0 ? EMPTY_SET : seen;
 }

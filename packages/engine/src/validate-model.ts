@@ -1,5 +1,6 @@
 import { matchesAll } from './criteria.ts';
 import { EngineError, type EngineErrorCode, type ModelError } from './errors.ts';
+import { diffModels, type ListDiff, type ModelDiff } from './model-diff.ts';
 import {
   ACCESS_LEVELS,
   DATA_SCOPES,
@@ -94,17 +95,133 @@ function roleHolds(role: Role, ref: PermissionRef): boolean {
  * Never throws.
  */
 export function validateModel(model: PolicyModel): ValidationResult {
+  return check(model, null);
+}
+
+/**
+ * Which entities a validation looks at, by id per list (`objects` by object type). Every
+ * reference from a selected entity is checked against the whole model; entities outside the
+ * selection are assumed to have been valid already.
+ */
+export interface ValidationScope {
+  departments: ReadonlySet<string>;
+  users: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
+  sharingRules: ReadonlySet<string>;
+  grants: ReadonlySet<string>;
+  pools: ReadonlySet<string>;
+}
+
+/**
+ * Incremental validation of a change: only what it touches. The entities the change added or
+ * replaced are checked whole (values, references, cycles through them, SoD for a role); for what
+ * it removed, the entities that still name it are checked (and so reported). A role change thus
+ * re-checks that role and its holders, not the whole model. `after` must come from `before` by
+ * replacing the entities that change (`diffModels`).
+ */
+export function validateChange(
+  before: PolicyModel,
+  after: PolicyModel,
+  diff: ModelDiff = diffModels(before, after),
+): ValidationResult {
+  const keys = <T>(d: ListDiff<T>): Set<string> => new Set(d.upserted.keys());
+  const scope = {
+    departments: keys(diff.departments),
+    users: keys(diff.users),
+    roles: keys(diff.roles),
+    objects: keys(diff.objects),
+    groups: keys(diff.groups),
+    sharingRules: keys(diff.sharingRules),
+    grants: keys(diff.grants),
+    pools: keys(diff.pools),
+  };
+  const gone = {
+    departments: diff.departments.removed,
+    users: diff.users.removed,
+    roles: diff.roles.removed,
+    groups: diff.groups.removed,
+  };
+  if (gone.departments.size > 0) {
+    for (const d of after.departments)
+      if (d.parentId && gone.departments.has(d.parentId)) scope.departments.add(d.id);
+    for (const u of after.users)
+      if (u.departmentId && gone.departments.has(u.departmentId)) scope.users.add(u.id);
+    for (const g of after.groups)
+      if (g.kind === 'department' && gone.departments.has(g.departmentId)) scope.groups.add(g.id);
+    for (const g of after.grants)
+      if (g.target.kind === 'department' && gone.departments.has(g.target.departmentId))
+        scope.grants.add(g.id);
+  }
+  if (gone.users.size > 0) {
+    for (const d of after.departments)
+      if (d.headId && gone.users.has(d.headId)) scope.departments.add(d.id);
+    for (const u of after.users)
+      if (u.managerId && gone.users.has(u.managerId)) scope.users.add(u.id);
+    for (const g of after.groups)
+      if (g.kind === 'public' && g.userIds.some((id) => gone.users.has(id))) scope.groups.add(g.id);
+    for (const g of after.grants)
+      if (
+        (g.subject.kind === 'user' && gone.users.has(g.subject.userId)) ||
+        (g.target.kind === 'owner' && gone.users.has(g.target.userId))
+      )
+        scope.grants.add(g.id);
+    for (const p of after.pools)
+      if (p.memberUserIds.some((id) => gone.users.has(id))) scope.pools.add(p.id);
+  }
+  if (gone.roles.size > 0) {
+    for (const u of after.users)
+      if (u.roleIds.some((r) => gone.roles.has(r))) scope.users.add(u.id);
+    for (const g of after.groups)
+      if (g.kind === 'role' && gone.roles.has(g.roleId)) scope.groups.add(g.id);
+  }
+  if (gone.groups.size > 0) {
+    for (const g of after.groups)
+      if (g.kind === 'public' && g.groupIds.some((id) => gone.groups.has(id)))
+        scope.groups.add(g.id);
+    for (const r of after.sharingRules)
+      if (
+        gone.groups.has(r.targetGroupId) ||
+        (r.source.kind === 'owner' && gone.groups.has(r.source.ownerGroupId))
+      )
+        scope.sharingRules.add(r.id);
+    for (const g of after.grants)
+      if (g.subject.kind === 'group' && gone.groups.has(g.subject.groupId)) scope.grants.add(g.id);
+    for (const p of after.pools)
+      if (p.memberGroupIds.some((id) => gone.groups.has(id))) scope.pools.add(p.id);
+  }
+  // Field settings changed: the criteria rules on those objects name their fields.
+  if (diff.objects.upserted.size > 0 || diff.objects.removed.size > 0)
+    for (const r of after.sharingRules)
+      if (diff.objects.upserted.has(r.object) || diff.objects.removed.has(r.object))
+        scope.sharingRules.add(r.id);
+  // SoD rules changed: every role is checked against them.
+  if (diff.sodRules.upserted.size > 0) for (const r of after.roles) scope.roles.add(r.id);
+  return check(after, scope);
+}
+
+function check(model: PolicyModel, scope: ValidationScope | null): ValidationResult {
   const errors: ModelError[] = [];
+  const inScope = (set: keyof ValidationScope, id: string): boolean =>
+    scope === null || scope[set].has(id);
   const add = (code: EngineErrorCode, path: string, message: string): void => {
     errors.push({ code, path, message });
   };
   const ids = (name: string, items: readonly { id: string }[]): Set<string> => {
     const seen = new Set<string>();
+    const selection =
+      name in (scope ?? {})
+        ? (scope as unknown as Record<string, ReadonlySet<string>>)[name]
+        : null;
     items.forEach((item, i) => {
+      const checked =
+        scope === null || selection === null || selection === undefined || selection.has(item.id);
       if (typeof item.id !== 'string' || item.id === '') {
-        add('ENGINE_INVALID_VALUE', `${name}[${i}].id`, `${name}[${i}] has no id`);
+        if (checked) add('ENGINE_INVALID_VALUE', `${name}[${i}].id`, `${name}[${i}] has no id`);
       } else if (seen.has(item.id)) {
-        add('ENGINE_DUPLICATE_ID', `${name}[${i}].id`, `duplicate ${name} id "${item.id}"`);
+        if (checked)
+          add('ENGINE_DUPLICATE_ID', `${name}[${i}].id`, `duplicate ${name} id "${item.id}"`);
       }
       seen.add(item.id);
     });
@@ -130,6 +247,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   };
 
   model.departments.forEach((d, i) => {
+    if (!inScope('departments', d.id)) return;
     ref(departments, 'department', d.parentId, `departments[${i}].parentId`);
     ref(users, 'user', d.headId, `departments[${i}].headId`);
   });
@@ -138,6 +256,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
     path: (i: number) => string,
     items: readonly { id: string }[],
     next: (id: string) => readonly string[],
+    start: (id: string) => boolean,
   ): void => {
     // Colour-marking DFS: reports each cycle once, at the first item found on it.
     const state = new Map<string, 1 | 2>();
@@ -157,7 +276,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
       }
       state.set(id, 2);
     };
-    for (const it of items) if (!state.has(it.id)) visit(it.id, [it.id]);
+    for (const it of items) if (!state.has(it.id) && start(it.id)) visit(it.id, [it.id]);
   };
   const deptParent = new Map(model.departments.map((d) => [d.id, d.parentId]));
   cycle(
@@ -168,6 +287,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
       const p = deptParent.get(id);
       return p ? [p] : [];
     },
+    (id) => inScope('departments', id),
   );
   const managerOf = new Map(model.users.map((u) => [u.id, u.managerId]));
   cycle(
@@ -178,6 +298,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
       const m = managerOf.get(id);
       return m ? [m] : [];
     },
+    (id) => inScope('users', id),
   );
   const nested = new Map(
     model.groups.map((g) => [g.id, g.kind === 'public' ? g.groupIds : ([] as string[])]),
@@ -187,9 +308,11 @@ export function validateModel(model: PolicyModel): ValidationResult {
     (i) => `groups[${i}].groupIds`,
     model.groups,
     (id) => nested.get(id) ?? [],
+    (id) => inScope('groups', id),
   );
 
   model.users.forEach((u, i) => {
+    if (!inScope('users', u.id)) return;
     const p = `users[${i}]`;
     ref(departments, 'department', u.departmentId, `${p}.departmentId`);
     ref(users, 'user', u.managerId, `${p}.managerId`);
@@ -220,6 +343,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.roles.forEach((role, i) => {
+    if (!inScope('roles', role.id)) return;
     const p = `roles[${i}]`;
     for (const [object, perms] of Object.entries(role.objects)) {
       if (!oneOf(OBJECT_TYPES, object)) {
@@ -265,6 +389,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.objects.forEach((o, i) => {
+    if (!inScope('objects', o.object)) return;
     if (!oneOf(OBJECT_TYPES, o.object))
       add('ENGINE_INVALID_VALUE', `objects[${i}].object`, `unknown object "${String(o.object)}"`);
     if (!oneOf(ORG_WIDE_DEFAULTS, o.orgWideDefault)) {
@@ -277,6 +402,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.groups.forEach((g, i) => {
+    if (!inScope('groups', g.id)) return;
     if (g.kind === 'department')
       ref(departments, 'department', g.departmentId, `groups[${i}].departmentId`);
     else if (g.kind === 'role') ref(roles, 'role', g.roleId, `groups[${i}].roleId`);
@@ -287,6 +413,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.sharingRules.forEach((r, i) => {
+    if (!inScope('sharingRules', r.id)) return;
     const p = `sharingRules[${i}]`;
     if (!oneOf(OBJECT_TYPES, r.object)) {
       add('ENGINE_INVALID_VALUE', `${p}.object`, `unknown object "${String(r.object)}"`);
@@ -318,6 +445,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.grants.forEach((g, i) => {
+    if (!inScope('grants', g.id)) return;
     const p = `grants[${i}]`;
     if (!oneOf(OBJECT_TYPES, g.object)) {
       add('ENGINE_INVALID_VALUE', `${p}.object`, `unknown object "${String(g.object)}"`);
@@ -340,6 +468,7 @@ export function validateModel(model: PolicyModel): ValidationResult {
   });
 
   model.pools.forEach((pool, i) => {
+    if (!inScope('pools', pool.id)) return;
     pool.memberUserIds.forEach((u, j) => ref(users, 'user', u, `pools[${i}].memberUserIds[${j}]`));
     pool.memberGroupIds.forEach((g, j) =>
       ref(groups, 'group', g, `pools[${i}].memberGroupIds[${j}]`),

@@ -88,16 +88,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         removeAdditional: false,
         coerceTypes: 'array',
         allowUnionTypes: true,
+        // The admin change batch is a union on `kind` (errors name the branch's field).
+        discriminator: true,
       },
     },
   }) as unknown as FastifyInstance;
 
   const routes: RegisteredRoute[] = [];
+  const policy = new PolicyCache(options.database, {
+    onError: (error) =>
+      app.log.warn({ err: error }, 'policy catch-up failed; the next request retries'),
+  });
+  // On PostgreSQL other nodes commit too: apply their changes as they are announced.
+  if (options.database.backend === 'postgres') {
+    await policy.listen();
+    app.addHook('onClose', () => policy.stop());
+  }
   app.decorate('custos', {
     database: options.database,
     clock: options.clock ?? Date.now,
     config,
-    policy: new PolicyCache(options.database),
+    policy,
     routes,
   });
   app.decorateRequest('custos', null as unknown as RequestContext);

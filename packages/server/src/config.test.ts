@@ -14,6 +14,7 @@ describe('config', () => {
       cookieSecure: false,
       defaultLocale: 'zh-CN',
       trustProxy: false,
+      previewBudgetMs: 1500,
     });
   });
 

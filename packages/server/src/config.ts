@@ -17,6 +17,7 @@ export interface Config {
   cookieSecure: boolean;
   defaultLocale: ConfigLocale;
   trustProxy: boolean;
+  previewBudgetMs: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -167,6 +168,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Trust `X-Forwarded-*` headers (client address, protocol) from a reverse proxy or load balancer.',
     parse: boolean,
+  },
+  previewBudgetMs: {
+    key: 'previewBudgetMs',
+    env: 'CUSTOS_PREVIEW_BUDGET_MS',
+    default: '1500',
+    sensitive: false,
+    description:
+      'Time budget of a change preview (`POST /v1/admin/changes/preview`), in ms: past it, the answer counts no more records and says it is partial.',
+    parse: integer(50, 60_000),
   },
 };
 

@@ -10,5 +10,11 @@ export interface Database {
   readonly db: Kysely<StoreSchema>;
   /** Run the migrations up to the latest. */
   migrate(): Promise<void>;
+  /**
+   * Call `onMessage` with the payload of every `NOTIFY` on `channel` (PostgreSQL: one dedicated
+   * connection, reconnected when it drops; PGlite: in process). Resolves once listening; the
+   * returned function stops.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -93,3 +93,13 @@ export {
   recordGrantsOf,
   teamsOf,
 } from './record-facts-repository.ts';
+export {
+  commitPolicyVersion,
+  listPolicyChanges,
+  lockPolicyEntity,
+  POLICY_CHANNEL,
+  readPolicyChanges,
+} from './policy-change-log.ts';
+export type { LoggedPolicyChange, PolicyChangeEntry, PolicyEntity } from './policy-change-log.ts';
+export { insertPolicyModel, writePolicyDiff } from './policy-delta.ts';
+export { findSessionWithPolicyVersion } from './session-repository.ts';

@@ -26,6 +26,7 @@ export async function openPgDatabase(options: PgDatabaseOptions): Promise<Databa
     migrate: async () => {
       await migrateToLatest(db as unknown as Kysely<unknown>);
     },
+    listen: (channel, onMessage) => listenOn(options.connectionString, channel, onMessage),
     close: () => db.destroy(),
   };
   try {
@@ -35,4 +36,40 @@ export async function openPgDatabase(options: PgDatabaseOptions): Promise<Databa
     throw error;
   }
   return database;
+}
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to queries). When the connection
+ * drops, it is opened again after a second; notifications sent meanwhile are lost, which costs
+ * nothing but promptness: every request still reads the policy version.
+ */
+async function listenOn(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    c.on('error', () => {
+      void c.end().catch(() => undefined);
+      if (client === c) client = null;
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+    });
+    await c.connect();
+    await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+    client = null;
+  };
 }

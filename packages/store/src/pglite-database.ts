@@ -22,6 +22,12 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): P
     migrate: async () => {
       await migrateToLatest(db as unknown as Kysely<unknown>);
     },
+    listen: async (channel, onMessage) => {
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => {
+        await unsubscribe();
+      };
+    },
     close: () => db.destroy(),
   };
   if (options.migrate ?? true) await database.migrate();

@@ -16,7 +16,6 @@ import {
   DATA_SCOPES,
   FIELD_LEVELS,
   SENSITIVITIES,
-  rank,
   type AccessLevel,
   type DataScope,
   type Department,
@@ -44,14 +43,10 @@ import {
   type User,
   type UserStatus,
 } from '@custos/engine';
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { ensureRuleFieldIndexes } from './rule-field-indexes.ts';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { insertPolicyModel } from './policy-delta.ts';
 import { StoreError } from './store-error.ts';
-import { sensitivityRank } from './load-scenario.ts';
 import type { StoreSchema } from './schema.ts';
-
-/** Rows per insert statement: large enough to be fast, small enough for the parameter limit. */
-const BATCH = 500;
 
 /**
  * The policy tables a save replaces, children before parents. Customer teams and grants on one
@@ -77,25 +72,7 @@ const POLICY_TABLES = [
 ] as const;
 type PolicyTable = (typeof POLICY_TABLES)[number];
 
-async function insertRows<T extends PolicyTable>(
-  tx: Transaction<StoreSchema>,
-  table: T,
-  rows: readonly Insertable<StoreSchema[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // The table is one of the policy tables and the rows are its insertables.
-    await tx
-      .insertInto(table as 'roles')
-      .values(rows.slice(i, i + BATCH) as Insertable<StoreSchema['roles']>[])
-      .execute();
-  }
-}
-
 const json = (value: unknown): string => JSON.stringify(value);
-
-function entriesOf<K extends string, V>(map: Partial<Record<K, V>>): [K, V][] {
-  return Object.entries(map).filter((e): e is [K, V] => e[1] !== undefined) as [K, V][];
-}
 
 /** The tenant row's settings that come from the model; other keys in the column are kept. */
 function tenantSettings(tenant: TenantSettings): Record<string, unknown> {
@@ -158,210 +135,7 @@ export async function writePolicyModel(
   }
   // Top-level rows take their order from `policy_ordinal_seq` (insert order); a row's parts are
   // numbered within it. Every entity is at this version.
-  const t = { tenant_id: tenantId };
-  const v = { tenant_id: tenantId, version };
-
-  await insertRows(
-    tx,
-    'departments',
-    model.departments.map((d) => ({
-      ...v,
-      id: d.id,
-      name: d.name,
-      parent_id: d.parentId,
-      head_id: d.headId ?? null,
-    })),
-  );
-  await insertRows(
-    tx,
-    'users',
-    model.users.map((u) => ({
-      ...v,
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      status: u.status,
-      department_id: u.departmentId,
-      manager_id: u.managerId,
-      clearance: sensitivityRank(u.clearance),
-      portal_account_id: u.portalAccountId ?? null,
-    })),
-  );
-  await insertRows(
-    tx,
-    'user_roles',
-    model.users.flatMap((u) =>
-      u.roleIds.map((roleId, ordinal) => ({ ...t, user_id: u.id, role_id: roleId, ordinal })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'roles',
-    model.roles.map((r) => ({ ...v, id: r.id, name: r.name })),
-  );
-  await insertRows(
-    tx,
-    'role_object_permissions',
-    model.roles.flatMap((r) =>
-      entriesOf(r.objects)
-        .flatMap(([object, permission]) =>
-          entriesOf(permission).map(([action, scope]) => ({ object, action, scope })),
-        )
-        .map((p, ordinal) => ({
-          ...t,
-          role_id: r.id,
-          object: p.object,
-          action: p.action,
-          scope: rank.scope(p.scope),
-          ordinal,
-        })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'role_field_permissions',
-    model.roles.flatMap((r) =>
-      entriesOf(r.fields)
-        .flatMap(([object, fields]) =>
-          Object.entries(fields).map(([field, level]) => ({ object, field, level })),
-        )
-        .map((p, ordinal) => ({
-          ...t,
-          role_id: r.id,
-          object: p.object,
-          field: p.field,
-          level: rank.field(p.level),
-          ordinal,
-        })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'role_functions',
-    model.roles.flatMap((r) =>
-      r.functions.map((name, ordinal) => ({ ...t, role_id: r.id, name, ordinal })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'groups',
-    model.groups.map((g) => ({
-      ...v,
-      id: g.id,
-      name: g.name,
-      kind: g.kind,
-      department_id: g.kind === 'department' ? g.departmentId : null,
-      include_subdepartments: g.kind === 'department' ? g.includeSubdepartments : false,
-      role_id: g.kind === 'role' ? g.roleId : null,
-    })),
-  );
-  await insertRows(
-    tx,
-    'group_members',
-    model.groups.flatMap((g) =>
-      g.kind !== 'public'
-        ? []
-        : [
-            ...g.userIds.map((id) => ({ kind: 'user', id })),
-            ...g.groupIds.map((id) => ({ kind: 'group', id })),
-          ].map((m, ordinal) => ({
-            ...t,
-            group_id: g.id,
-            member_kind: m.kind,
-            member_id: m.id,
-            ordinal,
-          })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'object_settings',
-    model.objects.map((o) => ({
-      ...v,
-      object: o.object,
-      org_wide_default: o.orgWideDefault,
-      controlled_by_parent: o.controlledByParent,
-      portal_exposed: o.portalExposed,
-    })),
-  );
-  await insertRows(
-    tx,
-    'field_settings',
-    model.objects.flatMap((o) =>
-      Object.entries(o.fields).map(([field, s], ordinal) => ({
-        ...t,
-        object: o.object,
-        field,
-        sensitivity: s.sensitivity === undefined ? null : sensitivityRank(s.sensitivity),
-        mask: s.mask ?? null,
-        internal: s.internal ?? null,
-        label: s.label ?? null,
-        ordinal,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'sharing_rules',
-    model.sharingRules.map((r) => ({
-      ...v,
-      id: r.id,
-      name: r.name,
-      object: r.object,
-      source: json(r.source),
-      target_group_id: r.targetGroupId,
-      access: rank.access(r.access),
-    })),
-  );
-  await ensureRuleFieldIndexes(tx, model.sharingRules);
-  await insertRows(
-    tx,
-    'grants',
-    model.grants.map((g) => ({
-      ...v,
-      id: g.id,
-      subject_kind: g.subject.kind,
-      subject_id: g.subject.kind === 'user' ? g.subject.userId : g.subject.groupId,
-      object: g.object,
-      target: json(g.target),
-      access: rank.access(g.access),
-      starts_at: g.startsAt == null ? null : new Date(g.startsAt),
-      expires_at: g.expiresAt === null ? null : new Date(g.expiresAt),
-      reason: g.reason ?? null,
-    })),
-  );
-  await insertRows(
-    tx,
-    'pools',
-    model.pools.map((p) => ({ ...v, id: p.id, name: p.name })),
-  );
-  await insertRows(
-    tx,
-    'pool_members',
-    model.pools.flatMap((p) =>
-      [
-        ...p.memberGroupIds.map((id) => ({ kind: 'group', id })),
-        ...p.memberUserIds.map((id) => ({ kind: 'user', id })),
-      ].map((m, ordinal) => ({
-        ...t,
-        pool_id: p.id,
-        member_kind: m.kind,
-        member_id: m.id,
-        ordinal,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    'sod_rules',
-    model.sodRules.map((r) => ({
-      ...v,
-      id: r.id,
-      name: r.name,
-      left: json(r.left),
-      right: json(r.right),
-    })),
-  );
+  await insertPolicyModel(tx, tenantId, model, version);
   return version;
 }
 

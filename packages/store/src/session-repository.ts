@@ -70,6 +70,39 @@ export async function findSession(
   return session.expiresAt > now ? session : undefined;
 }
 
+/**
+ * The session of this token (if any and not expired at `now`) with its tenant's current policy
+ * version, in one round trip: what every authenticated request reads first.
+ */
+export async function findSessionWithPolicyVersion(
+  db: Kysely<StoreSchema>,
+  token: string,
+  now: number,
+): Promise<{ session: Session; policyVersion: number } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('tenants as t', 't.id', 's.tenant_id')
+    .select([
+      's.tenant_id',
+      's.user_id',
+      's.created_at',
+      's.expires_at',
+      's.last_seen_at',
+      't.policy_version',
+    ])
+    .where('s.id_hash', '=', hashSessionToken(token))
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const session: Session = {
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    createdAt: millis(row.created_at),
+    expiresAt: millis(row.expires_at),
+    lastSeenAt: millis(row.last_seen_at),
+  };
+  return session.expiresAt > now ? { session, policyVersion: row.policy_version } : undefined;
+}
+
 /** Record that the session was used at `now`. */
 export async function touchSession(
   db: Kysely<StoreSchema>,

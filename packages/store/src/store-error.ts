@@ -6,6 +6,7 @@ export const STORE_ERROR_CODES = [
   'STORE_CORRUPT_ROW',
   'STORE_INVALID_CURSOR',
   'STORE_INVALID_PAGE_SIZE',
+  'STORE_POLICY_LOG_GAP',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { hasFunction } from '@custos/engine';
-import { findSession, touchSession } from '@custos/store';
+import { findSessionWithPolicyVersion, touchSession } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 import { localeOf } from './locale.ts';
@@ -12,7 +12,8 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
  * The access check, in one place, as every request arrives (`onRequest`, before the body is
  * parsed): a route's `config.permission` decides.
  * `public` passes. Otherwise the session cookie must name a live session (401 AUTH_REQUIRED);
- * the tenant's policy is read at its current version (zero staleness); `request.custos` is set;
+ * the tenant's policy is read at its current version, which comes with the session in the same
+ * query (zero staleness); `request.custos` is set;
  * an inactive user gets 403 AUTH_USER_INACTIVE; a `function` permission needs `hasFunction`
  * (403 PERMISSION_DENIED). `record` permissions are decided per record by the handler.
  */
@@ -23,10 +24,12 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
   const now = clock();
   const token = request.cookies[SESSION_COOKIE];
   if (token === undefined || token === '') throw new AppError('AUTH_REQUIRED', 'sign in first');
-  const session = await findSession(database.db, token, now);
-  if (session === undefined)
+  // The session and its tenant's policy version in one round trip (zero staleness).
+  const found = await findSessionWithPolicyVersion(database.db, token, now);
+  if (found === undefined)
     throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
-  const snapshot = await policy.current(session.tenantId);
+  const { session, policyVersion } = found;
+  const snapshot = await policy.atLeast(session.tenantId, policyVersion);
   const user = snapshot.users.get(session.userId);
   if (user === undefined) throw new AppError('AUTH_REQUIRED', 'the user no longer exists');
   if (user.status !== 'active')
@@ -43,6 +46,15 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
     ),
   };
+  if (
+    permission.kind === 'function_per_change' &&
+    !permission.names.some((name) => hasFunction(snapshot.index, user.id, name))
+  )
+    throw new AppError(
+      'PERMISSION_DENIED',
+      `requires one of the function permissions ${permission.names.join(', ')}`,
+      { function: permission.names.join('|') },
+    );
   if (permission.kind === 'function' && !hasFunction(snapshot.index, user.id, permission.name))
     throw new AppError('PERMISSION_DENIED', `requires the function permission ${permission.name}`, {
       function: permission.name,

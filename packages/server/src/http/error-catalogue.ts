@@ -40,6 +40,7 @@ const STORE_STATUS: Record<(typeof STORE_ERROR_CODES)[number], number> = {
   STORE_CORRUPT_ROW: 500,
   STORE_INVALID_CURSOR: 400,
   STORE_INVALID_PAGE_SIZE: 400,
+  STORE_POLICY_LOG_GAP: 500,
 };
 
 export const ERROR_STATUS: Readonly<Record<string, number>> = {

@@ -151,36 +151,47 @@ describe.each(TEST_BACKENDS)('commitChange on $name', (backend) => {
     ]);
   });
 
-  it('refuses a stale expected version with CONFLICT, and only one of two racing changes wins', async () => {
+  it('refuses an edit of an entity changed after the expected version; racing edits of two entities both win', async () => {
     const version = await readPolicyVersion(database.db, TENANT);
+    await commitChange(
+      database.db,
+      { kind: 'department.rename', id: 'finance', name: '财务部' },
+      options,
+    );
     const stale = await rejection(
       commitChange(
         database.db,
         { kind: 'department.rename', id: 'finance', name: '财务中心' },
-        { ...options, expectedVersion: version - 1 },
+        { ...options, expectedVersion: version },
       ),
     );
     expect(stale.code).toBe('CONFLICT');
-    expect(stale.details).toEqual({ expectedVersion: version - 1, currentVersion: version });
+    expect(stale.details).toEqual({
+      expectedVersion: version,
+      currentVersion: version + 1,
+      entity: 'department',
+      id: 'finance',
+    });
 
+    // Two admins, each with the version they saw, each editing another department: both commit,
+    // one version each (the later one re-applied on the newer policy), in either order.
     const results = await Promise.allSettled([
       commitChange(
         database.db,
-        { kind: 'department.rename', id: 'finance', name: '财务中心' },
-        { ...options, expectedVersion: version },
+        { kind: 'department.rename', id: 'service', name: '客户服务中心' },
+        { ...options, expectedVersion: version + 1 },
       ),
       commitChange(
         database.db,
         { kind: 'department.rename', id: 'marketing', name: '品牌市场部' },
-        { ...options, expectedVersion: version },
+        { ...options, expectedVersion: version + 1 },
       ),
     ]);
-    const fulfilled = results.filter((r) => r.status === 'fulfilled');
-    const rejected = results.filter((r) => r.status === 'rejected');
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(1);
-    expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
-    expect(await readPolicyVersion(database.db, TENANT)).toBe(version + 1);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await readPolicyVersion(database.db, TENANT)).toBe(version + 3);
+    const model = await loadPolicyModel(database.db, TENANT);
+    expect(model.departments.find((d) => d.id === 'service')?.name).toBe('客户服务中心');
+    expect(model.departments.find((d) => d.id === 'marketing')?.name).toBe('品牌市场部');
   });
 
   it('applies changes without an expected version one after the other', async () => {

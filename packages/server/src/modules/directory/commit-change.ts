@@ -1,18 +1,35 @@
-import { validateModel, type ModelError } from '@custos/engine';
+import {
+  diffModels,
+  validateChange,
+  type Grant,
+  type ModelDiff,
+  type ModelError,
+  type PolicyModel,
+} from '@custos/engine';
 import {
   appendAuditEvent,
+  commitPolicyVersion,
+  deleteRecordGrant,
   deleteUserSessions,
-  loadPolicyModelIn,
-  lockPolicyVersion,
+  findGrant,
+  getRecord,
+  insertRecordGrant,
+  lockPolicyEntity,
+  readPolicyVersion,
   reassignOwnedRecords,
-  writePolicyModel,
+  writePolicyDiff,
   type Database,
+  type PolicyChangeEntry,
+  type PolicyEntity,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
+import { PolicyCache } from '../../http/policy-cache.ts';
 import { assertAdminsRemain } from './admin-lockout.ts';
 import { applyChange } from './apply-change.ts';
 import { assertNoDepartmentRecords } from './department-records.ts';
-import type { PolicyChange } from './policy-change.ts';
+import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
+
+type Db = Database['db'];
 
 export interface CommitOptions {
   tenantId: string;
@@ -20,8 +37,16 @@ export interface CommitOptions {
   actorId: string | null;
   /** "Now", ms since the epoch: the audit event's time. */
   now: number;
-  /** If-Match: the policy version the admin saw. When the policy moved since, CONFLICT. */
+  /**
+   * If-Match: the policy version the admin saw. CONFLICT when an entity the change touches
+   * changed after it (edits of other entities since do not matter).
+   */
   expectedVersion?: number;
+  /**
+   * The node's policy cache (the model the change applies to). Without one, the policy is loaded
+   * for this commit.
+   */
+  policy?: PolicyCache;
 }
 
 export interface CommitResult {
@@ -33,61 +58,233 @@ export interface CommitResult {
   target: string;
 }
 
-const key = (e: ModelError): string => `${e.code}\u0000${e.path}\u0000${e.message}`;
+/** A commit that lost the race for the next version: done again on the newer policy. */
+class VersionMoved extends Error {}
+
+/** How often a commit is tried again when another batch of the tenant committed meanwhile. */
+const MAX_ATTEMPTS = 8;
+
+/** The policy entity a change writes, to lock and to check If-Match on (creates: none). */
+function entityOf(change: PolicyChange): { entity: PolicyEntity; id: string } | null {
+  switch (change.kind) {
+    case 'department.create':
+    case 'user.create':
+    case 'role.create':
+    case 'group.create':
+    case 'sharing_rule.create':
+    case 'grant.create':
+      return null;
+    case 'department.rename':
+    case 'department.move':
+    case 'department.set_head':
+    case 'department.delete':
+      return { entity: 'department', id: change.id };
+    case 'user.update':
+    case 'user.transfer':
+    case 'user.set_manager':
+    case 'user.deactivate':
+    case 'user.reactivate':
+      return { entity: 'user', id: change.id };
+    case 'role.update':
+    case 'role.delete':
+      return { entity: 'role', id: change.id };
+    case 'object.set_org_wide_default':
+    case 'object.set_field':
+    case 'object.remove_field':
+      return { entity: 'object', id: change.object };
+    case 'sharing_rule.update':
+      return { entity: 'sharing_rule', id: change.rule.id };
+    case 'sharing_rule.delete':
+      return { entity: 'sharing_rule', id: change.id };
+    case 'group.update':
+      return { entity: 'group', id: change.group.id };
+    case 'group.delete':
+    case 'group.add_member':
+    case 'group.remove_member':
+      return { entity: 'group', id: change.id };
+    case 'grant.revoke':
+      return { entity: 'grant', id: change.id };
+  }
+}
+
+/** MODEL_INVALID naming the first error's path, with every error in `details.errors`. */
+function invalid(errors: readonly ModelError[]): AppError {
+  const first = errors[0] as ModelError;
+  return new AppError(
+    'MODEL_INVALID',
+    `${first.message} (${first.path})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}`,
+    { errors },
+  );
+}
+
+/** One committed change's outcome, and whether it was a record fact (no policy version). */
+interface Applied {
+  change: PolicyChange;
+  outcome: ChangeOutcome;
+  recordFact: boolean;
+}
 
 /**
- * Commit one admin change, all or nothing, in one transaction: lock the tenant row, read the
- * model, check `expectedVersion`, apply the change, validate the result, refuse a change that
- * would lock every admin out (CONFLICT) or delete a department records still belong to
- * (DEPARTMENT_NOT_EMPTY), write it (bumping the policy version), move a transferred user's
- * records (to the new department, or to the successor), end a deactivated user's sessions, and
- * append the audit event with the entity before and after.
- *
- * An invalid result is refused with MODEL_INVALID (422), `details.errors` being the engine's
- * errors the change introduced (each with its `path`); nothing is written.
+ * A grant on one record is a fact of the record: it is checked against the policy (its subject,
+ * its values) and the record (it exists, of the grant's object), then written as one row. It
+ * never moves the policy version.
  */
-export async function commitChange(
-  db: Database['db'],
-  change: PolicyChange,
+async function applyRecordGrant(
+  tx: Db,
+  tenantId: string,
+  model: PolicyModel,
+  grant: Grant,
+): Promise<ChangeOutcome> {
+  if (grant.target.kind !== 'record') throw new Error('not a record grant');
+  const errors = validateChange(model, { ...model, grants: [...model.grants, grant] }).errors;
+  if (errors.length > 0) throw invalid(errors);
+  const existing = await findGrant(tx, tenantId, grant.id);
+  if (existing !== undefined)
+    throw new AppError('CONFLICT', `grant "${grant.id}" exists already`, {
+      kind: 'grant',
+      id: grant.id,
+      field: 'body/id',
+    });
+  const record = await getRecord(tx, tenantId, grant.object, grant.target.recordId);
+  if (record === undefined)
+    throw new AppError('NOT_FOUND', `no ${grant.object} ${grant.target.recordId}`, {
+      field: 'body/target/recordId',
+      object: grant.object,
+      id: grant.target.recordId,
+    });
+  await insertRecordGrant(tx, tenantId, grant);
+  return {
+    model,
+    action: 'grant.create',
+    target: `grant/${grant.id}`,
+    before: null,
+    after: grant,
+    entity: grant,
+  };
+}
+
+/**
+ * Commit a batch of admin changes as one (SCIM, a review's revocations, policy as code), all or
+ * nothing (ADR 0006):
+ * - lock the rows of the entities the changes touch (two admins editing different roles do not
+ *   wait for each other) and check If-Match against each entity's version;
+ * - apply the changes to the policy at the tenant's current version (`applyChange`, pure) and
+ *   validate only what they touched (`validateChange`); refuse a batch that would lock every
+ *   admin out or delete a department records still belong to;
+ * - write the difference as row deltas (`writePolicyDiff`: the touched entities only), move a
+ *   transferred user's records, end a deactivated user's sessions, audit each change;
+ * - take the next policy version and log the changes under it (`policy_changes`), last, so the
+ *   tenant's row is held only for the commit. When another batch took that version meanwhile, the
+ *   whole batch runs again on the newer policy.
+ * A grant on one record is a record fact: written and audited, without a policy version.
+ *
+ * An invalid result is refused with MODEL_INVALID (422), `details.errors` naming each path;
+ * nothing is written.
+ */
+export async function commitChanges(
+  db: Db,
+  changes: readonly PolicyChange[],
   options: CommitOptions,
-): Promise<CommitResult> {
-  return db.transaction().execute(async (tx) => {
-    const current = await lockPolicyVersion(tx, options.tenantId);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current) {
+): Promise<{ version: number; results: CommitResult[] }> {
+  const policy = options.policy ?? new PolicyCache({ db });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((tx) => commitOnce(tx, policy, changes, options));
+    } catch (error) {
+      if (!(error instanceof VersionMoved) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function commitOnce(
+  tx: Db,
+  policy: PolicyCache,
+  changes: readonly PolicyChange[],
+  options: CommitOptions,
+): Promise<{ version: number; results: CommitResult[] }> {
+  const { tenantId } = options;
+  // Row locks on what the batch writes, and If-Match per entity.
+  const recordGrantIds = new Set<string>();
+  for (const change of changes) {
+    const target = entityOf(change);
+    if (target === null) continue;
+    const version = await lockPolicyEntity(tx, tenantId, target.entity, target.id);
+    if (change.kind === 'grant.revoke' && version !== undefined) {
+      // A grant on one record is a fact of the record, not of the policy.
+      const stored = await findGrant(tx, tenantId, change.id);
+      if (stored?.recordId != null) {
+        recordGrantIds.add(change.id);
+        continue;
+      }
+    }
+    if (
+      options.expectedVersion !== undefined &&
+      version !== undefined &&
+      version > options.expectedVersion
+    ) {
       throw new AppError(
         'CONFLICT',
-        `the policy changed since version ${options.expectedVersion} (now ${current}); reload and retry`,
-        { expectedVersion: options.expectedVersion, currentVersion: current },
+        `${target.entity} "${target.id}" changed at version ${version}, after version ${options.expectedVersion}; reload and retry`,
+        { expectedVersion: options.expectedVersion, currentVersion: version, ...target },
       );
     }
-    const model = await loadPolicyModelIn(tx, options.tenantId);
-    const outcome = applyChange(model, change);
+  }
 
-    // Only what the change introduced: a stored model is valid, but never block on old debt.
-    const known = new Set(validateModel(model).errors.map(key));
-    const errors = validateModel(outcome.model).errors.filter((e) => !known.has(key(e)));
-    if (errors.length > 0) {
-      const first = errors[0] as ModelError;
-      throw new AppError(
-        'MODEL_INVALID',
-        `${first.message} (${first.path})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}`,
-        { errors },
-      );
+  // The policy at the tenant's current version: what the batch applies to.
+  const snapshot = await policy.atLeast(tenantId, await readPolicyVersion(tx, tenantId), tx);
+  const before = snapshot.model;
+  let model = before;
+  const applied: Applied[] = [];
+  for (const change of changes) {
+    if (change.kind === 'grant.create' && change.grant.target.kind === 'record') {
+      const outcome = await applyRecordGrant(tx, tenantId, model, change.grant);
+      applied.push({ change, outcome, recordFact: true });
+    } else if (change.kind === 'grant.revoke' && recordGrantIds.has(change.id)) {
+      const stored = await findGrant(tx, tenantId, change.id);
+      await deleteRecordGrant(tx, tenantId, change.id);
+      applied.push({
+        change,
+        outcome: {
+          model,
+          action: change.kind,
+          target: `grant/${change.id}`,
+          before: stored?.grant ?? null,
+          after: change.reason === undefined ? null : { revoked: true, reason: change.reason },
+          entity: stored?.grant ?? null,
+        },
+        recordFact: true,
+      });
+    } else {
+      const outcome = applyChange(model, change);
+      model = outcome.model;
+      applied.push({ change, outcome, recordFact: false });
     }
+  }
 
-    assertAdminsRemain(model, outcome.model);
+  const diff: ModelDiff = diffModels(before, model);
+  const errors = validateChange(before, model, diff).errors;
+  if (errors.length > 0) throw invalid(errors);
+  if (diff.users.upserted.size + diff.roles.upserted.size + diff.roles.removed.size > 0)
+    assertAdminsRemain(before, model);
+  for (const { change } of applied)
     if (change.kind === 'department.delete')
-      await assertNoDepartmentRecords(tx, options.tenantId, change.id);
+      await assertNoDepartmentRecords(tx, tenantId, change.id);
 
-    const version = await writePolicyModel(tx, options.tenantId, outcome.model);
+  const policyChanges = applied.filter((a) => !a.recordFact);
+  const nextVersion = snapshot.version + 1;
+  if (policyChanges.length > 0) await writePolicyDiff(tx, tenantId, model, diff, nextVersion);
+
+  const at = new Date(options.now);
+  const results: CommitResult[] = [];
+  const logged: PolicyChangeEntry[] = [];
+  for (const { change, outcome, recordFact } of applied) {
     let after = outcome.after;
     if (change.kind === 'user.transfer') {
       // Owned records follow the user to the new department (归属部门), or go to the successor.
       const owned = change.ownedRecords;
       const toOwnerId = owned.mode === 'transfer_to' ? owned.userId : change.id;
-      const toDepartmentId =
-        outcome.model.users.find((u) => u.id === toOwnerId)?.departmentId ?? null;
-      const moved = await reassignOwnedRecords(tx, options.tenantId, {
+      const toDepartmentId = model.users.find((u) => u.id === toOwnerId)?.departmentId ?? null;
+      const moved = await reassignOwnedRecords(tx, tenantId, {
         ownerId: change.id,
         toOwnerId,
         toDepartmentId,
@@ -95,17 +292,44 @@ export async function commitChange(
       after = { ...(after as object), ownedRecords: { ...owned, moved } };
     }
     // A deactivated user's sessions end with the change (the access hook refuses them anyway).
-    if (change.kind === 'user.deactivate')
-      await deleteUserSessions(tx, options.tenantId, change.id);
+    if (change.kind === 'user.deactivate') await deleteUserSessions(tx, tenantId, change.id);
     await appendAuditEvent(tx, {
-      tenantId: options.tenantId,
+      tenantId,
       actorId: options.actorId,
       action: outcome.action,
       target: outcome.target,
       before: outcome.before,
       after,
-      at: new Date(options.now),
+      at,
     });
-    return { version, entity: outcome.entity, action: outcome.action, target: outcome.target };
-  });
+    if (!recordFact)
+      logged.push({
+        kind: change.kind,
+        change,
+        before: outcome.before,
+        after,
+        actorId: options.actorId,
+        at,
+      });
+    results.push({
+      version: recordFact ? snapshot.version : nextVersion,
+      entity: outcome.entity,
+      action: outcome.action,
+      target: outcome.target,
+    });
+  }
+  if (logged.length === 0) return { version: snapshot.version, results };
+  const version = await commitPolicyVersion(tx, tenantId, snapshot.version, logged);
+  if (version === null) throw new VersionMoved();
+  return { version, results };
+}
+
+/** Commit one admin change (a batch of one); see `commitChanges`. */
+export async function commitChange(
+  db: Db,
+  change: PolicyChange,
+  options: CommitOptions,
+): Promise<CommitResult> {
+  const { results } = await commitChanges(db, [change], options);
+  return results[0] as CommitResult;
 }

@@ -101,6 +101,7 @@ export async function commit(
     actorId: ctx.userId,
     now: ctx.now,
     expectedVersion: expectedVersionOf(request),
+    policy: app.custos.policy,
   });
   void reply.code(status).header('etag', `"${result.version}"`);
   return { data: result.entity, version: result.version };

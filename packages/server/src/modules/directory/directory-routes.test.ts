@@ -136,16 +136,35 @@ describe.each(['pglite', 'postgres'] as const)('admin API on %s', (backend) => {
     });
   });
 
-  it('answers a stale If-Match with 409 CONFLICT', async () => {
+  it('answers If-Match with 409 CONFLICT when that entity changed since, and not for others', async () => {
+    const seen = await call(admin, 'GET', '/v1/admin/departments/finance');
+    const etag = seen.headers.etag as string;
+    // Another admin renames finance: the first admin's view of it is stale now.
+    const first = await call(admin, 'PUT', '/v1/admin/departments/finance/name', {
+      name: '财务部',
+    });
+    expect(first.status).toBe(200);
     const { status, body } = await call(
       admin,
       'PUT',
       '/v1/admin/departments/finance/name',
       { name: '财务中心' },
-      { 'if-match': '"1"' },
+      { 'if-match': etag },
     );
     expect(status).toBe(409);
-    expect(body.code).toBe('CONFLICT');
+    expect(body).toMatchObject({
+      code: 'CONFLICT',
+      details: { entity: 'department', id: 'finance' },
+    });
+    // The same stale version still edits an entity that did not change since.
+    const other = await call(
+      admin,
+      'PUT',
+      '/v1/admin/departments/sales-north/name',
+      { name: '华北销售区' },
+      { 'if-match': etag },
+    );
+    expect(other.status).toBe(200);
   });
 
   it('answers a bad body with 400 naming the field', async () => {

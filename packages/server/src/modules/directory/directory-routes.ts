@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { changeRoutes } from './change-routes.ts';
 import { departmentRoutes } from './department-routes.ts';
 import { grantRoutes } from './grant-routes.ts';
 import { groupRoutes } from './group-routes.ts';
@@ -22,4 +23,5 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   await objectRoutes(app);
   await sharingRuleRoutes(app);
   await grantRoutes(app);
+  await changeRoutes(app);
 }

@@ -26,8 +26,8 @@ export const ID = {
 export const NULLABLE_ID = { anyOf: [ID, { type: 'null' }] } as const;
 export const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const;
 export const FIELD_NAME = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' } as const;
-const TIME = { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] } as const;
-const UNIQUE_IDS = { type: 'array', items: ID, uniqueItems: true, maxItems: 1000 } as const;
+export const TIME = { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] } as const;
+export const UNIQUE_IDS = { type: 'array', items: ID, uniqueItems: true, maxItems: 1000 } as const;
 
 export const ID_PARAMS = {
   type: 'object',
@@ -96,7 +96,7 @@ export const DEPARTMENT_HEAD = {
 
 // ── Users ───────────────────────────────────────────────────────────────────────────────────
 
-const CLEARANCE = { type: 'string', enum: [...SENSITIVITIES] } as const;
+export const CLEARANCE = { type: 'string', enum: [...SENSITIVITIES] } as const;
 
 export const USER_CREATE = {
   type: 'object',
@@ -156,12 +156,12 @@ const OBJECT_PERMISSION = {
     RECORD_ACTIONS.map((a) => [a, { type: 'string', enum: [...DATA_SCOPES] }]),
   ),
 } as const;
-const ROLE_OBJECTS = {
+export const ROLE_OBJECTS = {
   type: 'object',
   additionalProperties: false,
   properties: Object.fromEntries(OBJECT_TYPES.map((o) => [o, OBJECT_PERMISSION])),
 } as const;
-const ROLE_FIELDS = {
+export const ROLE_FIELDS = {
   type: 'object',
   additionalProperties: false,
   properties: Object.fromEntries(
@@ -175,7 +175,7 @@ const ROLE_FIELDS = {
     ]),
   ),
 } as const;
-const FUNCTIONS = {
+export const FUNCTIONS = {
   type: 'array',
   uniqueItems: true,
   maxItems: 200,

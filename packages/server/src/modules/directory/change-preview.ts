@@ -1,0 +1,360 @@
+import {
+  OBJECT_TYPES,
+  RECORD_ACTIONS,
+  decide,
+  diffModels,
+  filter,
+  updateIndex,
+  validateChange,
+  type CrmRecord,
+  type Grant,
+  type ModelError,
+  type ObjectType,
+  type PolicyIndex,
+  type PolicyModel,
+  type Predicate,
+  type RecordAction,
+} from '@custos/engine';
+import { RECORD_TABLE, compilePredicate, findGrant, getRecord, type Database } from '@custos/store';
+import { sql } from 'kysely';
+import { AppError } from '../../http/app-error.ts';
+import type { PolicyCache } from '../../http/policy-cache.ts';
+import { applyChange } from './apply-change.ts';
+import type { PolicyChange } from './policy-change.ts';
+
+type Db = Database['db'];
+
+/** One (object, action) a user gains or loses, with how many records that concerns. */
+export interface AccessDelta {
+  object: ObjectType;
+  action: RecordAction;
+  /** Records newly allowed (gains) or no longer allowed (losses); null when not counted in time. */
+  records: number | null;
+}
+
+export interface UserImpact {
+  userId: string;
+  name: string;
+  gains: AccessDelta[];
+  losses: AccessDelta[];
+  functionsGained: string[];
+  functionsLost: string[];
+}
+
+export interface ImpactSummary {
+  object: ObjectType;
+  action: RecordAction;
+  /** Users who gain it, and the records they gain, added up per user (a record two users gain counts twice). */
+  gained: { users: number; records: number };
+  lost: { users: number; records: number };
+}
+
+export interface ChangePreview {
+  valid: boolean;
+  /** Why the batch would be refused: the engine's errors, or the error the change itself raises. */
+  errors: (ModelError | { code: string; message: string; details: unknown })[];
+  /** The policy version previewed against (what `If-Match` should carry to commit it). */
+  version: number;
+  users: UserImpact[];
+  summary: ImpactSummary[];
+  text: { 'zh-CN': string[]; 'en-US': string[] };
+  /** Some users' impact was not (fully) counted within the time budget. */
+  partial: boolean;
+  /** Users whose access may change and were not examined in time. */
+  unexamined: number;
+  elapsedMs: number;
+}
+
+export interface PreviewOptions {
+  tenantId: string;
+  now: number;
+  policy: PolicyCache;
+  /** Time budget for the impact, ms (default 1,500). */
+  budgetMs?: number;
+  /** Clock for the budget (tests pass one). */
+  clock?: () => number;
+}
+
+const ACTION_ZH: Record<RecordAction, string> = {
+  read: '查看',
+  update: '编辑',
+  delete: '删除',
+  create: '新建',
+  transfer: '转移',
+  share: '共享',
+  export: '导出',
+};
+const OBJECT_ZH: Record<ObjectType, string> = {
+  customer: '客户',
+  contact: '联系人',
+  deal: '商机',
+  order: '订单',
+  ticket: '服务记录',
+  activity: '跟进记录',
+};
+
+function count(db: Db, tenantId: string, object: ObjectType, gain: Predicate, lose: Predicate) {
+  const table = RECORD_TABLE[object];
+  const yes = compilePredicate(gain, { table, indexLargeSets: true });
+  const no = compilePredicate(lose, { table, indexLargeSets: true });
+  return sql<{
+    n: string | number;
+  }>`select count(*) as n from ${sql.table(table)} as t where t.tenant_id = ${tenantId} and coalesce(${yes}, false) and not coalesce(${no}, false)`
+    .execute(db)
+    .then((r) => Number(r.rows[0]?.n ?? 0));
+}
+
+function effectiveFunctions(index: PolicyIndex, userId: string): Set<string> {
+  const ctx = index.principals.get(userId);
+  if (ctx === undefined || !ctx.active) return new Set();
+  return new Set([...ctx.functions].filter((f) => !ctx.blockedFunctions.has(f)));
+}
+
+/**
+ * What a change (or batch) would do, without committing it: valid or the errors; and the impact —
+ * which users gain or lose which action on which object, with how many records each (the engine's
+ * filter before and after, counted in SQL), and function permissions gained or lost. Users whose
+ * principal context the change touches are examined (all users when an org-wide default changes),
+ * within a time budget: past it, the answer says it is partial. A grant on one record is previewed
+ * with `decide` on that record.
+ */
+export async function previewChanges(
+  db: Db,
+  changes: readonly PolicyChange[],
+  options: PreviewOptions,
+): Promise<ChangePreview> {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const budget = options.budgetMs ?? 1500;
+  const snapshot = await options.policy.current(options.tenantId);
+  const before = snapshot.model;
+  const base = {
+    version: snapshot.version,
+    users: [] as UserImpact[],
+    summary: [] as ImpactSummary[],
+    text: { 'zh-CN': [] as string[], 'en-US': [] as string[] },
+    partial: false,
+    unexamined: 0,
+  };
+
+  let model: PolicyModel = before;
+  const recordGrants: { grant: Grant; added: boolean }[] = [];
+  try {
+    for (const change of changes) {
+      if (change.kind === 'grant.create' && change.grant.target.kind === 'record') {
+        recordGrants.push({ grant: change.grant, added: true });
+        continue;
+      }
+      if (change.kind === 'grant.revoke' && !model.grants.some((g) => g.id === change.id)) {
+        const stored = await findGrant(db, options.tenantId, change.id);
+        if (stored?.recordId != null) {
+          recordGrants.push({ grant: stored.grant, added: false });
+          continue;
+        }
+      }
+      model = applyChange(model, change).model;
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      ...base,
+      valid: false,
+      errors: [{ code: error.code, message: error.message, details: error.details }],
+      elapsedMs: clock() - started,
+    };
+  }
+  const diff = diffModels(before, model);
+  const errors = [
+    ...validateChange(before, model, diff).errors,
+    ...recordGrants.flatMap(
+      ({ grant }) => validateChange(model, { ...model, grants: [...model.grants, grant] }).errors,
+    ),
+  ];
+  if (errors.length > 0) return { ...base, valid: false, errors, elapsedMs: clock() - started };
+
+  const next = updateIndex(snapshot.index, { ...model, version: snapshot.version + 1 }, diff);
+  const prev = snapshot.index;
+  const impacts = new Map<string, UserImpact>();
+  const impactOf = (userId: string): UserImpact => {
+    let impact = impacts.get(userId);
+    if (impact === undefined) {
+      impact = {
+        userId,
+        name: next.users.get(userId)?.name ?? prev.users.get(userId)?.name ?? userId,
+        gains: [],
+        losses: [],
+        functionsGained: [],
+        functionsLost: [],
+      };
+      impacts.set(userId, impact);
+    }
+    return impact;
+  };
+
+  // Who may be affected: every principal whose context the change rebuilt, everyone when an
+  // object's sharing settings changed.
+  const owdChanged = [...diff.objects.upserted].some(([object, after]) => {
+    const was = diff.objects.replaced.get(object);
+    return (
+      was === undefined ||
+      was.orgWideDefault !== after.orgWideDefault ||
+      was.controlledByParent !== after.controlledByParent ||
+      was.portalExposed !== after.portalExposed
+    );
+  });
+  const candidates: string[] = [];
+  for (const [id, ctx] of next.principals) {
+    if (owdChanged || prev.principals.get(id) !== ctx) candidates.push(id);
+  }
+
+  const counted = new Map<string, Promise<number>>();
+  const countOnce = (object: ObjectType, gain: Predicate, lose: Predicate): Promise<number> => {
+    const key = `${object}\u0000${JSON.stringify(gain)}\u0000${JSON.stringify(lose)}`;
+    let n = counted.get(key);
+    if (n === undefined) {
+      n = count(db, options.tenantId, object, gain, lose);
+      counted.set(key, n);
+    }
+    return n;
+  };
+  let examined = 0;
+  for (const userId of candidates) {
+    if (clock() - started > budget) break;
+    examined++;
+    const fBefore = effectiveFunctions(prev, userId);
+    const fAfter = effectiveFunctions(next, userId);
+    const gainedF = [...fAfter].filter((f) => !fBefore.has(f));
+    const lostF = [...fBefore].filter((f) => !fAfter.has(f));
+    if (gainedF.length + lostF.length > 0) {
+      const impact = impactOf(userId);
+      impact.functionsGained = gainedF;
+      impact.functionsLost = lostF;
+    }
+    for (const object of OBJECT_TYPES) {
+      for (const action of RECORD_ACTIONS) {
+        const p1 = filter(prev, userId, action, object, options.now);
+        const p2 = filter(next, userId, action, object, options.now);
+        if (JSON.stringify(p1) === JSON.stringify(p2)) continue;
+        const inTime = clock() - started <= budget;
+        const [gained, lost] = inTime
+          ? await Promise.all([countOnce(object, p2, p1), countOnce(object, p1, p2)])
+          : [null, null];
+        if (!inTime) base.partial = true;
+        if (gained === null || gained > 0)
+          impactOf(userId).gains.push({ object, action, records: gained });
+        if (lost === null || lost > 0)
+          impactOf(userId).losses.push({ object, action, records: lost });
+      }
+    }
+  }
+  base.unexamined = candidates.length - examined;
+  if (base.unexamined > 0) base.partial = true;
+
+  // Grants on one record: decide on that record with and without the grant.
+  for (const { grant, added } of recordGrants) {
+    if (grant.target.kind !== 'record') continue;
+    const record = await getRecord(db, options.tenantId, grant.object, grant.target.recordId);
+    if (record === undefined) {
+      return {
+        ...base,
+        valid: false,
+        errors: [
+          {
+            code: 'NOT_FOUND',
+            message: `no ${grant.object} ${grant.target.recordId}`,
+            details: { field: 'changes/grant/target/recordId' },
+          },
+        ],
+        elapsedMs: clock() - started,
+      };
+    }
+    const others = (record.grants ?? []).filter((g) => g.id !== grant.id);
+    const without: CrmRecord = { ...record, grants: others };
+    const withGrant: CrmRecord = { ...record, grants: [...others, grant] };
+    const subjects =
+      grant.subject.kind === 'user'
+        ? [grant.subject.userId]
+        : [...(next.groupMembers.get(grant.subject.groupId) ?? [])];
+    for (const userId of subjects) {
+      for (const action of RECORD_ACTIONS) {
+        const a = decide(next, userId, action, without, options.now);
+        const b = decide(next, userId, action, withGrant, options.now);
+        if (a === b) continue;
+        const delta = { object: grant.object, action, records: 1 };
+        if (b === added) impactOf(userId).gains.push(delta);
+        else impactOf(userId).losses.push(delta);
+      }
+    }
+  }
+
+  const users = [...impacts.values()].filter(
+    (u) => u.gains.length + u.losses.length + u.functionsGained.length + u.functionsLost.length > 0,
+  );
+  const summary = new Map<string, ImpactSummary>();
+  for (const u of users) {
+    for (const [list, side] of [
+      [u.gains, 'gained'],
+      [u.losses, 'lost'],
+    ] as const) {
+      for (const d of list) {
+        const key = `${d.object}:${d.action}`;
+        const s = summary.get(key) ?? {
+          object: d.object,
+          action: d.action,
+          gained: { users: 0, records: 0 },
+          lost: { users: 0, records: 0 },
+        };
+        s[side].users++;
+        s[side].records += d.records ?? 0;
+        summary.set(key, s);
+      }
+    }
+  }
+  const text = { 'zh-CN': [] as string[], 'en-US': [] as string[] };
+  const n = (x: number) => x.toLocaleString('en-US');
+  for (const s of summary.values()) {
+    if (s.gained.users > 0) {
+      text['zh-CN'].push(
+        `${n(s.gained.users)} 位用户获得${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.gained.records)} 条记录,按人累计)`,
+      );
+      text['en-US'].push(
+        `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user)`,
+      );
+    }
+    if (s.lost.users > 0) {
+      text['zh-CN'].push(
+        `${n(s.lost.users)} 位用户失去${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.lost.records)} 条记录,按人累计)`,
+      );
+      text['en-US'].push(
+        `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user)`,
+      );
+    }
+  }
+  const fGained = users.filter((u) => u.functionsGained.length > 0).length;
+  const fLost = users.filter((u) => u.functionsLost.length > 0).length;
+  if (fGained > 0) {
+    text['zh-CN'].push(`${n(fGained)} 位用户获得功能权限`);
+    text['en-US'].push(`grants function permissions to ${n(fGained)} users`);
+  }
+  if (fLost > 0) {
+    text['zh-CN'].push(`${n(fLost)} 位用户失去功能权限`);
+    text['en-US'].push(`revokes function permissions from ${n(fLost)} users`);
+  }
+  if (users.length === 0) {
+    text['zh-CN'].push('没有用户的访问权限发生变化');
+    text['en-US'].push("no user's access changes");
+  }
+  if (base.partial) {
+    text['zh-CN'].push('(部分结果:在时限内未能统计全部影响)');
+    text['en-US'].push('(partial: not every impact could be counted in time)');
+  }
+  return {
+    ...base,
+    valid: true,
+    errors: [],
+    users,
+    summary: [...summary.values()],
+    text,
+    elapsedMs: clock() - started,
+  };
+}

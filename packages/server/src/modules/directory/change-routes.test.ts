@@ -1,0 +1,246 @@
+/**
+ * Changes as data over HTTP, on both backends: a batch commits as one (one policy version, all or
+ * nothing, each change with its own function permission); a preview answers validity and impact
+ * without committing, and its record counts are what the lists show after the commit; admins
+ * changing different entities do not stall each other; team edits do not move the policy version.
+ */
+import { listPolicyChanges, putTeamMember, readPolicyVersion } from '@custos/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-app.ts';
+import type { ChangePreview } from './change-preview.ts';
+import type { PolicyChange } from './policy-change.ts';
+
+let t: TestApp;
+let admin: string;
+
+const emailOf = (userId: string): string => {
+  const login = t.demo.logins.find((l) => l.userId === userId);
+  if (login === undefined) throw new Error(`no demo login ${userId}`);
+  return login.email;
+};
+
+async function post(cookie: string, url: string, changes: PolicyChange[], headers = {}) {
+  const r = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, ...headers },
+    payload: { changes },
+  });
+  return { status: r.statusCode, body: r.json(), headers: r.headers };
+}
+
+/** What a user's customer list says they may read (the total on the first page). */
+async function visibleCustomers(userId: string): Promise<number> {
+  const cookie = await t.login(emailOf(userId));
+  const r = await t.app.inject({
+    method: 'GET',
+    url: '/v1/customers?limit=1',
+    headers: { cookie },
+  });
+  expect(r.statusCode).toBe(200);
+  return (r.json() as { total: number }).total;
+}
+
+const version = () => readPolicyVersion(t.database.db, t.demo.tenantId);
+
+describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) => {
+  beforeAll(async () => {
+    t = await createTestApp({ customers: 60, backend });
+    admin = await t.login(emailOf('zhoumin'));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('previews a role change: who gains what on how many records, nothing committed', async () => {
+    const before = await version();
+    const reps = t.demo.company.model.users.filter(
+      (u) => u.roleIds.includes('sales-rep') && u.status === 'active',
+    );
+    const seen = new Map<string, number>();
+    for (const u of reps.slice(0, 3)) seen.set(u.id, await visibleCustomers(u.id));
+    const change: PolicyChange = {
+      kind: 'role.update',
+      id: 'sales-rep',
+      objects: {
+        customer: { read: 'department', update: 'own', create: 'own' },
+        contact: { read: 'own', update: 'own', create: 'own' },
+        deal: { read: 'own', update: 'own', create: 'own' },
+        order: { read: 'own' },
+        ticket: { read: 'own' },
+        activity: { read: 'own', update: 'own', create: 'own' },
+      },
+    };
+    const { status, body } = await post(admin, '/v1/admin/changes/preview', [change]);
+    expect(status).toBe(200);
+    const preview = body as ChangePreview;
+    expect(preview).toMatchObject({ valid: true, errors: [], version: before, partial: false });
+    expect(await version()).toBe(before);
+    const summary = preview.summary.find((s) => s.object === 'customer' && s.action === 'read');
+    expect(summary?.gained.users).toBeGreaterThan(0);
+    expect(summary?.lost.users).toBe(0);
+    expect(preview.text['en-US'][0]).toMatch(/^grants \d+ users read on [\d,]+ customer records/);
+    expect(preview.text['zh-CN'][0]).toMatch(/位用户获得客户的查看权限/);
+
+    // Commit it: each previewed count is what the user's list shows afterwards.
+    const committed = await post(admin, '/v1/admin/changes', [change], {
+      'if-match': `"${before}"`,
+    });
+    expect(committed.status).toBe(200);
+    expect(committed.body.version).toBe(before + 1);
+    for (const [userId, count] of seen) {
+      const gained =
+        preview.users
+          .find((u) => u.userId === userId)
+          ?.gains.find((g) => g.object === 'customer' && g.action === 'read')?.records ?? 0;
+      expect(await visibleCustomers(userId), userId).toBe(count + gained);
+    }
+    const [logged] = await listPolicyChanges(t.database.db, t.demo.tenantId, { limit: 1 });
+    expect(logged).toMatchObject({ version: before + 1, kind: 'role.update', actorId: 'zhoumin' });
+  });
+
+  it('previews an invalid change with the errors, and an unknown entity with its code', async () => {
+    const bad = await post(admin, '/v1/admin/changes/preview', [
+      { kind: 'user.update', id: 'lilei', roleIds: ['no-such-role'] },
+    ]);
+    expect(bad.status).toBe(200);
+    expect(bad.body).toMatchObject({
+      valid: false,
+      errors: [{ code: 'ENGINE_UNKNOWN_REFERENCE', path: expect.stringMatching(/roleIds\[0\]$/) }],
+    });
+    const missing = await post(admin, '/v1/admin/changes/preview', [
+      { kind: 'role.delete', id: 'nobody' },
+    ]);
+    expect(missing.body).toMatchObject({ valid: false, errors: [{ code: 'NOT_FOUND' }] });
+  });
+
+  it('commits a batch as one version, all or nothing', async () => {
+    const before = await version();
+    const customer = t.demo.company.records.find(
+      (r) => r.object === 'customer' && r.ownerId !== 'lilei' && r.sensitivity === 'internal',
+    )!;
+    const batch: PolicyChange[] = [
+      {
+        kind: 'group.create',
+        group: { id: 'g-batch', name: '批量组', kind: 'public', userIds: ['lilei'], groupIds: [] },
+      },
+      {
+        kind: 'sharing_rule.create',
+        rule: {
+          id: 'rule-batch',
+          name: '批量规则',
+          object: 'customer',
+          source: { kind: 'criteria', criteria: [{ field: 'level', op: 'eq', value: 'A' }] },
+          targetGroupId: 'g-batch',
+          access: 'read',
+        },
+      },
+      {
+        kind: 'grant.create',
+        grant: {
+          id: 'grant-batch',
+          subject: { kind: 'group', groupId: 'g-batch' },
+          object: 'customer',
+          target: { kind: 'record', recordId: customer.id },
+          access: 'read',
+          expiresAt: null,
+          reason: '批量授权',
+        },
+      },
+    ];
+    const ok = await post(admin, '/v1/admin/changes', batch);
+    expect(ok.status).toBe(200);
+    expect(ok.body.version).toBe(before + 1);
+    expect(ok.body.data.map((d: { action: string }) => d.action)).toEqual([
+      'group.create',
+      'sharing_rule.create',
+      'grant.create',
+    ]);
+    const rule = await t.app.inject({
+      method: 'GET',
+      url: '/v1/admin/sharing-rules/rule-batch',
+      headers: { cookie: admin },
+    });
+    expect(rule.statusCode).toBe(200);
+
+    // The third change names a group that does not exist: nothing of the batch is written.
+    const failing = await post(admin, '/v1/admin/changes', [
+      {
+        kind: 'group.create',
+        group: { id: 'g-never', name: '不会存在', kind: 'public', userIds: [], groupIds: [] },
+      },
+      { kind: 'group.add_member', id: 'g-never', member: { kind: 'user', id: 'lilei' } },
+      { kind: 'group.add_member', id: 'g-nobody', member: { kind: 'user', id: 'lilei' } },
+    ]);
+    expect(failing.status).toBe(404);
+    expect(await version()).toBe(before + 1);
+    const never = await t.app.inject({
+      method: 'GET',
+      url: '/v1/admin/groups/g-never',
+      headers: { cookie: admin },
+    });
+    expect(never.statusCode).toBe(404);
+  });
+
+  it('refuses a change without its function, naming the change', async () => {
+    const rep = await t.login(emailOf('zhangwei'));
+    const r = await post(rep, '/v1/admin/changes', [{ kind: 'user.reactivate', id: 'lilei' }]);
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('PERMISSION_DENIED');
+    const unknown = await post(admin, '/v1/admin/changes', [
+      { kind: 'role.rename', id: 'x' } as unknown as PolicyChange,
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details.field).toMatch(/^body\/changes\/0/);
+  });
+
+  it('lets two admins change different roles at once, and refuses a stale edit of the same one', async () => {
+    const before = await version();
+    const results = await Promise.all(
+      ['sales-manager', 'customer-service'].map((id, i) =>
+        post(admin, '/v1/admin/changes', [{ kind: 'role.update', id, name: `改名 ${i}` }], {
+          'if-match': `"${before}"`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(results.map((r) => r.body.version).sort()).toEqual([before + 1, before + 2]);
+    const stale = await post(
+      admin,
+      '/v1/admin/changes',
+      [{ kind: 'role.update', id: 'sales-manager', name: '过期的修改' }],
+      { 'if-match': `"${before}"` },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.details).toMatchObject({ entity: 'role', id: 'sales-manager' });
+  });
+
+  it('runs 100 concurrent team edits on different customers without moving the policy version', async () => {
+    const before = await version();
+    const customers = t.demo.company.records.filter((r) => r.object === 'customer').slice(0, 50);
+    await Promise.all(
+      customers.flatMap((c) =>
+        ['lilei', 'hanmeimei'].map((userId) =>
+          putTeamMember(t.database.db, t.demo.tenantId, {
+            customerId: c.id,
+            userId,
+            access: 'read',
+          }),
+        ),
+      ),
+    );
+    expect(await version()).toBe(before);
+    const rows = await t.database.db
+      .selectFrom('customer_team_members')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', t.demo.tenantId)
+      .where(
+        'customer_id',
+        'in',
+        customers.map((c) => c.id),
+      )
+      .where('user_id', 'in', ['lilei', 'hanmeimei'])
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(100);
+  });
+});

@@ -6,6 +6,7 @@ import {
   type AccessLevel,
   type Department,
   type Grant,
+  type Group,
   type ObjectSettings,
   type ObjectType,
   type PermissionRef,
@@ -71,6 +72,7 @@ export interface PolicyIndex {
   readonly objects: readonly ObjectSettings[];
   /** Customer id → user id → team access. */
   readonly teams: ReadonlyMap<string, ReadonlyMap<string, AccessLevel>>;
+  readonly groups: ReadonlyMap<string, Group>;
   readonly groupMembers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly pools: ReadonlyMap<string, Pool>;
 }
@@ -418,6 +420,7 @@ export function buildIndex(model: PolicyModel): PolicyIndex {
     roles: byId(model.roles),
     objects: OBJECT_TYPES.map((o) => configured.get(o) ?? defaultObjectSettings(o)),
     teams,
+    groups: byId(model.groups),
     groupMembers,
     pools: byId(model.pools),
   };

@@ -263,6 +263,11 @@ describe('custos export, import', () => {
       getRecord(database.db, 'yunshan', 'customer', ownCustomer.id),
     );
     expect(stored?.fields.name).toBe(ownCustomer.fields.name);
+    // The passing row went through the write path in the same transaction, and was rolled back.
+    const events = await box.withDatabase((database) =>
+      listAuditEvents(database.db, 'yunshan', { action: 'customer.update' }),
+    );
+    expect(events.filter((e) => e.target === `customer/${ownCustomer.id}`)).toEqual([]);
   });
 
   it('imports the rows that pass with --no-all-or-nothing, and audits the import', async () => {
@@ -284,6 +289,13 @@ describe('custos export, import', () => {
       expect(stored?.fields.idNumber).toBe(ownCustomer.fields.idNumber);
       const audit = await listAuditEvents(database.db, 'yunshan', { action: 'customer.import' });
       expect(audit[0]?.after).toMatchObject({ updated: [ownCustomer.id], failed: 1 });
+      // Each row is audited like an API write: who, what, and the fields that changed.
+      const [update] = await listAuditEvents(database.db, 'yunshan', { action: 'customer.update' });
+      expect(update).toMatchObject({
+        actorId: rep.id,
+        target: `customer/${ownCustomer.id}`,
+        after: { fields: { name: '改名后的客户有限公司' } },
+      });
     });
   });
 

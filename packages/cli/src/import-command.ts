@@ -1,30 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { hasFunction, type CrmRecord } from '@custos/engine';
-import {
-  appendAuditEvent,
-  getRecords,
-  insertRecord,
-  loadPolicyModel,
-  updateRecord,
-} from '@custos/store';
+import { buildIndex, hasFunction } from '@custos/engine';
+import { loadPolicyModel } from '@custos/store';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { CliError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-code.ts';
 import { withDatabase } from './global-options.ts';
-import { loadServerModule } from './server-bridge.ts';
-import { planCustomerImport, RECORD_COLUMNS, type ImportRow } from './import-rows.ts';
+import { importCustomerRows, RECORD_COLUMNS, type ImportRow } from './import-rows.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
 
 interface ImportFlags {
   as: string;
   allOrNothing: boolean;
 }
-
-/** Ids looked up per query. */
-const LOOKUP_BATCH = 1000;
 
 function readRows(text: string, file: string): { columns: string[]; rows: ImportRow[] } {
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
@@ -86,60 +76,33 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
             `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
           );
         }
-        const ids = [...new Set(rows.map((r) => (r.cells.id ?? '').trim()).filter(Boolean))];
-        const existing = new Map<string, CrmRecord>();
-        for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-          const found = await getRecords(
-            database.db,
-            globals.tenant,
-            'customer',
-            ids.slice(i, i + LOOKUP_BATCH),
-          );
-          for (const [id, r] of found) existing.set(id, r);
-        }
-        const plan = planCustomerImport(await loadServerModule(), model, user, rows, existing, now);
-        const write = plan.failures.length === 0 || !flags.allOrNothing;
-        if (write && plan.changes.length > 0) {
-          const at = new Date(now);
-          await database.db.transaction().execute(async (tx) => {
-            for (const change of plan.changes) {
-              if (change.kind === 'create')
-                await insertRecord(tx, globals.tenant, change.record, at);
-              else await updateRecord(tx, globals.tenant, change.record, at);
-            }
-            await appendAuditEvent(tx, {
-              tenantId: globals.tenant,
-              actorId: user.id,
-              action: 'customer.import',
-              target: 'customer',
-              after: {
-                file,
-                created: plan.changes.filter((c) => c.kind === 'create').map((c) => c.record.id),
-                updated: plan.changes.filter((c) => c.kind === 'update').map((c) => c.record.id),
-                failed: plan.failures.length,
-              },
-              at,
-            });
-          });
-        }
-        return { plan, written: write ? plan.changes.length : 0, user };
+        const writer = {
+          tenantId: globals.tenant,
+          userId: user.id,
+          model,
+          index: buildIndex(model),
+          now,
+        };
+        const imported = await importCustomerRows(database.db, writer, rows, {
+          allOrNothing: flags.allOrNothing,
+          file,
+        });
+        return { imported, user };
       });
 
-      const { plan } = outcome;
-      for (const f of plan.failures) {
+      const { failures, created, updated, written } = outcome.imported;
+      for (const f of failures) {
         ctx.io.stderr.write(`${file}:${f.line}: error [${f.code}]: ${f.message}\n`);
       }
-      const created = plan.changes.filter((c) => c.kind === 'create').length;
-      const updated = plan.changes.length - created;
-      if (plan.failures.length > 0 && flags.allOrNothing) {
+      if (!written) {
         ctx.io.stderr.write(
-          `${plan.failures.length} of ${rows.length} rows failed; nothing was written (all or nothing)\n`,
+          `${failures.length} of ${rows.length} rows failed; nothing was written (all or nothing)\n`,
         );
       } else {
         ctx.print(
-          `Imported as ${principalLabel(outcome.user)}: ${created} created, ${updated} updated${plan.failures.length > 0 ? `, ${plan.failures.length} failed` : ''}`,
+          `Imported as ${principalLabel(outcome.user)}: ${created.length} created, ${updated.length} updated${failures.length > 0 ? `, ${failures.length} failed` : ''}`,
         );
       }
-      if (plan.failures.length > 0) ctx.exit(EXIT.failure);
+      if (failures.length > 0) ctx.exit(EXIT.failure);
     });
 }

@@ -1,13 +1,13 @@
+import type { FieldSetting } from '@custos/engine';
 import {
-  buildIndex,
-  decide,
-  type CrmRecord,
-  type FieldSetting,
-  type PolicyModel,
-  type User,
-} from '@custos/engine';
+  createRecordAs,
+  RecordError,
+  updateRecordAs,
+  type RecordErrorCode,
+  type WriteContext,
+} from '@custos/records';
+import { appendAuditEvent, lockRecord, type Database } from '@custos/store';
 import { parseCell, unchanged } from './field-values.ts';
-import type { ServerModule } from './server-bridge.ts';
 
 /** One CSV row with the line it ends on (the header is line 1). */
 export interface ImportRow {
@@ -15,122 +15,136 @@ export interface ImportRow {
   cells: Record<string, string>;
 }
 
-/** A row the importer may not write, and why. */
+/** A row the importer may not write, and why (a code of the record write path). */
 export interface ImportFailure {
   line: number;
-  code: 'PERMISSION_DENIED' | 'FIELD_NOT_EDITABLE' | 'NOT_FOUND' | 'REQUEST_INVALID';
+  code: RecordErrorCode;
   message: string;
   field?: string;
 }
 
-export type ImportChange =
-  | { kind: 'create'; line: number; record: CrmRecord }
-  | { kind: 'update'; line: number; before: CrmRecord; record: CrmRecord };
-
-export interface ImportPlan {
-  changes: ImportChange[];
+export interface ImportOutcome {
+  /** Ids of the customers the rows created and updated (committed only when `written`). */
+  created: string[];
+  updated: string[];
   failures: ImportFailure[];
+  /** Whether the rows that passed were committed (not when all-or-nothing and a row failed). */
+  written: boolean;
+}
+
+export interface ImportOptions {
+  /** Write nothing when any row fails. */
+  allOrNothing: boolean;
+  /** The file, for the summary audit event. */
+  file: string;
 }
 
 /** Columns an import reads besides the object's fields. */
 export const RECORD_COLUMNS = ['id', 'ownerId'] as const;
 
-/** The record rules of the server (`prepareCreate`, `prepareUpdate`): one judge for every door. */
-export type RecordRules = Pick<ServerModule, 'prepareCreate' | 'prepareUpdate' | 'AppError'>;
-
-const FAILURE_CODES = new Set<ImportFailure['code']>([
-  'PERMISSION_DENIED',
-  'FIELD_NOT_EDITABLE',
-  'NOT_FOUND',
-  'REQUEST_INVALID',
-]);
-
-/** An error of the record rules as a row failure (`body/fields/creditLimit` → `creditLimit`). */
-function failureOf(rules: RecordRules, error: unknown): Omit<ImportFailure, 'line'> {
-  if (!(error instanceof rules.AppError)) throw error;
-  const code = FAILURE_CODES.has(error.code as ImportFailure['code'])
-    ? (error.code as ImportFailure['code'])
-    : 'REQUEST_INVALID';
+/** An error of the write path as a row failure (`body/fields/creditLimit` → `creditLimit`). */
+function failureOf(error: unknown): Omit<ImportFailure, 'line'> {
+  if (!(error instanceof RecordError)) throw error;
   const where = error.details.field;
   const field = typeof where === 'string' ? where.replace(/^body\/(fields\/)?/, '') : undefined;
-  return { code, message: error.message, ...(field === undefined ? {} : { field }) };
+  return { code: error.code, message: error.message, ...(field === undefined ? {} : { field }) };
 }
 
+/** Thrown inside the import's transaction to roll it back (all or nothing, and a row failed). */
+class RollBack extends Error {}
+
 /**
- * Check every row of a customer import against the importer's permissions, with the same record
- * rules as the API (`prepareCreate`, `prepareUpdate`): an existing id is an update (`update`
- * allowed, every changed field at `edit` level), anything else a create (owner an active internal
- * user, `create` allowed, every given field at `edit`). Empty cells and cells equal to the current
- * value (or its masked form) change nothing, so that an export can be edited and imported back.
- * Pure: the caller writes the plan.
+ * Write the rows of a customer import as the importer, each through the same write path as the
+ * API (`@custos/records`: row lock, read and action checks, `prepareCreate`/`prepareUpdate`, the
+ * audit event): an existing id is an update (`read` and `update` allowed, every changed field at
+ * `edit`), anything else a create (owner an active internal user, `create` allowed, every given
+ * field at `edit`). Empty cells and cells equal to the current value (or its masked form) change
+ * nothing, so an export can be edited and imported back. Every row runs in one transaction, with a
+ * `customer.import` event summing it up; all or nothing rolls it back when a row failed, and every
+ * failing row is reported either way.
  */
-export function planCustomerImport(
-  rules: RecordRules,
-  model: PolicyModel,
-  importer: User,
+export async function importCustomerRows(
+  db: Database['db'],
+  ctx: WriteContext,
   rows: readonly ImportRow[],
-  existing: ReadonlyMap<string, CrmRecord>,
-  now: number,
-): ImportPlan {
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const settings: Record<string, FieldSetting> =
-    model.objects.find((o) => o.object === 'customer')?.fields ?? {};
-  const ctx = { index: buildIndex(model), model, userId: importer.id, now };
-  const changes: ImportChange[] = [];
-  const failures: ImportFailure[] = [];
-  const seen = new Set<string>();
-
-  for (const { line, cells } of rows) {
-    const fail = (f: Omit<ImportFailure, 'line'>): void => void failures.push({ line, ...f });
-    const id = (cells.id ?? '').trim();
-    if (id !== '' && seen.has(id)) {
-      fail({ code: 'REQUEST_INVALID', message: `customer ${id} appears twice in the file` });
-      continue;
-    }
-    if (id !== '') seen.add(id);
-    const given = Object.entries(cells).filter(
-      ([column, cell]) => cell !== '' && !(RECORD_COLUMNS as readonly string[]).includes(column),
-    );
-    const before = id === '' ? undefined : existing.get(id);
-
-    try {
-      if (before !== undefined) {
-        if (!decide(ctx.index, importer.id, 'read', before, now)) {
-          fail({ code: 'NOT_FOUND', message: `no customer ${id} you can see` });
+    ctx.model.objects.find((o) => o.object === 'customer')?.fields ?? {};
+  const outcome: ImportOutcome = { created: [], updated: [], failures: [], written: false };
+  try {
+    await db.transaction().execute(async (tx) => {
+      const seen = new Set<string>();
+      for (const { line, cells } of rows) {
+        const fail = (f: Omit<ImportFailure, 'line'>): void =>
+          void outcome.failures.push({ line, ...f });
+        const id = (cells.id ?? '').trim();
+        if (id !== '' && seen.has(id)) {
+          fail({ code: 'REQUEST_INVALID', message: `customer ${id} appears twice in the file` });
           continue;
         }
-        const owner = (cells.ownerId ?? '').trim();
-        if (owner !== '' && owner !== (before.ownerId ?? '')) {
-          fail({
-            code: 'REQUEST_INVALID',
-            field: 'ownerId',
-            message: `ownerId cannot be changed by an import (transfer the customer instead)`,
-          });
-          continue;
-        }
-        const fields: Record<string, unknown> = {};
-        for (const [field, cell] of given) {
-          const current = before.fields[field];
-          if (!unchanged(cell, current, settings[field])) {
-            fields[field] = parseCell(cell, current, settings[field]);
+        if (id !== '') seen.add(id);
+        const given = Object.entries(cells).filter(
+          ([column, cell]) =>
+            cell !== '' && !(RECORD_COLUMNS as readonly string[]).includes(column),
+        );
+        const ownerId = (cells.ownerId ?? '').trim();
+        try {
+          if (id !== '' && (await lockRecord(tx, ctx.tenantId, 'customer', id))) {
+            await updateRecordAs(tx, ctx, 'customer', id, (current) => {
+              if (ownerId !== '' && ownerId !== (current.ownerId ?? '')) {
+                throw new RecordError(
+                  'REQUEST_INVALID',
+                  'ownerId cannot be changed by an import (transfer the customer instead)',
+                  { field: 'body/ownerId' },
+                );
+              }
+              const fields: Record<string, unknown> = {};
+              for (const [field, cell] of given) {
+                const value = current.fields[field];
+                if (!unchanged(cell, value, settings[field])) {
+                  fields[field] = parseCell(cell, value, settings[field]);
+                }
+              }
+              return { fields };
+            });
+            outcome.updated.push(id);
+            continue;
           }
+          const fields: Record<string, unknown> = {};
+          for (const [field, cell] of given) {
+            fields[field] = parseCell(cell, undefined, settings[field]);
+          }
+          const created = await createRecordAs(tx, ctx, 'customer', {
+            fields,
+            ...(ownerId === '' ? {} : { ownerId }),
+            ...(id === '' ? {} : { id }),
+          });
+          outcome.created.push(created.id);
+        } catch (error) {
+          fail(failureOf(error));
         }
-        const record = rules.prepareUpdate(ctx, before, { fields });
-        changes.push({ kind: 'update', line, before, record });
-        continue;
       }
-      const fields: Record<string, unknown> = {};
-      for (const [field, cell] of given)
-        fields[field] = parseCell(cell, undefined, settings[field]);
-      const ownerId = (cells.ownerId ?? '').trim();
-      const record = rules.prepareCreate(ctx, 'customer', {
-        fields,
-        ...(ownerId === '' ? {} : { ownerId }),
-        ...(id === '' ? {} : { id }),
-      });
-      changes.push({ kind: 'create', line, record });
-    } catch (error) {
-      fail(failureOf(rules, error));
-    }
+      if (outcome.failures.length > 0 && options.allOrNothing) throw new RollBack();
+      if (outcome.created.length + outcome.updated.length > 0) {
+        await appendAuditEvent(tx, {
+          tenantId: ctx.tenantId,
+          actorId: ctx.userId,
+          action: 'customer.import',
+          target: 'customer',
+          after: {
+            file: options.file,
+            created: outcome.created,
+            updated: outcome.updated,
+            failed: outcome.failures.length,
+          },
+          at: new Date(ctx.now),
+        });
+      }
+    });
+    outcome.written = true;
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
   }
-  return { changes, failures };
+  return outcome;
 }

@@ -54,6 +54,32 @@ describe('explain', () => {
     expect(explain(m, 'lucy', 'read', c2, 1000).allowedBy.map((r) => r.kind)).toEqual(['team']);
   });
 
+  it('names the group a grant was given to (from the index)', () => {
+    const m = testModel({
+      groups: [
+        { id: 'cover', name: '休假代班组', kind: 'public', userIds: ['lucy'], groupIds: [] },
+      ],
+      grants: [
+        {
+          id: 'g2',
+          subject: { kind: 'group', groupId: 'cover' },
+          object: 'customer',
+          target: { kind: 'owner', userId: 'lilei' },
+          access: 'read',
+          expiresAt: null,
+        },
+      ],
+    });
+    const e = explain(m, 'lucy', 'read', customer('c2', 'lilei'), 0);
+    expect(e.allowedBy).toEqual([
+      expect.objectContaining({
+        kind: 'grant',
+        via: { kind: 'group', groupId: 'cover', groupName: '休假代班组' },
+      }),
+    ]);
+    expect(e.text['zh-CN']).toContain('授予你所在的组「休假代班组」');
+  });
+
   it('explains a clearance denial on a confidential customer', () => {
     const e = explain(
       model,

@@ -47,7 +47,7 @@ function allowReason(
       };
     case 'grant': {
       const s = hit.grant.subject;
-      const group = s.kind === 'group' ? index.model.groups.find((g) => g.id === s.groupId) : null;
+      const group = s.kind === 'group' ? index.groups.get(s.groupId) : undefined;
       return {
         kind: 'grant',
         grantId: hit.grant.id,

@@ -8,34 +8,20 @@ import type {
   RecordAction,
   Sensitivity,
 } from './model.ts';
+import { OBJECT_TYPES } from './model.ts';
+import { objectName, type ObjectNames } from './object-catalogue.ts';
 
-/** Words for explanations, in every supported locale. */
+/** Words for explanations, in every supported locale; object names come from the catalogue. */
+const namesOf = (locale: Locale, count: keyof ObjectNames): Record<ObjectType, string> =>
+  Object.fromEntries(OBJECT_TYPES.map((o) => [o, objectName(o, locale, count)])) as Record<
+    ObjectType,
+    string
+  >;
 const OBJECT: Record<Locale, Record<ObjectType, string>> = {
-  'zh-CN': {
-    customer: '客户',
-    contact: '联系人',
-    deal: '商机',
-    order: '订单',
-    ticket: '服务记录',
-    activity: '跟进记录',
-  },
-  'en-US': {
-    customer: 'customer',
-    contact: 'contact',
-    deal: 'deal',
-    order: 'order',
-    ticket: 'ticket',
-    activity: 'activity',
-  },
+  'zh-CN': namesOf('zh-CN', 'one'),
+  'en-US': namesOf('en-US', 'one'),
 };
-const OBJECTS_EN: Record<ObjectType, string> = {
-  customer: 'customers',
-  contact: 'contacts',
-  deal: 'deals',
-  order: 'orders',
-  ticket: 'tickets',
-  activity: 'activities',
-};
+const OBJECTS_EN: Record<ObjectType, string> = namesOf('en-US', 'many');
 const ACTION: Record<Locale, Record<RecordAction, string>> = {
   'zh-CN': {
     read: '读取',

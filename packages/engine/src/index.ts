@@ -1,4 +1,6 @@
 export * from './model.ts';
+export { OBJECT_CATALOGUE, objectName } from './object-catalogue.ts';
+export type { ObjectEntry, ObjectNames, ObjectTable } from './object-catalogue.ts';
 export type { Predicate } from './predicate.ts';
 export { TRUE, FALSE, and, or, onParent } from './predicate.ts';
 export { buildIndex, indexOf, defaultObjectSettings, updateIndex } from './policy-index.ts';

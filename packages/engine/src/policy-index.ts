@@ -71,6 +71,7 @@ export interface PolicyIndex {
   readonly roles: ReadonlyMap<string, Role>;
   /** Per object index; defaults filled in for objects the model does not configure. */
   readonly objects: readonly ObjectSettings[];
+  readonly groups: ReadonlyMap<string, Group>;
   readonly groupMembers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly pools: ReadonlyMap<string, Pool>;
 }
@@ -390,6 +391,7 @@ export function buildIndex(model: PolicyModel): PolicyIndex {
     departmentSubtree,
     roles: byId(model.roles),
     objects: OBJECT_TYPES.map((o) => configured.get(o) ?? defaultObjectSettings(o)),
+    groups: byId(model.groups),
     groupMembers,
     pools: byId(model.pools),
   };
@@ -484,6 +486,7 @@ export function updateIndex(
     ? OBJECT_TYPES.map((o) => configured.get(o) ?? defaultObjectSettings(o))
     : prev.objects;
   const pools = changed(diff.pools) ? byId(model.pools) : prev.pools;
+  const groups = changed(diff.groups) ? byId(model.groups) : prev.groups;
 
   /** Users whose principal context must be rebuilt. */
   const affected = new Set<string>();
@@ -659,6 +662,7 @@ export function updateIndex(
     departmentSubtree,
     roles,
     objects,
+    groups,
     groupMembers,
     pools,
   };

@@ -181,6 +181,7 @@ function canonical(index: PolicyIndex): unknown {
     subtree: [...index.departmentSubtree].map(([k, v]) => [k, sorted(v)]).sort(),
     roles: sorted(index.roles.keys()),
     objects: index.objects,
+    groups: [...index.groups.values()].sort((a, b) => a.id.localeCompare(b.id)),
     groupMembers: [...index.groupMembers].map(([k, v]) => [k, sorted(v)]).sort(),
     pools: sorted(index.pools.keys()),
     principals,

@@ -160,6 +160,18 @@ describe('app', () => {
         expect(op['x-permission'], `${method} ${path}`).toEqual(expect.any(String));
     }
     expect(Object.keys(spec.paths).some((p) => p.startsWith('/docs'))).toBe(false);
+    // Admin lists document their paging.
+    const users = spec.paths['/v1/admin/users'].get;
+    expect(users.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'cursor',
+      'limit',
+      'q',
+    ]);
+    expect(users.responses['200'].content['application/json'].schema.required).toEqual([
+      'data',
+      'version',
+      'nextCursor',
+    ]);
     const ui = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });

@@ -3,7 +3,7 @@
  * every time a check names), the list endpoint returns exactly the records `decide` lets the user
  * read, and `GET /:id` answers 200 for those and 404 for the others. PGlite and PostgreSQL.
  */
-import { buildIndex, decide, type ObjectType } from '@custos/engine';
+import { buildIndex, decide, OBJECT_CATALOGUE, type ObjectType } from '@custos/engine';
 import { createSession, loadTenantData, savePolicyModel, type Database } from '@custos/store';
 import { TEST_BACKENDS } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../../../conformance/src/load-scenarios.ts';
 import { buildApp } from './app.ts';
 import { SESSION_COOKIE } from './http/session-cookie.ts';
-import { OBJECT_PATHS } from './modules/crm/crm-objects.ts';
 
 const scenarios = loadScenarios().filter((s) => s.expectInvalid === undefined);
 const tenantOf = (n: number): string => `http-oracle-${n}`;
@@ -67,7 +66,7 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             .sort();
           const response = await app.inject({
             method: 'GET',
-            url: `/v1/${OBJECT_PATHS[object]}?limit=200`,
+            url: `/v1/${OBJECT_CATALOGUE[object].path}?limit=200`,
             headers: { cookie },
           });
           const label = `${user.id} ${object} @${new Date(at).toISOString()}`;
@@ -84,7 +83,7 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
           for (const r of records) {
             const one = await app.inject({
               method: 'GET',
-              url: `/v1/${OBJECT_PATHS[object]}/${encodeURIComponent(r.id)}`,
+              url: `/v1/${OBJECT_CATALOGUE[object].path}/${encodeURIComponent(r.id)}`,
               headers: { cookie },
             });
             const allowed = expected.includes(r.id);

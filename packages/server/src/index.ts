@@ -18,5 +18,3 @@ export { toErrorResponse, ERROR_BODY_SCHEMA } from './http/error-handler.ts';
 export type { ErrorBody } from './http/error-handler.ts';
 export { PolicyCache } from './http/policy-cache.ts';
 export type { PolicySnapshot } from './http/policy-cache.ts';
-export { portalAccountOf, prepareCreate, prepareUpdate } from './modules/crm/record-rules.ts';
-export type { CreateInput, DecisionContext, UpdateInput } from './modules/crm/record-rules.ts';

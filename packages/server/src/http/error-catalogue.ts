@@ -1,10 +1,11 @@
 import { ENGINE_ERROR_CODES } from '@custos/engine';
+import type { RecordErrorCode } from '@custos/records';
 import type { STORE_ERROR_CODES } from '@custos/store';
 
 /**
  * The one place where error codes map to HTTP status. Every code is listed in docs/errors.md
- * (a test checks both agree). Engine and store codes are included so any error that reaches the
- * HTTP layer has a status.
+ * (a test checks both agree). Engine, store and record-write codes are included so any error that
+ * reaches the HTTP layer has a status.
  */
 export const SERVER_ERROR_STATUS = {
   // Input
@@ -31,6 +32,12 @@ export const SERVER_ERROR_STATUS = {
 
 export type ServerErrorCode = keyof typeof SERVER_ERROR_STATUS;
 
+/**
+ * The record write path (`@custos/records`) speaks the CRM API's codes: each of its codes must be
+ * a server code, so a refused write has the same status whether it came by the API or the CLI.
+ */
+const RECORD_STATUS: Readonly<Record<RecordErrorCode, number>> = SERVER_ERROR_STATUS;
+
 const ENGINE_STATUS = Object.fromEntries(ENGINE_ERROR_CODES.map((c) => [c, 422])) as Record<
   (typeof ENGINE_ERROR_CODES)[number],
   number
@@ -45,6 +52,7 @@ const STORE_STATUS: Record<(typeof STORE_ERROR_CODES)[number], number> = {
 
 export const ERROR_STATUS: Readonly<Record<string, number>> = {
   ...SERVER_ERROR_STATUS,
+  ...RECORD_STATUS,
   ...ENGINE_STATUS,
   ...STORE_STATUS,
 };

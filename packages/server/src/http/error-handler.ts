@@ -1,4 +1,5 @@
 import { EngineError } from '@custos/engine';
+import { RecordError } from '@custos/records';
 import { StoreError } from '@custos/store';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './app-error.ts';
@@ -39,7 +40,7 @@ function fieldOf(context: string, issue: ValidationIssue): string {
 
 /** Map any error to its status and body. Unknown errors are INTERNAL, without their message. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof AppError) {
+  if (error instanceof AppError || error instanceof RecordError) {
     return {
       status: statusOf(error.code),
       body: { code: error.code, message: error.message, details: error.details },

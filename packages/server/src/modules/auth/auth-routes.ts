@@ -157,7 +157,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = request.custos;
-      const user = ctx.model.users.find((u) => u.id === ctx.userId);
+      const user = ctx.index.users.get(ctx.userId);
       if (user === undefined) throw new AppError('AUTH_REQUIRED', 'the user no longer exists');
       const roleIds = new Set(user.roleIds);
       const functions = [

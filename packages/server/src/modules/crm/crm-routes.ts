@@ -1,8 +1,13 @@
-import { OBJECT_TYPES, type AccessLevel, type ObjectType, type RecordAction } from '@custos/engine';
+import {
+  OBJECT_CATALOGUE,
+  OBJECT_TYPES,
+  type AccessLevel,
+  type ObjectType,
+  type RecordAction,
+} from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
-import { OBJECT_LABELS, OBJECT_PATHS } from './crm-objects.ts';
 import {
   CREATE_BODY,
   ID_PARAMS,
@@ -58,9 +63,10 @@ const record = (object: ObjectType, action: RecordAction): RoutePermission => ({
 export async function crmRoutes(app: FastifyInstance): Promise<void> {
   const db = app.custos.database.db;
   for (const object of OBJECT_TYPES) {
-    const base = `/v1/${OBJECT_PATHS[object]}`;
-    const { en, zh } = OBJECT_LABELS[object];
-    const tags = [`crm: ${OBJECT_PATHS[object]}`];
+    const { path, names } = OBJECT_CATALOGUE[object];
+    const base = `/v1/${path}`;
+    const [en, zh] = [names['en-US'].one, names['zh-CN'].one];
+    const tags = [`crm: ${path}`];
 
     app.get<{ Querystring: ListParams }>(
       base,

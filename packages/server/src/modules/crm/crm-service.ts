@@ -1,40 +1,25 @@
+import { filter, type AccessLevel, type ObjectType, type Sensitivity } from '@custos/engine';
 import {
-  decide,
-  filter,
-  type AccessLevel,
-  type CrmRecord,
-  type ObjectType,
-  type RecordAction,
-  type Sensitivity,
-  type TeamMember,
-} from '@custos/engine';
+  createRecordAs,
+  deleteRecordAs,
+  lockForAction,
+  ownerOf,
+  readableRecord,
+  transferRecordAs,
+  updateRecordAs,
+} from '@custos/records';
 import {
   appendAuditEvent,
-  countChildren,
   countRecords,
-  deleteRecord,
-  getRecord,
-  insertRecord,
   listRecords,
   listTeam,
-  lockRecord,
   putTeamMember,
   removeTeamMember,
-  transferChildren,
-  updateRecord,
   type Database,
   type RecordSort,
-  type StoredRecord,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import {
-  ownerOf,
-  portalAccountOf,
-  prepareCreate,
-  prepareUpdate,
-  requireAction,
-} from './record-rules.ts';
 import { viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
@@ -83,9 +68,6 @@ export interface TeamMemberView {
   access: AccessLevel;
 }
 
-const notFound = (object: ObjectType, id: string) =>
-  new AppError('NOT_FOUND', `no ${object} ${id}`, { object, id });
-
 /** The caller's list of an object: what `filter` selects, one page, each row per field access. */
 export async function listObjectRecords(
   db: Db,
@@ -114,20 +96,6 @@ export async function listObjectRecords(
   };
 }
 
-/** A record the caller may read, or NOT_FOUND (an unreadable record does not exist for them). */
-export async function readableRecord(
-  db: Db,
-  ctx: RequestContext,
-  object: ObjectType,
-  id: string,
-): Promise<StoredRecord> {
-  const record = await getRecord(db, ctx.tenantId, object, id);
-  if (record === undefined || !decide(ctx.index, ctx.userId, 'read', record, ctx.now)) {
-    throw notFound(object, id);
-  }
-  return record;
-}
-
 export async function getObjectRecord(
   db: Db,
   ctx: RequestContext,
@@ -137,103 +105,21 @@ export async function getObjectRecord(
   return viewRecord(ctx, await readableRecord(db, ctx, object, id), { withFieldLevels: true });
 }
 
-/**
- * Inside a write's transaction: lock the record's row, read it, and check the caller may read it
- * (else NOT_FOUND) and, when given, take `action` on it (else PERMISSION_DENIED).
- */
-async function lockForAction(
-  tx: Db,
-  ctx: RequestContext,
-  object: ObjectType,
-  id: string,
-  action?: RecordAction,
-): Promise<StoredRecord> {
-  if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw notFound(object, id);
-  const current = await readableRecord(tx, ctx, object, id);
-  if (action !== undefined) requireAction(ctx, action, current);
-  return current;
-}
-
-function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) {
-      b[name] = before[name] ?? null;
-      a[name] = after[name] ?? null;
-    }
-  }
-  return { before: b, after: a };
-}
-
-/** The stored attributes of a record, for the audit trail. */
-function auditState(r: CrmRecord): Record<string, unknown> {
-  return {
-    ownerId: r.ownerId,
-    departmentId: r.departmentId,
-    sensitivity: r.sensitivity,
-    customerId: r.customerId,
-    fields: r.fields,
-  };
-}
-
 async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute((tx) => work(tx));
 }
 
+/** Create a record through the one write path (`@custos/records`), answered as the caller sees it. */
 export async function createObjectRecord(
   db: Db,
   ctx: RequestContext,
   object: ObjectType,
   body: CreateBody,
 ): Promise<RecordView> {
-  const portalAccountId = portalAccountOf(ctx);
-  let parent: StoredRecord | undefined;
-  if (object !== 'customer') {
-    const customerId = body.customerId ?? portalAccountId ?? undefined;
-    if (customerId === undefined || customerId === null) {
-      throw new AppError('REQUEST_INVALID', `a ${object} belongs to a customer`, {
-        field: 'body/customerId',
-      });
-    }
-    parent = await getRecord(db, ctx.tenantId, 'customer', customerId);
-    const visible =
-      parent !== undefined &&
-      (portalAccountId === undefined
-        ? decide(ctx.index, ctx.userId, 'read', parent, ctx.now)
-        : parent.id === portalAccountId);
-    if (!visible) {
-      throw new AppError('NOT_FOUND', `no customer ${customerId}`, {
-        field: 'body/customerId',
-        object: 'customer',
-        id: customerId,
-      });
-    }
-  } else if (body.customerId !== undefined) {
-    throw new AppError('REQUEST_INVALID', 'a customer belongs to no customer', {
-      field: 'body/customerId',
-    });
-  }
-  const record = prepareCreate(ctx, object, body, parent);
-  const id = record.id;
-  const at = new Date(ctx.now);
-  await inTransaction(db, async (tx) => {
-    await insertRecord(tx, ctx.tenantId, record, at);
-    await appendAuditEvent(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      action: `${object}.create`,
-      target: `${object}/${id}`,
-      after: auditState(record),
-      at,
-    });
-  });
-  return getObjectRecord(db, ctx, object, id).catch(() =>
+  const written = await createRecordAs(db, ctx, object, body);
+  return getObjectRecord(db, ctx, object, written.id).catch(() =>
     // Created but not readable afterwards (e.g. owned by someone else): answer what was written.
-    viewRecord(ctx, { ...record, parent, updatedAt: at.toISOString() } as StoredRecord),
+    viewRecord(ctx, written),
   );
 }
 
@@ -244,28 +130,7 @@ export async function updateObjectRecord(
   id: string,
   body: UpdateBody,
 ): Promise<RecordView> {
-  const at = new Date(ctx.now);
-  await inTransaction(db, async (tx) => {
-    const current = await lockForAction(tx, ctx, object, id);
-    const next = prepareUpdate(ctx, current, body);
-    await updateRecord(tx, ctx.tenantId, next, at);
-    const diff = changedFields(current.fields, next.fields);
-    await appendAuditEvent(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      action: `${object}.update`,
-      target: `${object}/${id}`,
-      before: {
-        fields: diff.before,
-        ...(next.sensitivity === current.sensitivity ? {} : { sensitivity: current.sensitivity }),
-      },
-      after: {
-        fields: diff.after,
-        ...(next.sensitivity === current.sensitivity ? {} : { sensitivity: next.sensitivity }),
-      },
-      at,
-    });
-  });
+  await updateRecordAs(db, ctx, object, id, body);
   return getObjectRecord(db, ctx, object, id);
 }
 
@@ -275,31 +140,7 @@ export async function deleteObjectRecord(
   object: ObjectType,
   id: string,
 ): Promise<void> {
-  const at = new Date(ctx.now);
-  await inTransaction(db, async (tx) => {
-    const current = await lockForAction(tx, ctx, object, id, 'delete');
-    let team: TeamMember[] = [];
-    if (object === 'customer') {
-      const children = await countChildren(tx, ctx.tenantId, id);
-      if (Object.keys(children).length > 0) {
-        throw new AppError('CONFLICT', `customer ${id} still has related records`, {
-          reason: 'has_children',
-          children,
-        });
-      }
-      // Its team goes with it (`deleteRecord`), and the audit event keeps who was on it.
-      team = await listTeam(tx, ctx.tenantId, id);
-    }
-    await deleteRecord(tx, ctx.tenantId, object, id);
-    await appendAuditEvent(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      action: `${object}.delete`,
-      target: `${object}/${id}`,
-      before: { ...auditState(current), ...(team.length > 0 ? { team } : {}) },
-      at,
-    });
-  });
+  await deleteRecordAs(db, ctx, object, id);
 }
 
 export async function transferObjectRecord(
@@ -309,46 +150,7 @@ export async function transferObjectRecord(
   id: string,
   body: TransferBody,
 ): Promise<RecordView & { transferredChildren?: Partial<Record<ObjectType, number>> }> {
-  const owner = ownerOf(ctx, body.ownerId, 'body/ownerId');
-  if (body.includeChildren === true && object !== 'customer') {
-    throw new AppError('REQUEST_INVALID', 'only a customer has related records to take along', {
-      field: 'body/includeChildren',
-    });
-  }
-  const at = new Date(ctx.now);
-  const children = await inTransaction(db, async (tx) => {
-    const current = await lockForAction(tx, ctx, object, id, 'transfer');
-    const next: CrmRecord = { ...current, ownerId: owner.id, departmentId: owner.departmentId };
-    await updateRecord(tx, ctx.tenantId, next, at);
-    const moved =
-      body.includeChildren === true && current.ownerId !== null
-        ? await transferChildren(
-            tx,
-            ctx.tenantId,
-            {
-              customerId: id,
-              fromOwnerId: current.ownerId,
-              toOwnerId: owner.id,
-              toDepartmentId: owner.departmentId,
-            },
-            at,
-          )
-        : undefined;
-    await appendAuditEvent(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      action: `${object}.transfer`,
-      target: `${object}/${id}`,
-      before: { ownerId: current.ownerId, departmentId: current.departmentId },
-      after: {
-        ownerId: next.ownerId,
-        departmentId: next.departmentId,
-        ...(moved === undefined ? {} : { children: moved }),
-      },
-      at,
-    });
-    return moved;
-  });
+  const { children } = await transferRecordAs(db, ctx, object, id, body);
   const view = await readableRecord(db, ctx, object, id)
     .then((r) => viewRecord(ctx, r, { withFieldLevels: true }))
     .catch(() => undefined);
@@ -370,7 +172,7 @@ export async function transferObjectRecord(
 function teamView(ctx: RequestContext, members: { userId: string; access: AccessLevel }[]) {
   return members.map((m) => ({
     userId: m.userId,
-    name: ctx.model.users.find((u) => u.id === m.userId)?.name ?? null,
+    name: ctx.index.users.get(m.userId)?.name ?? null,
     access: m.access,
   }));
 }

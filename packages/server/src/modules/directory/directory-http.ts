@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } fro
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
+import { adminPage, entityIndex, type AdminPageQuery } from './admin-page.ts';
 import { commitChange } from './commit-change.ts';
-import { IF_MATCH_HEADERS, ID_PARAMS } from './directory-schemas.ts';
+import { ADMIN_LIST_QUERY, IF_MATCH_HEADERS, ID_PARAMS } from './directory-schemas.ts';
 import type { PolicyChange } from './policy-change.ts';
 
 /** Users, departments and groups. */
@@ -17,6 +18,11 @@ export const ROLE_ADMIN: RoutePermission = { kind: 'function', name: 'role_admin
 export interface Versioned<T> {
   data: T;
   version: number;
+}
+
+/** An admin list answer: one page, the policy version, and the cursor of the next page. */
+export interface VersionedPage<T> extends Versioned<T[]> {
+  nextCursor: string | null;
 }
 
 const IF_MATCH = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/;
@@ -44,6 +50,32 @@ const VERSIONED_SCHEMA = {
   required: ['data', 'version'],
   properties: { data: {}, version: { type: 'integer' } },
 } as const;
+
+/** The OpenAPI shape of an admin list answer. */
+const PAGE_SCHEMA = {
+  type: 'object',
+  required: ['data', 'version', 'nextCursor'],
+  properties: {
+    data: { type: 'array', items: {} },
+    version: { type: 'integer' },
+    nextCursor: { type: ['string', 'null'] },
+  },
+} as const;
+
+/** Schema of a list route: `limit`, `cursor`, `q`, a page, and the error answers. */
+export function listSchema(tag: string, summary: string): FastifySchema {
+  return {
+    tags: [tag],
+    summary,
+    querystring: ADMIN_LIST_QUERY,
+    response: {
+      200: PAGE_SCHEMA,
+      400: ERROR_BODY_SCHEMA,
+      403: ERROR_BODY_SCHEMA,
+      404: ERROR_BODY_SCHEMA,
+    },
+  };
+}
 
 /** Schema of a read route: tags, summary and the error answers. */
 export function readSchema(tag: string, summary: string, extra: FastifySchema = {}): FastifySchema {
@@ -114,8 +146,10 @@ export function found<T>(item: T | undefined, kind: string, id: string): T {
 }
 
 /**
- * The two read routes of an admin entity: `GET <path>` lists them, `GET <path>/:id` gets one
- * (NOT_FOUND naming the kind), both at the request's policy version (also as ETag).
+ * The two read routes of an admin entity: `GET <path>` lists them a page at a time in id order
+ * (`limit`, default 50, at most 500; `cursor`; `q`, name contains), `GET <path>/:id` gets one
+ * (NOT_FOUND naming the kind), both at the request's policy version (also as ETag). Both look up
+ * an index of the model's entities built once per version, never scan them per request.
  */
 export function readRoutes<T extends { id: string }>(
   app: FastifyInstance,
@@ -129,8 +163,13 @@ export function readRoutes<T extends { id: string }>(
   },
 ): void {
   const { path, tag, config, summaries, kind, items } = options;
-  app.get(path, { config, schema: readSchema(tag, summaries[0]) }, (request, reply) =>
-    versioned(request, reply, items(request.custos.model)),
+  app.get<{ Querystring: AdminPageQuery }>(
+    path,
+    { config, schema: listSchema(tag, summaries[0]) },
+    (request, reply): VersionedPage<T> => {
+      const page = adminPage(items(request.custos.model), kind, request.query);
+      return { ...versioned(request, reply, page.items), nextCursor: page.nextCursor };
+    },
   );
   app.get<{ Params: { id: string } }>(
     `${path}/:id`,
@@ -140,11 +179,7 @@ export function readRoutes<T extends { id: string }>(
       return versioned(
         request,
         reply,
-        found(
-          items(request.custos.model).find((e) => e.id === id),
-          kind,
-          id,
-        ),
+        found(entityIndex(items(request.custos.model)).byId.get(id), kind, id),
       );
     },
   );

@@ -68,6 +68,49 @@ describe.each(['pglite', 'postgres'] as const)('admin API on %s', (backend) => {
     expect(role.body.data).toMatchObject({ id: 'sales-rep', name: '销售代表' });
   });
 
+  it('pages a list in id order: limit (default 50, at most 500), cursor, q', async () => {
+    const users = t.demo.company.model.users;
+    expect(users.length).toBeGreaterThan(50);
+    const ids = users.map((u) => u.id).sort((a, b) => (a < b ? -1 : 1));
+    const first = await call(admin, 'GET', '/v1/admin/users');
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((u: { id: string }) => u.id)).toEqual(ids.slice(0, 50));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    expect(first.headers.etag).toBe(`"${first.body.version}"`);
+
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = await call(admin, 'GET', `/v1/admin/users?limit=25${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(25);
+      walked.push(...page.body.data.map((u: { id: string }) => u.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(walked).toEqual(ids);
+
+    const named = await call(admin, 'GET', `/v1/admin/users?q=${encodeURIComponent('李')}`);
+    expect(named.body.data.length).toBeGreaterThan(0);
+    expect(named.body.data.map((u: { id: string }) => u.id)).toEqual(
+      users
+        .filter((u) => u.name.includes('李'))
+        .map((u) => u.id)
+        .sort((a, b) => (a < b ? -1 : 1)),
+    );
+    const usersCursor = encodeURIComponent(first.body.nextCursor);
+    for (const [url, field] of [
+      ['/v1/admin/users?limit=501', 'querystring/limit'],
+      ['/v1/admin/users?limit=0', 'querystring/limit'],
+      ['/v1/admin/users?cursor=forged', 'querystring/cursor'],
+      [`/v1/admin/roles?cursor=${usersCursor}`, 'querystring/cursor'],
+    ] as const) {
+      const { status, body } = await call(admin, 'GET', url);
+      expect(status, url).toBe(400);
+      expect(body).toMatchObject({ code: 'REQUEST_INVALID', details: { field } });
+    }
+  });
+
   it('refuses a 销售代表 with 403 PERMISSION_DENIED', async () => {
     for (const [method, url, payload] of [
       ['GET', '/v1/admin/users', undefined],

@@ -67,6 +67,27 @@ export const IF_MATCH_HEADERS = {
   },
 } as const;
 
+/** The query of every admin list: a page in id order, optionally by name. */
+export const ADMIN_LIST_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    cursor: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      description: 'The nextCursor of the previous page (opaque)',
+    },
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Name contains, case-insensitive (a grant, which has no name: its id)',
+    },
+  },
+} as const;
+
 // ── Departments ─────────────────────────────────────────────────────────────────────────────
 
 export const DEPARTMENT_CREATE = {

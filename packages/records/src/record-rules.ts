@@ -10,17 +10,16 @@ import {
   type User,
 } from '@custos/engine';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../http/app-error.ts';
-import type { RequestContext } from '../../http/request-context.ts';
+import { RecordError } from './record-error.ts';
+import type { DecisionContext } from './write-context.ts';
 
 /**
  * The rules of a record write, as pure functions over the policy at hand: who may create or
  * change which record, which fields, which owner, which sensitivity. The CRM API and the
  * command-line import (`custos import`) both go through them, so a write is judged the same way
- * whichever door it comes in by. Each throws an `AppError` naming the field at fault
+ * whichever door it comes in by. Each throws a `RecordError` naming the field at fault
  * (`details.field`: `body/fields/creditLimit`).
  */
-export type DecisionContext = Pick<RequestContext, 'index' | 'model' | 'userId' | 'now'>;
 
 export interface CreateInput {
   fields: Record<string, unknown>;
@@ -39,7 +38,7 @@ export interface UpdateInput {
 
 /** The caller's portal account: undefined for internal users (null: a portal user without one). */
 export function portalAccountOf(ctx: DecisionContext): string | null | undefined {
-  const me = ctx.model.users.find((u) => u.id === ctx.userId);
+  const me = ctx.index.users.get(ctx.userId);
   return me?.kind === 'portal' ? (me.portalAccountId ?? null) : undefined;
 }
 
@@ -58,11 +57,13 @@ export function prepareCreate(
 ): CrmRecord {
   checkKnownFields(ctx, object, input.fields);
   if (object === 'customer' && typeof input.fields.name !== 'string') {
-    throw new AppError('REQUEST_INVALID', 'a customer needs a name', { field: 'body/fields/name' });
+    throw new RecordError('REQUEST_INVALID', 'a customer needs a name', {
+      field: 'body/fields/name',
+    });
   }
   const portalAccountId = portalAccountOf(ctx);
   if (portalAccountId !== undefined && input.ownerId !== undefined) {
-    throw new AppError('REQUEST_INVALID', 'a portal user does not choose the owner', {
+    throw new RecordError('REQUEST_INVALID', 'a portal user does not choose the owner', {
       field: 'body/ownerId',
     });
   }
@@ -112,14 +113,16 @@ export function prepareUpdate(
     fields: { ...current.fields, ...fields },
   };
   if (current.object === 'customer' && typeof next.fields.name !== 'string') {
-    throw new AppError('REQUEST_INVALID', 'a customer needs a name', { field: 'body/fields/name' });
+    throw new RecordError('REQUEST_INVALID', 'a customer needs a name', {
+      field: 'body/fields/name',
+    });
   }
   return next;
 }
 
 export function requireAction(ctx: DecisionContext, action: RecordAction, record: CrmRecord): void {
   if (!decide(ctx.index, ctx.userId, action, record, ctx.now)) {
-    throw new AppError('PERMISSION_DENIED', `you may not ${action} this ${record.object}`, {
+    throw new RecordError('PERMISSION_DENIED', `you may not ${action} this ${record.object}`, {
       action,
       object: record.object,
       id: record.id,
@@ -136,7 +139,7 @@ export function checkKnownFields(
   const known = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
   for (const name of Object.keys(fields)) {
     if (!(name in known)) {
-      throw new AppError('REQUEST_INVALID', `${name} is not a field of ${object}`, {
+      throw new RecordError('REQUEST_INVALID', `${name} is not a field of ${object}`, {
         field: `body/fields/${name}`,
       });
     }
@@ -151,7 +154,7 @@ export function checkEditable(
   for (const name of Object.keys(fields)) {
     const level = levels[name] ?? 'hidden';
     if (level !== 'edit') {
-      throw new AppError('FIELD_NOT_EDITABLE', `you may not edit the field ${name}`, {
+      throw new RecordError('FIELD_NOT_EDITABLE', `you may not edit the field ${name}`, {
         field: `body/fields/${name}`,
         level,
       });
@@ -163,7 +166,7 @@ export function checkEditable(
 export function checkSensitivity(ctx: DecisionContext, sensitivity: Sensitivity): void {
   const me = ctx.index.principals.get(ctx.userId);
   if (me === undefined || rank.sensitivity(sensitivity) > me.clearance) {
-    throw new AppError('PERMISSION_DENIED', `you may not label a record ${sensitivity}`, {
+    throw new RecordError('PERMISSION_DENIED', `you may not label a record ${sensitivity}`, {
       field: 'body/sensitivity',
       sensitivity,
     });
@@ -172,9 +175,9 @@ export function checkSensitivity(ctx: DecisionContext, sensitivity: Sensitivity)
 
 /** An active internal user who can own records. */
 export function ownerOf(ctx: DecisionContext, userId: string, field: string): User {
-  const user = ctx.model.users.find((u) => u.id === userId);
+  const user = ctx.index.users.get(userId);
   if (user === undefined || user.status !== 'active' || user.kind !== 'internal') {
-    throw new AppError('REQUEST_INVALID', `${userId} is not an active internal user`, {
+    throw new RecordError('REQUEST_INVALID', `${userId} is not an active internal user`, {
       field,
       userId,
     });

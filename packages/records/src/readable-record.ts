@@ -1,0 +1,43 @@
+import { decide, type ObjectType, type RecordAction } from '@custos/engine';
+import { getRecord, lockRecord, type Database, type StoredRecord } from '@custos/store';
+import { RecordError } from './record-error.ts';
+import { requireAction } from './record-rules.ts';
+import type { WriteContext } from './write-context.ts';
+
+type Db = Database['db'];
+
+/** NOT_FOUND for a record that does not exist, or that the caller may not read (the same answer). */
+export function recordNotFound(object: ObjectType, id: string): RecordError {
+  return new RecordError('NOT_FOUND', `no ${object} ${id}`, { object, id });
+}
+
+/** A record the caller may read, or NOT_FOUND (an unreadable record does not exist for them). */
+export async function readableRecord(
+  db: Db,
+  ctx: WriteContext,
+  object: ObjectType,
+  id: string,
+): Promise<StoredRecord> {
+  const record = await getRecord(db, ctx.tenantId, object, id);
+  if (record === undefined || !decide(ctx.index, ctx.userId, 'read', record, ctx.now)) {
+    throw recordNotFound(object, id);
+  }
+  return record;
+}
+
+/**
+ * Inside a write's transaction: lock the record's row, read it, and check the caller may read it
+ * (else NOT_FOUND) and, when given, take `action` on it (else PERMISSION_DENIED).
+ */
+export async function lockForAction(
+  tx: Db,
+  ctx: WriteContext,
+  object: ObjectType,
+  id: string,
+  action?: RecordAction,
+): Promise<StoredRecord> {
+  if (!(await lockRecord(tx, ctx.tenantId, object, id))) throw recordNotFound(object, id);
+  const current = await readableRecord(tx, ctx, object, id);
+  if (action !== undefined) requireAction(ctx, action, current);
+  return current;
+}

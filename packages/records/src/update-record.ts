@@ -1,0 +1,45 @@
+import type { ObjectType } from '@custos/engine';
+import { appendAuditEvent, updateRecord, type Database, type StoredRecord } from '@custos/store';
+import { changedFields } from './audit-state.ts';
+import { inTransaction } from './in-transaction.ts';
+import { prepareUpdate, type UpdateInput } from './record-rules.ts';
+import { lockForAction } from './readable-record.ts';
+import type { WriteContext } from './write-context.ts';
+
+type Db = Database['db'];
+
+/**
+ * Change a record as the context's user: lock its row, read it (NOT_FOUND when the caller may not),
+ * judge the change by `prepareUpdate`, write it and append `<object>.update` with the fields that
+ * changed, in one transaction. `input` may be a function of the current record (the CSV import
+ * leaves out cells equal to the stored value). Returns the record as written.
+ */
+export async function updateRecordAs(
+  db: Db,
+  ctx: WriteContext,
+  object: ObjectType,
+  id: string,
+  input: UpdateInput | ((current: StoredRecord) => UpdateInput),
+): Promise<StoredRecord> {
+  const at = new Date(ctx.now);
+  return inTransaction(db, async (tx) => {
+    const current = await lockForAction(tx, ctx, object, id);
+    const next = prepareUpdate(ctx, current, typeof input === 'function' ? input(current) : input);
+    await updateRecord(tx, ctx.tenantId, next, at);
+    const diff = changedFields(current.fields, next.fields);
+    const relabelled = next.sensitivity !== current.sensitivity;
+    await appendAuditEvent(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      action: `${object}.update`,
+      target: `${object}/${id}`,
+      before: {
+        fields: diff.before,
+        ...(relabelled ? { sensitivity: current.sensitivity } : {}),
+      },
+      after: { fields: diff.after, ...(relabelled ? { sensitivity: next.sensitivity } : {}) },
+      at,
+    });
+    return { ...next, parent: current.parent, updatedAt: at.toISOString() };
+  });
+}

@@ -89,6 +89,7 @@ export {
   findGrant,
   grantFromRow,
   insertRecordGrant,
+  listStoredGrants,
   loadRecordFacts,
   recordGrantsOf,
   teamsOf,

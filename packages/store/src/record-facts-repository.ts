@@ -217,3 +217,31 @@ export async function deleteRecordGrant(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/**
+ * Every stored grant of a tenant — the policy's scope grants and the grants on one record — in id
+ * order after `after`, at most `limit`; `q` matches the id or the reason (case-insensitive),
+ * `recordId` (with `object`) keeps the grants on one record. For the admin list, which must show
+ * both kinds although only scope grants are in the node-wide model.
+ */
+export async function listStoredGrants(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  options: { after?: string; limit: number; q?: string; object?: ObjectType; recordId?: string },
+): Promise<{ grant: Grant; recordId: string | null }[]> {
+  let query = db
+    .selectFrom('grants')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .limit(options.limit);
+  if (options.after !== undefined) query = query.where('id', '>', options.after);
+  if (options.object !== undefined) query = query.where('object', '=', options.object);
+  if (options.recordId !== undefined) query = query.where('record_id', '=', options.recordId);
+  if (options.q !== undefined) {
+    const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('id', 'ilike', like), eb('reason', 'ilike', like)]));
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ grant: grantFromRow(r), recordId: r.record_id }));
+}

@@ -162,6 +162,19 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
       headers: { cookie: admin },
     });
     expect(rule.statusCode).toBe(200);
+    // The grant on one record is a fact of the record, still listed with the others.
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/v1/admin/grants?object=customer&recordId=${customer.id}`,
+      headers: { cookie: admin },
+    });
+    expect(listed.json().data.map((g: { id: string }) => g.id)).toContain('grant-batch');
+    const one = await t.app.inject({
+      method: 'GET',
+      url: '/v1/admin/grants/grant-batch',
+      headers: { cookie: admin },
+    });
+    expect(one.json().data).toMatchObject({ id: 'grant-batch', target: { kind: 'record' } });
 
     // The third change names a group that does not exist: nothing of the batch is written.
     const failing = await post(admin, '/v1/admin/changes', [

@@ -406,3 +406,13 @@ export const GRANT_REVOKE = {
   additionalProperties: false,
   properties: { reason: { type: 'string', minLength: 1, maxLength: 1000 } },
 } as const;
+
+/** The grant list's query: the admin list's, and the grants on one record. */
+export const GRANT_LIST_QUERY = {
+  ...ADMIN_LIST_QUERY,
+  properties: {
+    ...ADMIN_LIST_QUERY.properties,
+    object: { type: 'string', enum: [...OBJECT_TYPES] },
+    recordId: { ...ID, description: 'Only the grants on this record (with `object`)' },
+  },
+} as const;

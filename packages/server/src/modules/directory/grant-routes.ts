@@ -1,7 +1,18 @@
 import type { AccessLevel, Grant, GrantTarget, ObjectType } from '@custos/engine';
+import { findGrant, listStoredGrants } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
-import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
-import { GRANT_CREATE, GRANT_REVOKE, ID_PARAMS } from './directory-schemas.ts';
+import { ADMIN_PAGE_SIZE, decodeCursor, encodeCursor, type AdminPageQuery } from './admin-page.ts';
+import {
+  ROLE_ADMIN,
+  changeSchema,
+  commit,
+  found,
+  listSchema,
+  newId,
+  readSchema,
+  versioned,
+} from './directory-http.ts';
+import { GRANT_CREATE, GRANT_LIST_QUERY, GRANT_REVOKE, ID_PARAMS } from './directory-schemas.ts';
 
 const TAG = 'admin: grants';
 type Params = { Params: { id: string } };
@@ -61,14 +72,43 @@ function grantOf(id: string, b: GrantBody): Grant {
 export async function grantRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: ROLE_ADMIN };
 
-  readRoutes(app, {
-    path: '/v1/admin/grants',
-    tag: TAG,
-    config,
-    summaries: ['List grants', 'Get a grant'],
-    kind: 'grant',
-    items: (model) => model.grants,
-  });
+  // Read from the database: grants on one record are facts of their records, not in the model.
+  app.get<{ Querystring: AdminPageQuery & { object?: ObjectType; recordId?: string } }>(
+    '/v1/admin/grants',
+    {
+      config,
+      schema: {
+        ...listSchema(TAG, 'List grants (policy grants and grants on one record), in id order'),
+        querystring: GRANT_LIST_QUERY,
+      },
+    },
+    async (request, reply) => {
+      const { limit = ADMIN_PAGE_SIZE, cursor, q, object, recordId } = request.query;
+      const rows = await listStoredGrants(app.custos.database.db, request.custos.tenantId, {
+        limit: limit + 1,
+        ...(cursor === undefined ? {} : { after: decodeCursor('grant', cursor) }),
+        ...(q === undefined ? {} : { q }),
+        ...(object === undefined ? {} : { object }),
+        ...(recordId === undefined ? {} : { recordId }),
+      });
+      const items = rows.slice(0, limit).map((r) => r.grant);
+      const last = items[items.length - 1];
+      return {
+        ...versioned(request, reply, items),
+        nextCursor:
+          rows.length > limit && last !== undefined ? encodeCursor('grant', last.id) : null,
+      };
+    },
+  );
+  app.get<Params>(
+    '/v1/admin/grants/:id',
+    { config, schema: readSchema(TAG, 'Get a grant', { params: ID_PARAMS }) },
+    async (request, reply) => {
+      const { id } = request.params;
+      const stored = await findGrant(app.custos.database.db, request.custos.tenantId, id);
+      return versioned(request, reply, found(stored?.grant, 'grant', id));
+    },
+  );
 
   app.post<{ Body: GrantBody }>(
     '/v1/admin/grants',

@@ -18,3 +18,8 @@ export { toErrorResponse, ERROR_BODY_SCHEMA } from './http/error-handler.ts';
 export type { ErrorBody } from './http/error-handler.ts';
 export { PolicyCache } from './http/policy-cache.ts';
 export type { PolicySnapshot } from './http/policy-cache.ts';
+export { commitChange, commitChanges } from './modules/directory/commit-change.ts';
+export type { CommitOptions, CommitResult } from './modules/directory/commit-change.ts';
+export { previewChanges } from './modules/directory/change-preview.ts';
+export type { ChangePreview } from './modules/directory/change-preview.ts';
+export type { PolicyChange } from './modules/directory/policy-change.ts';

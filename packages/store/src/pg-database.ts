@@ -19,6 +19,9 @@ export async function openPgDatabase(options: PgDatabaseOptions): Promise<Databa
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
   });
+  // An idle connection that the server ends (a restart, a failover) is dropped from the pool and
+  // replaced on the next query; without a listener its error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
   const database: Database = {
     backend: 'postgres',

@@ -9,6 +9,7 @@ export type { ListDiff, ModelDiff } from './model-diff.ts';
 export type { PolicyIndex, PrincipalContext } from './policy-index.ts';
 export type { ScopeRelation } from './access-core.ts';
 export { decide } from './decide.ts';
+export { decideWithReason } from './decide-reason.ts';
 export { explain } from './explain.ts';
 export type { AllowReason, DenyReason, Explanation, ReasonKind } from './explanation.ts';
 export { createFieldAccess, fieldAccess, isObjectType } from './field-access.ts';

@@ -40,6 +40,7 @@ import {
   type SharingRule,
   type User,
   attachRecordFacts,
+  decideWithReason,
 } from './index.ts';
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -461,6 +462,15 @@ function disagreements({ model, records }: World): string[] {
           const decided = decide(model, principal, action, record, now);
           const filtered = evaluatePredicate(model, predicate, record);
           const explained = explain(model, principal, action, record, now);
+          const reasoned = decideWithReason(model, principal, action, record, now);
+          const firstReason = explained.allowed
+            ? explained.allowedBy[0]?.kind
+            : explained.deniedBy?.kind;
+          if (reasoned.allowed !== explained.allowed || reasoned.reason !== firstReason) {
+            out.push(
+              `${principal} ${action} ${record.id}: decideWithReason ${JSON.stringify(reasoned)} explain ${firstReason}`,
+            );
+          }
           if (decided !== filtered || decided !== explained.allowed) {
             out.push(
               `${principal} ${action} ${record.object} ${record.id} at now${now - NOW >= 0 ? '+' : ''}${now - NOW}: ` +

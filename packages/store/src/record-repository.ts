@@ -1,9 +1,14 @@
-import type { CrmRecord, ObjectType } from '@custos/engine';
-import type { Kysely } from 'kysely';
-import { loadRecordFacts } from './record-facts-repository.ts';
+import {
+  ACCESS_LEVELS,
+  type CrmRecord,
+  type Grant,
+  type GrantTarget,
+  type ObjectType,
+} from '@custos/engine';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { RECORD_TABLE } from './record-tables.ts';
 import { RECORD_COLUMNS, recordFromRow, rowFromRecord, type StoredRecord } from './record-row.ts';
-import type { StoreSchema } from './schema.ts';
+import type { RecordRow, StoreSchema } from './schema.ts';
 
 /**
  * Records of the six CRM objects: read one (with its customer, which decides a child controlled
@@ -25,7 +30,7 @@ export async function getRecord(
 
 /**
  * Records by id, each with its parent customer (children) and its record facts (the customer's
- * team, grants on the record); missing ids are absent.
+ * team, grants on the record), missing ids absent: one query per table, the facts read in it.
  */
 export async function getRecords(
   db: Kysely<StoreSchema>,
@@ -35,16 +40,89 @@ export async function getRecords(
 ): Promise<Map<string, StoredRecord>> {
   const out = new Map<string, StoredRecord>();
   if (ids.length === 0) return out;
-  const rows = await db
-    .selectFrom(RECORD_TABLE[object])
-    .select(RECORD_COLUMNS)
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  for (const row of rows) out.set(row.id, recordFromRow(object, row));
-  if (object !== 'customer') await attachParents(db, tenantId, [...out.values()]);
-  await loadRecordFacts(db, tenantId, [...out.values()]);
+  for (const r of await selectWithFacts(db, tenantId, object, [...new Set(ids)])) out.set(r.id, r);
+  if (object !== 'customer' && out.size > 0) {
+    const parents = new Map(
+      (
+        await selectWithFacts(db, tenantId, 'customer', [
+          ...new Set([...out.values()].map((c) => c.customerId)),
+        ])
+      ).map((p) => [p.id, p]),
+    );
+    for (const child of out.values()) {
+      const parent = parents.get(child.customerId);
+      if (parent !== undefined) child.parent = parent;
+    }
+  }
   return out;
+}
+
+interface FactColumns {
+  team_facts: unknown;
+  grant_facts: unknown;
+}
+
+/** Records of one object with their team (their customer's) and the grants stored on them. */
+async function selectWithFacts(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  object: ObjectType,
+  ids: readonly string[],
+): Promise<StoredRecord[]> {
+  const customerKey = object === 'customer' ? sql.ref('t.id') : sql.ref('t.customer_id');
+  const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`t.${c}`)));
+  const { rows } = await sql<Selectable<RecordRow> & FactColumns>`select ${columns},
+    (select coalesce(json_agg(json_build_array(m.user_id, m.access) order by m.ordinal), '[]')
+       from customer_team_members m
+      where m.tenant_id = t.tenant_id and m.customer_id = ${customerKey}) as team_facts,
+    (select coalesce(json_agg(json_build_array(g.id, g.subject_kind, g.subject_id, g.access,
+              g.starts_at, g.expires_at, g.reason, g.target) order by g.ordinal), '[]')
+       from grants g
+      where g.tenant_id = t.tenant_id and g.object = ${object} and g.record_id = t.id) as grant_facts
+    from ${sql.table(RECORD_TABLE[object])} as t
+    where t.tenant_id = ${tenantId} and t.id = any(cast(${[...ids]} as text[]))`.execute(db);
+  return rows.map((row) => {
+    const record = recordFromRow(object, row);
+    const parse = (v: unknown): unknown[] =>
+      (typeof v === 'string' ? JSON.parse(v) : v) as unknown[];
+    const team = parse(row.team_facts) as [string, number][];
+    if (team.length > 0)
+      record.team = team.map(([userId, access]) => ({
+        customerId: record.customerId,
+        userId,
+        access: ACCESS_LEVELS[access] ?? 'read',
+      }));
+    const grants = parse(row.grant_facts) as [
+      string,
+      string,
+      string,
+      number,
+      string | null,
+      string | null,
+      string | null,
+      GrantTarget,
+    ][];
+    if (grants.length > 0)
+      record.grants = grants.map(
+        ([id, kind, subjectId, access, startsAt, expiresAt, reason, target]) => {
+          const grant: Grant = {
+            id,
+            subject:
+              kind === 'user'
+                ? { kind: 'user', userId: subjectId }
+                : { kind: 'group', groupId: subjectId },
+            object,
+            target,
+            access: ACCESS_LEVELS[access] ?? 'read',
+            startsAt: startsAt === null ? null : Date.parse(startsAt),
+            expiresAt: expiresAt === null ? null : Date.parse(expiresAt),
+          };
+          if (reason !== null) grant.reason = reason;
+          return grant;
+        },
+      );
+    return record;
+  });
 }
 
 /** Set `parent` on children from their customers (one query). */

@@ -13,6 +13,7 @@ import {
   type PolicyIndex,
   type PolicyModel,
   type Predicate,
+  type PrincipalContext,
   type RecordAction,
 } from '@custos/engine';
 import { RECORD_TABLE, compilePredicate, findGrant, getRecord, type Database } from '@custos/store';
@@ -73,6 +74,8 @@ export interface PreviewOptions {
   budgetMs?: number;
   /** Clock for the budget (tests pass one). */
   clock?: () => number;
+  /** Counting queries run at once (default 4; PGlite runs them one by one anyway). */
+  concurrency?: number;
 }
 
 const ACTION_ZH: Record<RecordAction, string> = {
@@ -93,15 +96,69 @@ const OBJECT_ZH: Record<ObjectType, string> = {
   activity: '跟进记录',
 };
 
-function count(db: Db, tenantId: string, object: ObjectType, gain: Predicate, lose: Predicate) {
+/** Records the predicate pair gains (`after and not before`) and loses, in one scan. */
+async function countDelta(
+  db: Db,
+  tenantId: string,
+  object: ObjectType,
+  before: Predicate,
+  after: Predicate,
+): Promise<{ gained: number; lost: number }> {
   const table = RECORD_TABLE[object];
-  const yes = compilePredicate(gain, { table, indexLargeSets: true });
-  const no = compilePredicate(lose, { table, indexLargeSets: true });
-  return sql<{
-    n: string | number;
-  }>`select count(*) as n from ${sql.table(table)} as t where t.tenant_id = ${tenantId} and coalesce(${yes}, false) and not coalesce(${no}, false)`
-    .execute(db)
-    .then((r) => Number(r.rows[0]?.n ?? 0));
+  const was = sql`coalesce(${compilePredicate(before, { table, indexLargeSets: true })}, false)`;
+  const is = sql`coalesce(${compilePredicate(after, { table, indexLargeSets: true })}, false)`;
+  const { rows } = await sql<{ gained: string | number; lost: string | number }>`select
+      count(*) filter (where ${is} and not ${was}) as gained,
+      count(*) filter (where ${was} and not ${is}) as lost
+    from ${sql.table(table)} as t where t.tenant_id = ${tenantId} and (${is} or ${was})`.execute(
+    db,
+  );
+  return { gained: Number(rows[0]?.gained ?? 0), lost: Number(rows[0]?.lost ?? 0) };
+}
+
+function sameMembers(
+  a: ReadonlySet<string> | undefined,
+  b: ReadonlySet<string> | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+const ids = (list: readonly { id: string }[]) => list.map((x) => x.id).join('\u0000');
+
+/** Whether a principal's context differs in anything but its per-slot privileges. */
+function contextDiffers(a: PrincipalContext | undefined, b: PrincipalContext | undefined): boolean {
+  if (a === b) return false;
+  if (a === undefined || b === undefined) return true;
+  return (
+    a.active !== b.active ||
+    a.clearance !== b.clearance ||
+    a.portal !== b.portal ||
+    a.portalAccountId !== b.portalAccountId ||
+    a.user.departmentId !== b.user.departmentId ||
+    !sameMembers(a.subordinates, b.subordinates) ||
+    !sameMembers(a.departmentTree, b.departmentTree) ||
+    !sameMembers(a.groupIds, b.groupIds) ||
+    !sameMembers(a.poolIds, b.poolIds) ||
+    a.rules.some((list, o) => ids(list) !== ids(b.rules[o] ?? [])) ||
+    a.scopeGrants.some((list, o) => ids(list) !== ids(b.scopeGrants[o] ?? []))
+  );
+}
+
+/** Whether the privilege or SoD block of one (object, action) differs. */
+function slotDiffers(
+  a: PrincipalContext | undefined,
+  b: PrincipalContext | undefined,
+  object: ObjectType,
+  action: RecordAction,
+): boolean {
+  if (a === b) return false;
+  if (a === undefined || b === undefined) return true;
+  const slot =
+    OBJECT_TYPES.indexOf(object) * RECORD_ACTIONS.length + RECORD_ACTIONS.indexOf(action);
+  return a.privileges[slot] !== b.privileges[slot] || a.sodBlocks[slot] !== b.sodBlocks[slot];
 }
 
 function effectiveFunctions(index: PolicyIndex, userId: string): Set<string> {
@@ -202,24 +259,45 @@ export async function previewChanges(
       was.portalExposed !== after.portalExposed
     );
   });
+  // Users whose decisions may read something the change touched, though their own context is
+  // the same: the targets of rules whose owner group changed members, the subjects of grants on a
+  // department whose subtree changed.
+  const changedGroups = new Set<string>();
+  for (const id of new Set([...prev.groupMembers.keys(), ...next.groupMembers.keys()]))
+    if (!sameMembers(prev.groupMembers.get(id), next.groupMembers.get(id))) changedGroups.add(id);
+  const broad = new Set<string>();
+  const addMembers = (groupId: string) => {
+    for (const id of prev.groupMembers.get(groupId) ?? []) broad.add(id);
+    for (const id of next.groupMembers.get(groupId) ?? []) broad.add(id);
+  };
+  for (const rule of model.sharingRules)
+    if (rule.source.kind === 'owner' && changedGroups.has(rule.source.ownerGroupId))
+      addMembers(rule.targetGroupId);
+  if (diff.departments.upserted.size + diff.departments.removed.size > 0)
+    for (const grant of model.grants)
+      if (grant.target.kind === 'department') {
+        if (grant.subject.kind === 'user') broad.add(grant.subject.userId);
+        else addMembers(grant.subject.groupId);
+      }
   const candidates: string[] = [];
   for (const [id, ctx] of next.principals) {
-    if (owdChanged || prev.principals.get(id) !== ctx) candidates.push(id);
+    if (owdChanged || broad.has(id) || prev.principals.get(id) !== ctx) candidates.push(id);
   }
 
-  const counted = new Map<string, Promise<number>>();
-  const countOnce = (object: ObjectType, gain: Predicate, lose: Predicate): Promise<number> => {
-    const key = `${object}\u0000${JSON.stringify(gain)}\u0000${JSON.stringify(lose)}`;
-    let n = counted.get(key);
-    if (n === undefined) {
-      n = count(db, options.tenantId, object, gain, lose);
-      counted.set(key, n);
-    }
-    return n;
-  };
+  // 1. Which (user, object, action) change: the engine's filter before and after, only for the
+  // slots the user's context says may differ.
+  interface Job {
+    userId: string;
+    object: ObjectType;
+    action: RecordAction;
+    p1: Predicate;
+    p2: Predicate;
+  }
+  const jobs: Job[] = [];
   let examined = 0;
+  const diffBudget = budget / 2;
   for (const userId of candidates) {
-    if (clock() - started > budget) break;
+    if (clock() - started > diffBudget) break;
     examined++;
     const fBefore = effectiveFunctions(prev, userId);
     const fAfter = effectiveFunctions(next, userId);
@@ -230,25 +308,58 @@ export async function previewChanges(
       impact.functionsGained = gainedF;
       impact.functionsLost = lostF;
     }
+    const a = prev.principals.get(userId);
+    const b = next.principals.get(userId);
+    const all = owdChanged || broad.has(userId) || contextDiffers(a, b);
     for (const object of OBJECT_TYPES) {
       for (const action of RECORD_ACTIONS) {
+        if (!all && !slotDiffers(a, b, object, action)) continue;
         const p1 = filter(prev, userId, action, object, options.now);
         const p2 = filter(next, userId, action, object, options.now);
-        if (JSON.stringify(p1) === JSON.stringify(p2)) continue;
-        const inTime = clock() - started <= budget;
-        const [gained, lost] = inTime
-          ? await Promise.all([countOnce(object, p2, p1), countOnce(object, p1, p2)])
-          : [null, null];
-        if (!inTime) base.partial = true;
-        if (gained === null || gained > 0)
-          impactOf(userId).gains.push({ object, action, records: gained });
-        if (lost === null || lost > 0)
-          impactOf(userId).losses.push({ object, action, records: lost });
+        if (JSON.stringify(p1) !== JSON.stringify(p2))
+          jobs.push({ userId, object, action, p1, p2 });
       }
     }
   }
   base.unexamined = candidates.length - examined;
   if (base.unexamined > 0) base.partial = true;
+
+  // 2. How many records each gains and loses: one count per distinct pair of predicates, a few at
+  // once, until the budget is spent; the rest are listed without a count.
+  const counts = new Map<string, Promise<{ gained: number; lost: number }>>();
+  const keyOf = (j: Job) => `${j.object}\u0000${JSON.stringify(j.p1)}\u0000${JSON.stringify(j.p2)}`;
+  let nextJob = 0;
+  const results = new Array<{ gained: number; lost: number } | null>(jobs.length).fill(null);
+  const worker = async () => {
+    for (let k = nextJob++; k < jobs.length; k = nextJob++) {
+      if (clock() - started > budget) return;
+      const job = jobs[k] as Job;
+      const key = keyOf(job);
+      let pending = counts.get(key);
+      if (pending === undefined) {
+        pending = countDelta(db, options.tenantId, job.object, job.p1, job.p2);
+        counts.set(key, pending);
+      }
+      results[k] = await pending;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  jobs.forEach((job, k) => {
+    const r = results[k] ?? null;
+    if (r === null) base.partial = true;
+    if (r === null || r.gained > 0)
+      impactOf(job.userId).gains.push({
+        object: job.object,
+        action: job.action,
+        records: r?.gained ?? null,
+      });
+    if (r === null || r.lost > 0)
+      impactOf(job.userId).losses.push({
+        object: job.object,
+        action: job.action,
+        records: r?.lost ?? null,
+      });
+  });
 
   // Grants on one record: decide on that record with and without the grant.
   for (const { grant, added } of recordGrants) {

@@ -45,9 +45,12 @@ export interface UserImpact {
 export interface ImpactSummary {
   object: ObjectType;
   action: RecordAction;
-  /** Users who gain it, and the records they gain, added up per user (a record two users gain counts twice). */
-  gained: { users: number; records: number };
-  lost: { users: number; records: number };
+  /**
+   * Users who gain it, and the records they gain, added up per user (a record two users gain
+   * counts twice); `counted` of the users had their records counted within the time budget.
+   */
+  gained: { users: number; records: number; counted: number };
+  lost: { users: number; records: number; counted: number };
 }
 
 export interface ChangePreview {
@@ -412,32 +415,37 @@ export async function previewChanges(
         const s = summary.get(key) ?? {
           object: d.object,
           action: d.action,
-          gained: { users: 0, records: 0 },
-          lost: { users: 0, records: 0 },
+          gained: { users: 0, records: 0, counted: 0 },
+          lost: { users: 0, records: 0, counted: 0 },
         };
         s[side].users++;
         s[side].records += d.records ?? 0;
+        if (d.records !== null) s[side].counted++;
         summary.set(key, s);
       }
     }
   }
   const text = { 'zh-CN': [] as string[], 'en-US': [] as string[] };
   const n = (x: number) => x.toLocaleString('en-US');
+  const zhCounted = (side: ImpactSummary['gained']) =>
+    side.counted === side.users ? '' : `,其中 ${n(side.counted)} 位已统计`;
+  const enCounted = (side: ImpactSummary['gained']) =>
+    side.counted === side.users ? '' : `; counted for ${n(side.counted)} of them`;
   for (const s of summary.values()) {
     if (s.gained.users > 0) {
       text['zh-CN'].push(
-        `${n(s.gained.users)} 位用户获得${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.gained.records)} 条记录,按人累计)`,
+        `${n(s.gained.users)} 位用户获得${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.gained.records)} 条记录,按人累计${zhCounted(s.gained)})`,
       );
       text['en-US'].push(
-        `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user)`,
+        `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user${enCounted(s.gained)})`,
       );
     }
     if (s.lost.users > 0) {
       text['zh-CN'].push(
-        `${n(s.lost.users)} 位用户失去${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.lost.records)} 条记录,按人累计)`,
+        `${n(s.lost.users)} 位用户失去${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.lost.records)} 条记录,按人累计${zhCounted(s.lost)})`,
       );
       text['en-US'].push(
-        `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user)`,
+        `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user${enCounted(s.lost)})`,
       );
     }
   }

@@ -116,7 +116,8 @@ const model = ds.model;
 
 /** The role held by the most users, a public group, a sharing rule, a user owning ~1,000 records. */
 const holders = new Map<string, number>();
-for (const u of model.users) for (const r of u.roleIds) holders.set(r, (holders.get(r) ?? 0) + 1);
+for (const u of model.users)
+  if (u.kind === 'internal') for (const r of u.roleIds) holders.set(r, (holders.get(r) ?? 0) + 1);
 const busiestRole = [...holders].sort((a, b) => b[1] - a[1])[0]?.[0] as string;
 const publicGroup = model.groups.find((g) => g.kind === 'public') ?? model.groups[0];
 const rule = model.sharingRules[0];
@@ -127,7 +128,11 @@ const owners = [...ds.customersByOwner]
   .sort((a, b) => Math.abs(a[1] - 1000) - Math.abs(b[1] - 1000));
 const [mover, moverRecords] = owners[0] ?? ['', 0];
 const departments = model.departments.filter((d) => d.parentId !== null).map((d) => d.id);
-const plainCustomers = ds.customers.filter((c) => loaded.has(c.id) && c.sensitivity === 'internal');
+// Customers as most are: internal, with a team of at most a few (the skewed teams of thousands are
+// the first customers of the dataset).
+const plainCustomers = ds.customers.filter(
+  (c) => loaded.has(c.id) && c.sensitivity === 'internal' && (c.team?.length ?? 0) <= 3,
+);
 
 async function runBackend(name: string, a: Database, b: Database, listenB: boolean): Promise<void> {
   status(`${name}: loading`);
@@ -227,13 +232,20 @@ async function runBackend(name: string, a: Database, b: Database, listenB: boole
       steady.push((await read()).ms);
     }
     const c = stat(commits);
-    const extra = stat(after.map((x, i) => x - (steady[i] as number)));
+    // The next read after a change against a steady read: the difference of their percentiles.
+    const afterStat = stat(after);
+    const steadyStat = stat(steady);
+    const extra = {
+      p50: afterStat.p50 - steadyStat.p50,
+      p95: afterStat.p95 - steadyStat.p95,
+      runs: after.length,
+    };
     rows.push({
       backend: name,
       what,
       commit: c,
       other: extra,
-      otherLabel: 'node B next read − steady',
+      otherLabel: 'node B next read − steady read',
       target: 'commit p95 ≤ 20 ms; +≤ 5 ms',
       pass: c.p95 <= 20 && extra.p95 <= 5,
     });

@@ -21,7 +21,12 @@ export { attachRecordFacts, splitGrants } from './record-facts.ts';
 export { hasFunction } from './functions.ts';
 export { matchesCriterion } from './criteria.ts';
 export { levelCovers, orgDefaultCovers } from './coverage.ts';
-export { validateModel, validateChange, assertValidModel } from './validate-model.ts';
+export {
+  validateModel,
+  validateChange,
+  validateRecordGrant,
+  assertValidModel,
+} from './validate-model.ts';
 export type { ValidationResult, ValidationScope } from './validate-model.ts';
 export { EngineError, ENGINE_ERROR_CODES } from './errors.ts';
 export type { EngineErrorCode, ModelError } from './errors.ts';

@@ -580,10 +580,11 @@ export function updateIndex(
   const membersBefore = (groupId: string) => prev.groupMembers.get(groupId);
   const membersAfter = (groupId: string) => groupMembers.get(groupId);
 
-  // Changed roles: their holders.
+  // Changed roles: their holders' privileges and functions (the rest of their context stays).
+  const roleOnly = new Set<string>();
   if (changed(diff.roles)) {
     const ids = new Set([...diff.roles.upserted.keys(), ...diff.roles.removed.keys()]);
-    for (const u of model.users) if (u.roleIds.some((r) => ids.has(r))) affected.add(u.id);
+    for (const u of model.users) if (u.roleIds.some((r) => ids.has(r))) roleOnly.add(u.id);
   }
   // Changed sharing rules: the members of their target groups, before and after.
   for (const r of [...diff.sharingRules.replaced.values(), ...diff.sharingRules.removed.values()])
@@ -668,13 +669,24 @@ export function updateIndex(
   };
   const principals = new Map(prev.principals);
   for (const id of diff.users.removed.keys()) principals.delete(id);
+  const shared = sharedParts(model);
+  for (const id of roleOnly) {
+    const before = prev.principals.get(id);
+    const user = users.get(id);
+    if (affected.has(id) || before === undefined || user === undefined) affected.add(id);
+    else principals.set(id, { ...before, ...roleParts(base, shared, user) });
+  }
   if (affected.size > 0) {
+    // A user's groups: as before, updated by the groups whose members were recomputed.
     const groupsByUser = new Map<string, Set<string>>();
-    for (const id of affected) groupsByUser.set(id, new Set());
-    for (const [groupId, members] of groupMembers) {
-      for (const userId of members) groupsByUser.get(userId)?.add(groupId);
+    for (const id of affected) {
+      const groups = new Set(prev.principals.get(id)?.groupIds ?? []);
+      for (const g of groupsToRecompute) {
+        if (groupMembers.get(g)?.has(id) === true) groups.add(g);
+        else groups.delete(g);
+      }
+      groupsByUser.set(id, groups);
     }
-    const shared = sharedParts(model);
     for (const id of affected) {
       const user = users.get(id);
       if (user === undefined) {

@@ -10,6 +10,7 @@ import {
   RECORD_ACTIONS,
   SENSITIVITIES,
   type Criterion,
+  type Grant,
   type PermissionRef,
   type PolicyModel,
   type Role,
@@ -483,4 +484,44 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
 export function assertValidModel(model: PolicyModel): void {
   const result = validateModel(model);
   if (!result.ok) throw new EngineError(result.errors);
+}
+
+/**
+ * Check a grant on one record against the policy it refers to, without touching the model: its
+ * object, access and time bounds, and that its subject (a user or group) exists in the index. The
+ * record itself is the store's to find. Paths are `grant.…`.
+ */
+export function validateRecordGrant(
+  index: { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> },
+  grant: Grant,
+): ModelError[] {
+  const errors: ModelError[] = [];
+  const add = (code: EngineErrorCode, path: string, message: string): void => {
+    errors.push({ code, path, message });
+  };
+  if (!oneOf(OBJECT_TYPES, grant.object))
+    add('ENGINE_INVALID_VALUE', 'grant.object', `unknown object "${String(grant.object)}"`);
+  if (!oneOf(ACCESS_LEVELS, grant.access))
+    add(
+      'ENGINE_INVALID_VALUE',
+      'grant.access',
+      `grant access "${String(grant.access)}" is not read, edit or manage`,
+    );
+  if (grant.subject.kind === 'user') {
+    if (!index.users.has(grant.subject.userId))
+      add(
+        'ENGINE_UNKNOWN_REFERENCE',
+        'grant.subject.userId',
+        `unknown user "${grant.subject.userId}"`,
+      );
+  } else if (!index.groups.has(grant.subject.groupId)) {
+    add(
+      'ENGINE_UNKNOWN_REFERENCE',
+      'grant.subject.groupId',
+      `unknown group "${grant.subject.groupId}"`,
+    );
+  }
+  if (grant.expiresAt !== null && grant.startsAt != null && grant.expiresAt <= grant.startsAt)
+    add('ENGINE_INVALID_VALUE', 'grant.expiresAt', `grant ${grant.id} expires before it starts`);
+  return errors;
 }

@@ -18,7 +18,8 @@ export async function readableRecord(
   object: ObjectType,
   id: string,
 ): Promise<StoredRecord> {
-  const record = await getRecord(db, ctx.tenantId, object, id);
+  // Decided for the caller alone: only the caller's place on the team is read.
+  const record = await getRecord(db, ctx.tenantId, object, id, { factsFor: [ctx.userId] });
   if (record === undefined || !decide(ctx.index, ctx.userId, 'read', record, ctx.now)) {
     throw recordNotFound(object, id);
   }

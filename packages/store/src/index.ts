@@ -71,6 +71,7 @@ export {
   transferChildren,
   updateRecord,
 } from './record-repository.ts';
+export type { RecordReadOptions } from './record-repository.ts';
 export { recordFromRow, rowFromRecord, RECORD_COLUMNS } from './record-row.ts';
 export type { StoredRecord } from './record-row.ts';
 export {

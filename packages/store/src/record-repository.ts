@@ -17,14 +17,24 @@ import type { RecordRow, StoreSchema } from './schema.ts';
  * change and its audit event commit together.
  */
 
+/**
+ * What of a record's facts to read. `factsFor`: only these users' team memberships (the caller's,
+ * say), for reads that decide for them alone: a customer with a team of thousands costs one row,
+ * not thousands. Default: the whole team.
+ */
+export interface RecordReadOptions {
+  factsFor?: readonly string[];
+}
+
 /** One record with its parent customer (for children), or undefined. */
 export async function getRecord(
   db: Kysely<StoreSchema>,
   tenantId: string,
   object: ObjectType,
   id: string,
+  options: RecordReadOptions = {},
 ): Promise<StoredRecord | undefined> {
-  const records = await getRecords(db, tenantId, object, [id]);
+  const records = await getRecords(db, tenantId, object, [id], options);
   return records.get(id);
 }
 
@@ -37,16 +47,22 @@ export async function getRecords(
   tenantId: string,
   object: ObjectType,
   ids: readonly string[],
+  options: RecordReadOptions = {},
 ): Promise<Map<string, StoredRecord>> {
   const out = new Map<string, StoredRecord>();
   if (ids.length === 0) return out;
-  for (const r of await selectWithFacts(db, tenantId, object, [...new Set(ids)])) out.set(r.id, r);
+  for (const r of await selectWithFacts(db, tenantId, object, [...new Set(ids)], options))
+    out.set(r.id, r);
   if (object !== 'customer' && out.size > 0) {
     const parents = new Map(
       (
-        await selectWithFacts(db, tenantId, 'customer', [
-          ...new Set([...out.values()].map((c) => c.customerId)),
-        ])
+        await selectWithFacts(
+          db,
+          tenantId,
+          'customer',
+          [...new Set([...out.values()].map((c) => c.customerId))],
+          options,
+        )
       ).map((p) => [p.id, p]),
     );
     for (const child of out.values()) {
@@ -68,13 +84,18 @@ async function selectWithFacts(
   tenantId: string,
   object: ObjectType,
   ids: readonly string[],
+  options: RecordReadOptions,
 ): Promise<StoredRecord[]> {
+  const members =
+    options.factsFor === undefined
+      ? sql``
+      : sql`and m.user_id = any(cast(${[...options.factsFor]} as text[]))`;
   const customerKey = object === 'customer' ? sql.ref('t.id') : sql.ref('t.customer_id');
   const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`t.${c}`)));
   const { rows } = await sql<Selectable<RecordRow> & FactColumns>`select ${columns},
     (select coalesce(json_agg(json_build_array(m.user_id, m.access) order by m.ordinal), '[]')
        from customer_team_members m
-      where m.tenant_id = t.tenant_id and m.customer_id = ${customerKey}) as team_facts,
+      where m.tenant_id = t.tenant_id and m.customer_id = ${customerKey} ${members}) as team_facts,
     (select coalesce(json_agg(json_build_array(g.id, g.subject_kind, g.subject_id, g.access,
               g.starts_at, g.expires_at, g.reason, g.target) order by g.ordinal), '[]')
        from grants g

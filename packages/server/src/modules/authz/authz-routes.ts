@@ -145,7 +145,10 @@ export async function authzRoutes(app: FastifyInstance): Promise<void> {
             async ([object, ids]) =>
               [
                 object,
-                await getRecords(app.custos.database.db, ctx.tenantId, object, ids),
+                // Decided for the subjects (and the caller, who must be able to read it).
+                await getRecords(app.custos.database.db, ctx.tenantId, object, ids, {
+                  factsFor: [...new Set([ctx.userId, ...items.map((i) => i.subject)])],
+                }),
               ] as const,
           ),
         ),

@@ -6,6 +6,7 @@ import {
   filter,
   updateIndex,
   validateChange,
+  validateRecordGrant,
   type CrmRecord,
   type Grant,
   type ModelError,
@@ -98,6 +99,20 @@ const OBJECT_ZH: Record<ObjectType, string> = {
   ticket: '服务记录',
   activity: '跟进记录',
 };
+
+/** Users and groups by id: the index's when the model is the indexed one, else from the model. */
+export function lookupOf(
+  index: PolicyIndex,
+  indexed: PolicyModel,
+  model: PolicyModel,
+): { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> } {
+  if (model === indexed) return index;
+  return {
+    users: model.users === indexed.users ? index.users : new Map(model.users.map((u) => [u.id, u])),
+    groups:
+      model.groups === indexed.groups ? index.groups : new Map(model.groups.map((g) => [g.id, g])),
+  };
+}
 
 /** Records the predicate pair gains (`after and not before`) and loses, in one scan. */
 async function countDelta(
@@ -226,8 +241,8 @@ export async function previewChanges(
   const diff = diffModels(before, model);
   const errors = [
     ...validateChange(before, model, diff).errors,
-    ...recordGrants.flatMap(
-      ({ grant }) => validateChange(model, { ...model, grants: [...model.grants, grant] }).errors,
+    ...recordGrants.flatMap(({ grant, added }) =>
+      added ? validateRecordGrant(lookupOf(snapshot.index, before, model), grant) : [],
     ),
   ];
   if (errors.length > 0) return { ...base, valid: false, errors, elapsedMs: clock() - started };

@@ -1,6 +1,7 @@
 import {
   diffModels,
   validateChange,
+  validateRecordGrant,
   type Grant,
   type ModelDiff,
   type ModelError,
@@ -26,6 +27,7 @@ import { AppError } from '../../http/app-error.ts';
 import { PolicyCache } from '../../http/policy-cache.ts';
 import { assertAdminsRemain } from './admin-lockout.ts';
 import { applyChange } from './apply-change.ts';
+import { lookupOf } from './change-preview.ts';
 import { assertNoDepartmentRecords } from './department-records.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
 
@@ -133,10 +135,11 @@ async function applyRecordGrant(
   tx: Db,
   tenantId: string,
   model: PolicyModel,
+  index: { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> },
   grant: Grant,
 ): Promise<ChangeOutcome> {
   if (grant.target.kind !== 'record') throw new Error('not a record grant');
-  const errors = validateChange(model, { ...model, grants: [...model.grants, grant] }).errors;
+  const errors = validateRecordGrant(index, grant);
   if (errors.length > 0) throw invalid(errors);
   const existing = await findGrant(tx, tenantId, grant.id);
   if (existing !== undefined)
@@ -237,7 +240,8 @@ async function commitOnce(
   const applied: Applied[] = [];
   for (const change of changes) {
     if (change.kind === 'grant.create' && change.grant.target.kind === 'record') {
-      const outcome = await applyRecordGrant(tx, tenantId, model, change.grant);
+      const lookup = lookupOf(snapshot.index, before, model);
+      const outcome = await applyRecordGrant(tx, tenantId, model, lookup, change.grant);
       applied.push({ change, outcome, recordFact: true });
     } else if (change.kind === 'grant.revoke' && recordGrantIds.has(change.id)) {
       const stored = await findGrant(tx, tenantId, change.id);

@@ -308,11 +308,13 @@ export function compileBoundedCountQuery(
   const branches = accessBranches(query.predicate);
   if (branches.length === 0) return null;
   const table = RECORD_TABLE[query.object];
-  const where = (p: Predicate) =>
-    sql`t.tenant_id = ${query.tenantId} and ${compilePredicate(p, { table })} and ${prefixCondition('t', query.namePrefix)}`;
+  // A large set is indexable in a branch of its own (a bitmap scan that stops at the cut) and not
+  // in the single `or` (a scan that stops at the cut, without estimating every value).
+  const where = (p: Predicate, indexLargeSets: boolean) =>
+    sql`t.tenant_id = ${query.tenantId} and ${compilePredicate(p, { table, indexLargeSets })} and ${prefixCondition('t', query.namePrefix)}`;
   const shape = chooseCountShape(branches, stats, table, upTo);
   if (shape.kind === 'or') {
-    return sql`select count(*) as n from (select 1 from ${sql.table(table)} as t where ${where(query.predicate)} limit ${upTo + 1}) as u`;
+    return sql`select count(*) as n from (select 1 from ${sql.table(table)} as t where ${where(query.predicate, false)} limit ${upTo + 1}) as u`;
   }
   // Disjoint: branch k also requires that no branch before it holds (`is not true`: a null is
   // "does not hold" too), so `union all` counts every record once and the cut can stop early.
@@ -322,7 +324,7 @@ export function compileBoundedCountQuery(
       before.length === 0
         ? sql<SqlBool>`true`
         : sql<SqlBool>`(${compilePredicate(or(...before), { table })}) is not true`;
-    return sql`(select 1 from ${sql.table(table)} as t where ${where(branch)} and ${exclude})`;
+    return sql`(select 1 from ${sql.table(table)} as t where ${where(branch, true)} and ${exclude})`;
   });
   return sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${upTo + 1}) as u`;
 }

@@ -269,13 +269,15 @@ function setShare(
   values: readonly string[],
   indexed: boolean,
   ordered: boolean,
+  indexLarge: boolean,
 ): ConjunctEstimate {
   const col = stats.columns[column];
   const share = Math.min(
     1,
     values.reduce((s, v) => s + equalShare(col, v), 0),
   );
-  const useIndex = indexed && values.length <= LARGE_SET;
+  // Lists compile a set of more than LARGE_SET values without its index (compile-predicate.ts).
+  const useIndex = indexed && (indexLarge || values.length <= LARGE_SET);
   return {
     share,
     access: useIndex ? { share, ordered: ordered && values.length === 1, timeBounded: true } : null,
@@ -283,17 +285,22 @@ function setShare(
   };
 }
 
-function conjunct(p: Predicate, stats: ListStatistics, table: RecordTable): ConjunctEstimate {
+function conjunct(
+  p: Predicate,
+  stats: ListStatistics,
+  table: RecordTable,
+  indexLarge: boolean,
+): ConjunctEstimate {
   const one = 1 / stats.rows;
   switch (p.kind) {
     case 'const':
       return { share: p.value ? 1 : 0, access: null, heavy: false };
     case 'owner_in':
-      return setShare(stats, 'owner_id', p.userIds, true, true);
+      return setShare(stats, 'owner_id', p.userIds, true, true, indexLarge);
     case 'department_in':
-      return setShare(stats, 'department_id', p.departmentIds, true, true);
+      return setShare(stats, 'department_id', p.departmentIds, true, true, indexLarge);
     case 'pool_in':
-      return setShare(stats, 'pool_id', p.poolIds, table === 'customers', true);
+      return setShare(stats, 'pool_id', p.poolIds, table === 'customers', true, indexLarge);
     case 'record_in': {
       const share = Math.min(1, p.recordIds.length * one);
       return {
@@ -349,18 +356,18 @@ function conjunct(p: Predicate, stats: ListStatistics, table: RecordTable): Conj
       return fieldShare(stats, p.criterion);
     case 'parent': {
       // A subquery per row on the customer; about the inner share of the children.
-      const inner = estimateBranch(p.predicate, stats, 'customers');
+      const inner = estimateBranch(p.predicate, stats, 'customers', indexLarge);
       return { share: inner.share, access: null, heavy: true };
     }
     case 'and': {
-      const b = estimateBranch(p, stats, table);
+      const b = estimateBranch(p, stats, table, indexLarge);
       return { share: b.share, access: null, heavy: b.heavy };
     }
     case 'or': {
       let none = 1;
       let heavy = false;
       for (const item of p.items) {
-        const e = conjunct(item, stats, table);
+        const e = conjunct(item, stats, table, indexLarge);
         none *= 1 - e.share;
         heavy ||= e.heavy;
       }
@@ -374,13 +381,14 @@ export function estimateBranch(
   branch: Predicate,
   stats: ListStatistics,
   table: RecordTable,
+  indexLargeSets = false,
 ): BranchEstimate {
   const items = branch.kind === 'and' ? branch.items : [branch];
   let share = 1;
   let heavy = false;
   const accesses: Access[] = [];
   for (const item of items) {
-    const e = conjunct(item, stats, table);
+    const e = conjunct(item, stats, table, indexLargeSets);
     share *= e.share;
     heavy ||= e.heavy;
     if (e.access !== null) accesses.push(e.access);
@@ -532,7 +540,8 @@ export function chooseCountShape(
   if (stats === null) return { kind: 'disjoint', cost: Number.NaN, branches: [...branches] };
   const rows = stats.rows;
   const want = upTo + 1;
-  const estimates = branches.map((b, i) => ({ b, i, e: estimateBranch(b, stats, table) }));
+  // The disjoint branches are compiled with their large sets indexable (a bitmap scan).
+  const estimates = branches.map((b, i) => ({ b, i, e: estimateBranch(b, stats, table, true) }));
   let none = 1;
   let heavy = false;
   for (const { e } of estimates) {

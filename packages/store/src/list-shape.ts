@@ -179,7 +179,13 @@ export async function listStatistics(
     cache.set(table, entry);
     entry.raw.catch(() => cache.delete(table));
   }
-  const raw = await entry.raw;
+  let raw: TableStatisticsRaw;
+  try {
+    raw = await entry.raw;
+  } catch {
+    // Statistics are an optimisation: without them the list keeps its per-path union.
+    return null;
+  }
   if (raw.reltuples <= 0 || raw.tenant === undefined) return null;
   const rows = raw.reltuples * equalShare(raw.tenant, tenantId);
   const teamRows = raw.team.reltuples * equalShare(raw.team.tenant, tenantId);

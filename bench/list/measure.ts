@@ -73,8 +73,9 @@ export function formatRatio(x: number): string {
 }
 
 /**
- * Several operations measured round-robin (one run of each per round, in turn), so that a noisy
- * moment of the shared machine falls on all of them alike and their ratios stay fair.
+ * Several operations measured round-robin (one run of each per round, each round starting with
+ * the next operation), so that a noisy moment of the shared machine falls on all of them alike
+ * and their ratios stay fair.
  */
 export async function measureInterleaved(
   fns: readonly (() => Promise<number>)[],
@@ -93,7 +94,10 @@ export async function measureInterleaved(
     round < options.runs && (round < minRuns || spent < options.budgetMs * fns.length);
     round++
   ) {
-    for (const [k, fn] of fns.entries()) {
+    // Each round starts with the next one, so no operation always runs first or last.
+    for (let j = 0; j < fns.length; j++) {
+      const k = (round + j) % fns.length;
+      const fn = fns[k] as () => Promise<number>;
       const t0 = process.hrtime.bigint();
       sinks[k] = (sinks[k] as number) + (await fn());
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -407,6 +407,11 @@ function shapeRatio(p: PersonaResult): number {
   return p.first.p95 / Math.min(p.union.p95, p.orShape.p95);
 }
 
+/** The same ratio on the medians (steadier on a shared machine; for reading, not the target). */
+function shapeRatioP50(p: PersonaResult): number {
+  return p.first.p50 / Math.min(p.union.p50, p.orShape.p50);
+}
+
 /** At most this many times the better shape of the same run (issue: "never more than 1.5×"). */
 const TARGET_SHAPE_RATIO = 1.5;
 
@@ -521,6 +526,7 @@ function printSummary(results: readonly BackendResult[]): void {
           'union',
           'single OR',
           'ratio',
+          'ratio p50',
           'count',
           'total',
           'targets',
@@ -540,6 +546,7 @@ function printSummary(results: readonly BackendResult[]): void {
               formatMs(p.union.p95),
               formatMs(p.orShape.p95),
               formatRatio(shapeRatio(p)),
+              formatRatio(shapeRatioP50(p)),
               formatMs(p.count.p95),
               formatTotal(p.total),
               misses.length === 0 ? 'PASS' : `MISS ${misses.join(', ')}`,

@@ -278,12 +278,20 @@ async function benchPersona(
   const count = await measure(() => countRecordsUpTo(db, base).then((c) => c.total), run);
   const stats = await listStatistics(db, RECORD_TABLE[object], tenantId);
   const chosen = listShapeOf({ ...base, limit: PAGE, sort: '-updatedAt' }, { stats });
-  const shape =
+  // Which forced shape runs the very SQL the API runs (then a ratio away from 1 is noise).
+  const sqlOf = (shape: 'auto' | 'or' | 'union'): string => {
+    const q = compileListQuery({ ...base, limit: PAGE, sort: '-updatedAt' }, { stats, shape });
+    const c = q?.compile(db);
+    return c === undefined ? '' : JSON.stringify([c.sql, c.parameters]);
+  };
+  const same = (['union', 'or'] as const).filter((f) => sqlOf(f) === sqlOf('auto'));
+  const shapeName =
     chosen.kind === 'or'
       ? 'or'
       : chosen.bounded.length > 0
         ? `union ${chosen.branches.length}+${chosen.bounded.length} bounded`
         : `union ${chosen.branches.length}`;
+  const shape = same.length === 0 ? shapeName : `${shapeName} (≡ ${same.join(', ')})`;
   const naive = await measure(() => naiveFirstPage(database, tenantId, object, predicate), run);
   const floor = await measure(() => floorFirstPage(database, tenantId, object), run);
   const memoryRows = Math.min(options.memoryRows, customers);

@@ -1,4 +1,4 @@
-import { filter, type CrmRecord } from '@custos/engine';
+import { filter, type CrmRecord, type Predicate } from '@custos/engine';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
@@ -114,20 +114,39 @@ describe.runIf(postgres !== undefined)('list query plans on PostgreSQL (EXPLAIN)
     expect(count.join('\n')).toMatch(/Limit/);
   });
 
-  it('chooses the single OR for a broad reader and the union for narrow paths (demo company)', () => {
-    const shapeOf = (userId: string) =>
+  it('chooses the single OR for broad readers and the union for narrow paths (demo company)', async () => {
+    const shapeOf = (predicate: Predicate) =>
       listShapeOf(
-        {
-          tenantId: TENANT,
-          object: 'customer',
-          predicate: filter(demo.model, userId, 'read', 'customer', NOW),
-          limit: 50,
-        },
+        { tenantId: TENANT, object: 'customer', predicate, limit: 50 },
         { stats: stats.customer },
       ).kind;
-    // The CEO's predicate has one path; the service agent reads every customer below a clearance.
-    expect(shapeOf('wangzhiqiang')).toBe('or');
-    expect(shapeOf('lilei')).toBe('union');
+    // Every demo rep also reads the public pool (8% of the customers): one walk of the list
+    // order finds a page in a few hundred rows, so the director and the leaf rep get the OR.
+    expect(shapeOf(filter(demo.model, 'wangzhiqiang', 'read', 'customer', NOW))).toBe('or');
+    expect(shapeOf(filter(demo.model, 'lilei', 'read', 'customer', NOW))).toBe('or');
+    // The leaf rep's own paths alone (own customers, teams: ~3%) are cheaper one walk each.
+    const narrow: Predicate = {
+      kind: 'and',
+      items: [
+        { kind: 'sensitivity_at_most', level: 'internal' },
+        {
+          kind: 'or',
+          items: [
+            { kind: 'owner_in', userIds: ['lilei'] },
+            { kind: 'team_member', userId: 'lilei', minAccess: 'read' },
+          ],
+        },
+      ],
+    };
+    expect(shapeOf(narrow)).toBe('union');
+    const plan = await explainPlan(
+      database,
+      compileListQuery(
+        { tenantId: TENANT, object: 'customer', predicate: narrow, limit: 50 },
+        { stats: stats.customer },
+      ) as NonNullable<ReturnType<typeof compileListQuery>>,
+    );
+    expect(plan.join('\n')).toMatch(/customers_owner_idx/);
   });
 
   it('the exact count is still an index walk per path', async () => {

@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from
 import { compilePredicate } from './compile-predicate.ts';
 import { accessBranches } from './list-plan.ts';
 import {
+  countBranchIndexesLargeSets,
   chooseCountShape,
   chooseListShape,
   listStatistics,
@@ -221,7 +222,11 @@ export function compileListQuery(
   const select = (predicate: Predicate, bound: RawBuilder<SqlBool> = sql<SqlBool>`true`) =>
     sql`(select ${columns} from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(predicate, { table })} and ${prefixCondition('t', query.namePrefix)} and ${afterCursor(spec, 't', cursor)} and ${bound} order by ${orderBy(spec, 't')} limit ${take})`;
   const shape = listShapeOf(query, options);
-  if (shape.kind === 'or') return select(query.predicate) as RawBuilder<never>;
+  if (shape.kind === 'or') {
+    // The paths as the union has them (sets of one column merged, so a large merged set is
+    // compiled as a filter, not estimated value by value), in one `where`.
+    return select(or(...accessBranches(query.predicate))) as RawBuilder<never>;
+  }
   if (shape.branches.length === 0 && shape.bounded.length === 0) return null;
   const selects = shape.branches.map((branch) => select(branch));
   const merged =
@@ -324,7 +329,7 @@ export function compileBoundedCountQuery(
       before.length === 0
         ? sql<SqlBool>`true`
         : sql<SqlBool>`(${compilePredicate(or(...before), { table })}) is not true`;
-    return sql`(select 1 from ${sql.table(table)} as t where ${where(branch, true)} and ${exclude})`;
+    return sql`(select 1 from ${sql.table(table)} as t where ${where(branch, countBranchIndexesLargeSets(branch))} and ${exclude})`;
   });
   return sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${upTo + 1}) as u`;
 }

@@ -2,6 +2,8 @@ import type { Predicate } from '@custos/engine';
 import { describe, expect, it } from 'vitest';
 import { accessBranches } from './list-plan.ts';
 import {
+  COUNT_INDEXED_SET,
+  countBranchIndexesLargeSets,
   chooseCountShape,
   chooseListShape,
   equalShare,
@@ -151,5 +153,15 @@ describe('chooseCountShape', () => {
     expect(shape.branches).toHaveLength(3);
     expect(shape.branches[2]).toMatchObject({ kind: 'and' });
     expect(JSON.stringify(shape.branches[2])).toContain('annual_revenue');
+  });
+});
+
+describe('countBranchIndexesLargeSets', () => {
+  it('keeps a set of more than COUNT_INDEXED_SET values a filter (planning would cost more)', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
+    expect(countBranchIndexesLargeSets(reader(owners(...ids(COUNT_INDEXED_SET))))).toBe(true);
+    expect(countBranchIndexesLargeSets(reader(owners(...ids(COUNT_INDEXED_SET + 1)), pool))).toBe(
+      false,
+    );
   });
 });

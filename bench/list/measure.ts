@@ -71,3 +71,48 @@ export function formatRatio(x: number): string {
   if (!Number.isFinite(x)) return '—';
   return `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')}×`;
 }
+
+/**
+ * Several operations measured round-robin (one run of each per round, each round starting with
+ * the next operation), so that a noisy moment of the shared machine falls on all of them alike
+ * and their ratios stay fair.
+ */
+export async function measureInterleaved(
+  fns: readonly (() => Promise<number>)[],
+  options: MeasureOptions,
+): Promise<Latency[]> {
+  const sinks = fns.map(() => 0);
+  const w0 = performance.now();
+  for (let i = 0; i < options.warmup && performance.now() - w0 < options.budgetMs / 2; i++) {
+    for (const fn of fns) await fn();
+  }
+  const minRuns = Math.min(options.runs, options.minRuns ?? 5);
+  const times: number[][] = fns.map(() => []);
+  let spent = 0;
+  for (
+    let round = 0;
+    round < options.runs && (round < minRuns || spent < options.budgetMs * fns.length);
+    round++
+  ) {
+    // Each round starts with the next one, so no operation always runs first or last.
+    for (let j = 0; j < fns.length; j++) {
+      const k = (round + j) % fns.length;
+      const fn = fns[k] as () => Promise<number>;
+      const t0 = process.hrtime.bigint();
+      sinks[k] = (sinks[k] as number) + (await fn());
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      (times[k] as number[]).push(ms);
+      spent += ms;
+    }
+  }
+  return times.map((t, k) => {
+    const sorted = Float64Array.from(t).sort();
+    return {
+      runs: t.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted[sorted.length - 1] ?? Number.NaN,
+      sink: sinks[k] as number,
+    };
+  });
+}

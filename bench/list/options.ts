@@ -26,6 +26,11 @@ export interface ListBenchOptions {
   backends: { postgres: boolean; pglite: boolean; http: boolean };
   /** Persona keys whose first page is printed with `explain (analyze, buffers)`. */
   explain: string[];
+  /**
+   * Customer counts to run one after the other (`--sizes 10000,50000,200000`), each a dataset of
+   * its own generated with the other sizes as given; default: `dataset.customers` alone.
+   */
+  sizes: number[];
 }
 
 /** The fields every sharing rule of the generator reads are among the first 13. */
@@ -54,9 +59,12 @@ export function parseOptions(
 ): ListBenchOptions {
   const quick = argv.includes('--quick');
   const flags = new Map<string, string>();
-  for (const arg of argv) {
+  for (const [i, arg] of argv.entries()) {
     const m = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (m) flags.set(m[1] as string, m[2] as string);
+    // `--sizes 10000,50000` (a value after a space) as well as `--sizes=…`.
+    else if (arg === '--sizes' && argv[i + 1] !== undefined)
+      flags.set('sizes', argv[i + 1] as string);
   }
   /** `--customers=…` wins over `BENCH_CUSTOMERS=…`, which wins over the default. */
   const int = (flag: string, variable: string, fallback: number): number =>
@@ -82,7 +90,7 @@ export function parseOptions(
   const skip = new Set(
     argv.filter((a) => a.startsWith('--skip-')).map((a) => a.slice('--skip-'.length)),
   );
-  return {
+  const result = {
     quick,
     dataset,
     pgliteCustomers: Math.min(
@@ -105,10 +113,19 @@ export function parseOptions(
       .split(',')
       .map((k) => k.trim())
       .filter((k) => k !== ''),
+    sizes: (flags.get('sizes') ?? env.BENCH_SIZES ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== '')
+      .map((k) => intFrom('--sizes', k, 0))
+      .filter((k) => k > 0)
+      .reduce<number[]>((all, k) => (all.includes(k) ? all : [...all, k]), []),
     backends: {
       postgres: !skip.has('postgres'),
       pglite: !skip.has('pglite'),
       http: !skip.has('http'),
     },
   };
+  if (result.sizes.length === 0) result.sizes = [dataset.customers];
+  return result;
 }

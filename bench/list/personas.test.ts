@@ -102,4 +102,13 @@ describe('bench helpers', () => {
     });
     expect(() => parseOptions([], { BENCH_RUNS: 'many' })).toThrow(/BENCH_RUNS/);
   });
+
+  it('reads --sizes (after a space or an equals sign); default: the one dataset size', () => {
+    expect(parseOptions(['--quick'], {}).sizes).toEqual([50_000]);
+    expect(parseOptions(['--quick', '--sizes', '10000,50_000,200000'], {}).sizes).toEqual([
+      10_000, 50_000, 200_000,
+    ]);
+    expect(parseOptions(['--sizes=10000,10000'], {}).sizes).toEqual([10_000]);
+    expect(parseOptions([], { BENCH_SIZES: '20000' }).sizes).toEqual([20_000]);
+  });
 });

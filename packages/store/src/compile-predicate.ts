@@ -176,7 +176,13 @@ function compileCriterion(c: Criterion, alias: string): RawBuilder<SqlBool> {
     case 'between': {
       const type = comparableType(c.low);
       if (type === null || comparableType(c.high) !== type) return FALSE_SQL;
-      return sql<SqlBool>`(${scalar(type)} >= ${param(type, c.low)} and ${scalar(type)} <= ${param(type, c.high)})`;
+      // One `case` around the whole test: `data` is read twice per row, not four times (a rule
+      // on a range is a filter read row by row, ADR 0005); not a number/string: null, no match.
+      const value =
+        type === 'number'
+          ? sql`cast(${json} as numeric)`
+          : sql`(${sql.ref(`${alias}.data`)} ->> ${key}) collate "C"`;
+      return sql<SqlBool>`(case when ${typed(type)} then ${value} between ${param(type, c.low)} and ${param(type, c.high)} end)`;
     }
   }
 }

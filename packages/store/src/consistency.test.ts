@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../../../conformance/src/load-scenarios.ts';
 import { compilePredicate } from './compile-predicate.ts';
 import type { Database } from './database.ts';
-import { countRecords, listRecords } from './list-records.ts';
+import { countRecords, countRecordsUpTo, listRecords } from './list-records.ts';
 import { loadTenantData } from './load-scenario.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { TEST_BACKENDS } from './test-backends.ts';
@@ -63,7 +63,11 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
     return rows.map((r) => r.id).sort();
   }
 
-  /** Every page of the list query, 2 rows a page (cursors exercised), and its count. */
+  /**
+   * Every page of the list query, 2 rows a page (cursors exercised), in every shape it can take
+   * (chosen, single `or`, per-path union with bounded paths: ADR 0005), and its counts (exact, and
+   * bounded at 2 and at 10,000: ADR 0007). Any shape that lists other ids makes `ids` differ.
+   */
   async function listedIds(
     tenantId: string,
     object: ObjectType,
@@ -71,23 +75,34 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
     user: string,
     action: (typeof RECORD_ACTIONS)[number],
     now: number,
-  ): Promise<{ ids: string[]; count: number }> {
+  ): Promise<{ ids: string[]; count: number; bounded: string }> {
     const predicate = filter(index, user, action, object, now);
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await listRecords(database.db, {
-        tenantId,
-        object,
-        predicate,
-        limit: 2,
-        cursor,
-      });
-      ids.push(...page.records.map((r) => r.id));
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    const count = await countRecords(database.db, { tenantId, object, predicate });
-    return { ids: ids.sort(), count };
+    const walks: string[][] = [];
+    for (const shape of ['auto', 'or', 'bounded'] as const) {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listRecords(
+          database.db,
+          { tenantId, object, predicate, limit: 2, cursor },
+          { shape },
+        );
+        ids.push(...page.records.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      walks.push(ids.sort());
+    }
+    const [ids = [], ...others] = walks;
+    const agree = others.every((w) => JSON.stringify(w) === JSON.stringify(ids));
+    const query = { tenantId, object, predicate };
+    const count = await countRecords(database.db, query);
+    const upTo2 = await countRecordsUpTo(database.db, query, 2);
+    const upTo10k = await countRecordsUpTo(database.db, query);
+    return {
+      ids: agree ? ids : [...ids, `shapes disagree: ${JSON.stringify(walks)}`],
+      count,
+      bounded: JSON.stringify([upTo2, upTo10k]),
+    };
   }
 
   describe('consistency oracle: compiled SQL filter == list query == decide', () => {
@@ -117,12 +132,17 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
                   `${at}: sql ${JSON.stringify(actual)} decide ${JSON.stringify(expected)}`,
                 );
               }
+              const bounded = JSON.stringify([
+                { total: Math.min(expected.length, 2), exact: expected.length <= 2 },
+                { total: expected.length, exact: true },
+              ]);
               if (
                 JSON.stringify(listed.ids) !== JSON.stringify(expected) ||
-                listed.count !== expected.length
+                listed.count !== expected.length ||
+                listed.bounded !== bounded
               ) {
                 mismatches.push(
-                  `${at}: list ${JSON.stringify(listed.ids)} (count ${listed.count}) decide ${JSON.stringify(expected)}`,
+                  `${at}: list ${JSON.stringify(listed.ids)} (count ${listed.count}, bounded ${listed.bounded}) decide ${JSON.stringify(expected)}`,
                 );
               }
             }

@@ -75,14 +75,32 @@ export type { RecordReadOptions } from './record-repository.ts';
 export { recordFromRow, rowFromRecord, RECORD_COLUMNS } from './record-row.ts';
 export type { StoredRecord } from './record-row.ts';
 export {
+  compileBoundedCountQuery,
   compileCountQuery,
   compileListQuery,
+  COUNT_EXACT_UP_TO,
   countRecords,
+  countRecordsUpTo,
   listRecords,
+  listShapeOf,
   MAX_PAGE_SIZE,
   RECORD_SORTS,
 } from './list-records.ts';
-export type { RecordFilterQuery, RecordListQuery, RecordPage, RecordSort } from './list-records.ts';
+export type {
+  BoundedCount,
+  ListCompileOptions,
+  RecordFilterQuery,
+  RecordListQuery,
+  RecordPage,
+  RecordSort,
+} from './list-records.ts';
+export {
+  chooseCountShape,
+  chooseListShape,
+  forgetListStatistics,
+  listStatistics,
+} from './list-shape.ts';
+export type { CountShape, ListShape, ListStatistics } from './list-shape.ts';
 export { accessBranches } from './list-plan.ts';
 export { listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';
 export {

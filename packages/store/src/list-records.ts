@@ -1,7 +1,15 @@
-import type { ObjectType, Predicate } from '@custos/engine';
+import { or, type ObjectType, type Predicate } from '@custos/engine';
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { compilePredicate } from './compile-predicate.ts';
 import { accessBranches } from './list-plan.ts';
+import {
+  countBranchIndexesLargeSets,
+  chooseCountShape,
+  chooseListShape,
+  listStatistics,
+  type ListShape,
+  type ListStatistics,
+} from './list-shape.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { RECORD_COLUMNS, recordFromRow, type StoredRecord } from './record-row.ts';
 import { loadRecordFacts } from './record-facts-repository.ts';
@@ -138,20 +146,35 @@ function afterCursor(
   return sql<SqlBool>`(${key} ${keyBound} ${value} and (${key} ${keyOp} ${value} or ${id} ${idOp} ${cursor.id}))`;
 }
 
+/** How `compileListQuery` shapes the query: from the statistics (default) or forced. */
+export interface ListCompileOptions {
+  /** The table's statistics (`listStatistics`); null or missing: the per-path union. */
+  stats?: ListStatistics | null;
+  /**
+   * Force a shape (the benchmark compares them, the consistency oracle walks each); `auto`
+   * (default) chooses (ADR 0005).
+   */
+  shape?: 'auto' | 'or' | 'union' | 'bounded';
+}
+
 /**
  * One page of the records the predicate selects, in `sort` order, after `cursor`.
  *
- * Shape (ADR 0005): one subquery per access path of the predicate (`accessBranches`), each with
- * the tenant, the mandatory conditions, the name prefix and the cursor, its own order and its own
- * `limit + 1`; the branches are merged with `union` (a record on two paths counts once), ordered
- * and cut again. Each branch is an index walk on its path's index, so the first page costs about
- * `limit` rows per path, whatever the size of what the user can see.
+ * Shape (ADR 0005), chosen per query from the predicate and the table's statistics
+ * (`chooseListShape`): either the whole predicate as one `where` walking the list order (cheap
+ * when what the user sees is a large share of the table), or one subquery per access path of the
+ * predicate (`accessBranches`), each with the tenant, the mandatory conditions, the name prefix
+ * and the cursor, its own order and its own `limit + 1`, merged with `union` (a record on two
+ * paths counts once), ordered and cut again; paths whose own walk would read far more than a page
+ * run after the others and only down to the others' last row.
  */
 export async function listRecords(
   db: Kysely<StoreSchema>,
   query: RecordListQuery,
+  options: Pick<ListCompileOptions, 'shape'> = {},
 ): Promise<RecordPage> {
-  const compiled = compileListQuery(query);
+  const stats = await listStatistics(db, RECORD_TABLE[query.object], query.tenantId);
+  const compiled = compileListQuery(query, { ...options, stats });
   if (compiled === null) return { records: [], nextCursor: null };
   const { rows } = await compiled.execute(db);
   const limit = query.limit;
@@ -168,8 +191,23 @@ export async function listRecords(
   return { records, nextCursor };
 }
 
+/** The shape `compileListQuery` takes for this query (for tests, EXPLAIN and the benchmark). */
+export function listShapeOf(query: RecordListQuery, options: ListCompileOptions = {}): ListShape {
+  const sort = query.sort ?? '-updatedAt';
+  const branches = accessBranches(query.predicate, LIST_BRANCHES);
+  const shape = options.shape ?? 'auto';
+  return chooseListShape(branches, options.stats ?? null, RECORD_TABLE[query.object], {
+    take: query.limit + 1,
+    canBound: sort === '-updatedAt' || sort === 'updatedAt',
+    ...(shape === 'auto' ? {} : { force: shape }),
+  });
+}
+
 /** The SQL `listRecords` runs (for EXPLAIN and tests); null when nothing can be selected. */
-export function compileListQuery(query: RecordListQuery): RawBuilder<Selectable<RecordRow>> | null {
+export function compileListQuery(
+  query: RecordListQuery,
+  options: ListCompileOptions = {},
+): RawBuilder<Selectable<RecordRow>> | null {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
     throw new StoreError('STORE_INVALID_PAGE_SIZE', `limit must be 1 … ${MAX_PAGE_SIZE}`, {
       field: 'limit',
@@ -180,22 +218,38 @@ export function compileListQuery(query: RecordListQuery): RawBuilder<Selectable<
   const spec = SORTS[sort];
   const cursor =
     query.cursor === undefined || query.cursor === null ? null : decodeCursor(sort, query.cursor);
-  const branches = accessBranches(query.predicate, LIST_BRANCHES);
-  if (branches.length === 0) return null;
+  if (query.predicate.kind === 'const' && !query.predicate.value) return null;
   const table = RECORD_TABLE[query.object];
   const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`t.${c}`)));
   const take = query.limit + 1;
-  const selects = branches.map(
-    (branch) =>
-      sql`(select ${columns} from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(branch, { table })} and ${prefixCondition('t', query.namePrefix)} and ${afterCursor(spec, 't', cursor)} order by ${orderBy(spec, 't')} limit ${take})`,
-  );
-  if (selects.length === 1) return selects[0] as RawBuilder<never>;
-  return sql`select * from (${sql.join(selects, sql` union `)}) as u order by ${orderBy(spec, 'u')} limit ${take}`;
+  const select = (predicate: Predicate, bound: RawBuilder<SqlBool> = sql<SqlBool>`true`) =>
+    sql`(select ${columns} from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(predicate, { table })} and ${prefixCondition('t', query.namePrefix)} and ${afterCursor(spec, 't', cursor)} and ${bound} order by ${orderBy(spec, 't')} limit ${take})`;
+  const shape = listShapeOf(query, options);
+  if (shape.kind === 'or') {
+    // The paths as the union has them (sets of one column merged, so a large merged set is
+    // compiled as a filter, not estimated value by value), in one `where`.
+    return select(or(...accessBranches(query.predicate))) as RawBuilder<never>;
+  }
+  if (shape.branches.length === 0 && shape.bounded.length === 0) return null;
+  const selects = shape.branches.map((branch) => select(branch));
+  const merged =
+    selects.length === 1
+      ? (selects[0] as RawBuilder<unknown>)
+      : sql`select * from (${sql.join(selects, sql` union `)}) as u order by ${orderBy(spec, 'u')} limit ${take}`;
+  if (shape.bounded.length === 0) return merged as RawBuilder<never>;
+  // The bounded paths read only rows up to the others' last row of the page (the take-th, or no
+  // bound when they have fewer): nothing after it can be on the page.
+  const last = sql`(select ${spec.key('p')} from first_paths as p order by ${orderBy(spec, 'p')} offset ${take - 1} limit 1)`;
+  const bound = spec.keyDesc
+    ? sql<SqlBool>`${spec.key('t')} >= coalesce(${last}, cast('-infinity' as timestamptz))`
+    : sql<SqlBool>`${spec.key('t')} <= coalesce(${last}, cast('infinity' as timestamptz))`;
+  const bounded = shape.bounded.map((branch) => select(branch, bound));
+  return sql`with first_paths as materialized (${merged}) select * from ((select * from first_paths) union ${sql.join(bounded, sql` union `)}) as u order by ${orderBy(spec, 'u')} limit ${take}`;
 }
 
 /**
- * How many records the predicate selects: the ids of every access path, merged. One index-only
- * walk per path in the good case.
+ * How many records the predicate selects, exactly: the ids of every access path, merged.
+ * The list API counts with `countRecordsUpTo` (bounded work); this one is for tests and tools.
  */
 export async function countRecords(
   db: Kysely<StoreSchema>,
@@ -219,4 +273,66 @@ export function compileCountQuery(query: RecordFilterQuery): RawBuilder<{ n: str
     return sql`select count(*) as n from (${selects[0]}) as u`;
   }
   return sql`select count(*) as n from (${sql.join(selects, sql` union `)}) as u`;
+}
+
+/**
+ * Counts are exact up to this many records; past it the list API says "more than this"
+ * (`{ total: COUNT_EXACT_UP_TO, totalExact: false }`, ADR 0007).
+ */
+export const COUNT_EXACT_UP_TO = 10_000;
+
+export interface BoundedCount {
+  /** The count, or `upTo` when there are more. */
+  total: number;
+  /** False when there are more than `total` records (a lower bound: "10,000+"). */
+  exact: boolean;
+}
+
+/**
+ * How many records the predicate selects, exactly up to `upTo` (default `COUNT_EXACT_UP_TO`):
+ * the query stops after `upTo + 1` rows, so its work is bounded by about `upTo + 1` rows per
+ * path read, however many records the user can see (ADR 0007).
+ */
+export async function countRecordsUpTo(
+  db: Kysely<StoreSchema>,
+  query: RecordFilterQuery,
+  upTo: number = COUNT_EXACT_UP_TO,
+): Promise<BoundedCount> {
+  const stats = await listStatistics(db, RECORD_TABLE[query.object], query.tenantId);
+  const compiled = compileBoundedCountQuery(query, upTo, stats);
+  if (compiled === null) return { total: 0, exact: true };
+  const { rows } = await compiled.execute(db);
+  const n = Number(rows[0]?.n ?? 0);
+  return n > upTo ? { total: upTo, exact: false } : { total: n, exact: true };
+}
+
+/** The SQL of `countRecordsUpTo`: counts at most `upTo + 1` rows. */
+export function compileBoundedCountQuery(
+  query: RecordFilterQuery,
+  upTo: number,
+  stats: ListStatistics | null = null,
+): RawBuilder<{ n: string }> | null {
+  if (!Number.isInteger(upTo) || upTo < 0) throw new RangeError(`upTo must be an integer ≥ 0`);
+  const branches = accessBranches(query.predicate);
+  if (branches.length === 0) return null;
+  const table = RECORD_TABLE[query.object];
+  // A large set is indexable in a branch of its own (a bitmap scan that stops at the cut) and not
+  // in the single `or` (a scan that stops at the cut, without estimating every value).
+  const where = (p: Predicate, indexLargeSets: boolean) =>
+    sql`t.tenant_id = ${query.tenantId} and ${compilePredicate(p, { table, indexLargeSets })} and ${prefixCondition('t', query.namePrefix)}`;
+  const shape = chooseCountShape(branches, stats, table, upTo);
+  if (shape.kind === 'or') {
+    return sql`select count(*) as n from (select 1 from ${sql.table(table)} as t where ${where(query.predicate, false)} limit ${upTo + 1}) as u`;
+  }
+  // Disjoint: branch k also requires that no branch before it holds (`is not true`: a null is
+  // "does not hold" too), so `union all` counts every record once and the cut can stop early.
+  const selects = shape.branches.map((branch, k) => {
+    const before = shape.branches.slice(0, k);
+    const exclude =
+      before.length === 0
+        ? sql<SqlBool>`true`
+        : sql<SqlBool>`(${compilePredicate(or(...before), { table })}) is not true`;
+    return sql`(select 1 from ${sql.table(table)} as t where ${where(branch, countBranchIndexesLargeSets(branch))} and ${exclude})`;
+  });
+  return sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${upTo + 1}) as u`;
 }

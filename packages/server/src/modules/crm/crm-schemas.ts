@@ -101,11 +101,19 @@ export const RECORD_VIEW = {
 
 export const LIST_ANSWER = {
   type: 'object',
-  required: ['items', 'nextCursor', 'total'],
+  required: ['items', 'nextCursor', 'total', 'totalExact'],
   properties: {
     items: { type: 'array', items: RECORD_VIEW },
     nextCursor: { type: ['string', 'null'] },
-    total: { type: ['integer', 'null'] },
+    total: {
+      type: ['integer', 'null'],
+      description:
+        'Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound',
+    },
+    totalExact: {
+      type: ['boolean', 'null'],
+      description: 'False when `total` is a lower bound ("10,000+"); null when not counted',
+    },
   },
 } as const;
 

@@ -10,7 +10,7 @@ import {
 } from '@custos/records';
 import {
   appendAuditEvent,
-  countRecords,
+  countRecordsUpTo,
   listRecords,
   listTeam,
   putTeamMember,
@@ -38,8 +38,13 @@ export interface ListParams {
 export interface ListAnswer {
   items: RecordView[];
   nextCursor: string | null;
-  /** Every record the caller may read (with the name prefix): on the first page, or when asked. */
+  /**
+   * Every record the caller may read (with the name prefix): on the first page, or when asked.
+   * Exact up to `COUNT_EXACT_UP_TO` (10,000); past it `total` is that threshold, a lower bound.
+   */
   total: number | null;
+  /** False when `total` is a lower bound ("10,000+", ADR 0007); null when not counted. */
+  totalExact: boolean | null;
 }
 
 export interface CreateBody {
@@ -82,17 +87,22 @@ export async function listObjectRecords(
     predicate,
     ...(params.q === undefined ? {} : { namePrefix: params.q }),
   };
-  const page = await listRecords(db, {
-    ...query,
-    limit: params.limit,
-    cursor: params.cursor ?? null,
-    sort: params.sort ?? '-updatedAt',
-  });
   const wantTotal = params.cursor === undefined || params.count === true;
+  // The page does not wait for the count: both are sent at once, and the count's work is bounded.
+  const [page, count] = await Promise.all([
+    listRecords(db, {
+      ...query,
+      limit: params.limit,
+      cursor: params.cursor ?? null,
+      sort: params.sort ?? '-updatedAt',
+    }),
+    wantTotal ? countRecordsUpTo(db, query) : null,
+  ]);
   return {
     items: page.records.map((r) => viewRecord(ctx, r)),
     nextCursor: page.nextCursor,
-    total: wantTotal ? await countRecords(db, query) : null,
+    total: count?.total ?? null,
+    totalExact: count?.exact ?? null,
   };
 }
 

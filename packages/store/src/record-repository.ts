@@ -86,21 +86,15 @@ async function selectWithFacts(
   ids: readonly string[],
   options: RecordReadOptions,
 ): Promise<StoredRecord[]> {
-  const members =
-    options.factsFor === undefined
-      ? sql``
-      : sql`and m.user_id = any(cast(${[...options.factsFor]} as text[]))`;
+  const users = options.factsFor === undefined ? null : [...options.factsFor];
   const customerKey = object === 'customer' ? sql.ref('t.id') : sql.ref('t.customer_id');
   const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`t.${c}`)));
+  // The facts come from `custos_record_facts` (0006), whose plans the connection keeps.
   const { rows } = await sql<Selectable<RecordRow> & FactColumns>`select ${columns},
-    (select coalesce(json_agg(json_build_array(m.user_id, m.access) order by m.ordinal), '[]')
-       from customer_team_members m
-      where m.tenant_id = t.tenant_id and m.customer_id = ${customerKey} ${members}) as team_facts,
-    (select coalesce(json_agg(json_build_array(g.id, g.subject_kind, g.subject_id, g.access,
-              g.starts_at, g.expires_at, g.reason, g.target) order by g.ordinal), '[]')
-       from grants g
-      where g.tenant_id = t.tenant_id and g.object = ${object} and g.record_id = t.id) as grant_facts
+      f.team as team_facts, f.grants as grant_facts
     from ${sql.table(RECORD_TABLE[object])} as t
+    cross join lateral custos_record_facts(t.tenant_id, ${object}, t.id, ${customerKey},
+      cast(${users} as text[])) as f
     where t.tenant_id = ${tenantId} and t.id = any(cast(${[...ids]} as text[]))`.execute(db);
   return rows.map((row) => {
     const record = recordFromRow(object, row);

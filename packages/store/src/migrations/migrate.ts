@@ -4,6 +4,7 @@ import { policyVersionMigration } from './0002-policy-version.ts';
 import { authMigration } from './0003-auth.ts';
 import { listIndexesMigration } from './0004-list-indexes.ts';
 import { policyChangesMigration } from './0005-policy-changes.ts';
+import { recordFactsFunctionMigration } from './0006-record-facts-function.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-auth': authMigration,
   '0004-list-indexes': listIndexesMigration,
   '0005-policy-changes': policyChangesMigration,
+  '0006-record-facts-function': recordFactsFunctionMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -67,10 +67,12 @@ export const IdSetSchema = Type.Array(IdSchema, { uniqueItems: true });
 
 /** A display name. */
 export const NameSchema = Type.String({ minLength: 1, maxLength: 200 });
+export const FIELD_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]{0,63}$';
+export const FIELD_NAME_RULE = 'a letter or _, then letters, digits or _; at most 64 characters';
 /** The name of a field of an object (`phone`, `creditLimit`). */
 export const FieldNameSchema = Type.String({
-  pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-  description: 'a field name (a letter or _, then letters, digits or _; at most 64 characters)',
+  pattern: FIELD_NAME_PATTERN,
+  description: `a field name (${FIELD_NAME_RULE})`,
 });
 /** The name of a function permission (`export`, `user_admin`). */
 export const FunctionNameSchema = Type.String({
@@ -100,14 +102,16 @@ export const LocaleSchema = Type.Enum(LOCALES, { type: 'string' });
 
 /** A union of closed objects told apart by one property (`kind`, `op`, `mode`). */
 export type TTagged<Variants extends TObject[]> = TUnsafe<Static<TUnion<Variants>>> & {
+  type: 'object';
+  required: [string];
   oneOf: Variants;
   discriminator: { propertyName: string };
 };
 
 /**
- * `oneOf` the variants, with an OpenAPI `discriminator` on `tag`: a validator that knows it (Ajv
- * with `discriminator: true`, the conformance loader) checks only the variant the tag names, so
- * an error names that variant's field instead of every variant's.
+ * An object with `tag` that is `oneOf` the variants, with an OpenAPI `discriminator` on `tag`: a
+ * validator that knows it (Ajv with `discriminator: true`, the conformance loader) checks only the
+ * variant the tag names, so an error names that variant's field instead of every variant's.
  */
 export function Tagged<Variants extends TObject[]>(
   tag: string,
@@ -116,6 +120,8 @@ export function Tagged<Variants extends TObject[]>(
 ): TTagged<Variants> {
   return Type.Unsafe<Static<TUnion<Variants>>>({
     ...options,
+    type: 'object',
+    required: [tag],
     oneOf: variants,
     discriminator: { propertyName: tag },
   }) as TTagged<Variants>;

@@ -3,9 +3,10 @@
  * indices) and what (`unknown key "alow"`, `string "peek" is not one of: read, update, …`,
  * `expected an id (…), got nothing`).
  *
- * `Value.Errors` reports a failed union with the errors of every variant. Only one variant is
- * meant, so the others' errors are dropped: the variant the value's tag names (`kind`, `op`), or
- * else the only one of the value's JSON type, or else the one sharing most keys with the value.
+ * `Value.Errors` reports a failed union with the errors of every variant (and stops at a few).
+ * Only one variant is meant, so a problem inside a union is looked for again in that variant
+ * alone: the one the value's tag names (`kind`, `op`), or else the only one of the value's JSON
+ * type, or else the one sharing most keys with the value.
  */
 import { FIELD_NAME_PATTERN, FIELD_NAME_RULE, ID_PATTERN, ID_RULE } from '@custos/engine';
 import type { TSchema } from 'typebox';
@@ -48,6 +49,8 @@ const schemaAt = (root: TSchema, schemaPath: string): Json =>
 const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 const segments = (pointer: string): string[] =>
   pointer === '' ? [] : pointer.slice(1).split('/').map(unescape);
+const pointerOf = (steps: readonly string[]): string =>
+  steps.map((x) => `/${x.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** The JSON types a schema accepts, as far as a quick look tells (null: any). */
 function typesOf(schema: Json): Set<string> | null {
@@ -270,12 +273,7 @@ function unionAt(issue: Issue): { schemaPath: string; instancePath: string } | n
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as string;
     if ((step === 'anyOf' || step === 'oneOf') && i + 1 < steps.length) {
-      return {
-        schemaPath: `#${schema.map((x) => `/${x.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`,
-        instancePath: instance
-          .map((x) => `/${x.replace(/~/g, '~0').replace(/\//g, '~1')}`)
-          .join(''),
-      };
+      return { schemaPath: `#${pointerOf(schema)}`, instancePath: pointerOf(instance) };
     }
     schema.push(step);
     if (step === 'properties' || step === 'patternProperties' || step === 'prefixItems') {

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GrantSchema, PolicyModelSchema, TeamMemberSchema } from '@custos/engine';
+import Value from 'typebox/value';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenarios, ScenarioFormatError } from './src/load-scenarios.ts';
 
@@ -166,6 +168,73 @@ describe('loadScenarios', () => {
     expect(loadError(`users: [{ id: x, roleIds: [ghost] }]\n${CHECK}`)).toMatch(
       /\(model\): the model is invalid:\n {2}users\[2\]\.roleIds\[0\]: unknown role "ghost"/,
     );
+  });
+
+  it('narrows a union to the variant its tag (or its type, or its keys) names', () => {
+    expect(loadError(`groups: [{ id: g1, kind: team }]\n${CHECK}`)).toMatch(
+      /groups\[0\]\.kind: string "team" is not one of: department, role, public$/,
+    );
+    expect(
+      loadError(`groups: [{ id: g1, kind: role, roleId: rep, userIds: [] }]\n${CHECK}`),
+    ).toMatch(
+      /groups\[0\]\.userIds: unknown key "userIds" \(expected one of: id, name, kind, roleId\)$/,
+    );
+    // No kind: a public group.
+    expect(loadError(`groups: [{ id: g1, userIds: [lilei], colour: red }]\n${CHECK}`)).toMatch(
+      /groups\[0\]\.colour: unknown key "colour" \(expected one of: id, name, kind, userIds, groupIds\)$/,
+    );
+    const rule = (criterion: string): string =>
+      `sharingRules: [{ id: r1, object: customer, criteria: [${criterion}], targetGroupId: g, access: read }]\n${CHECK}`;
+    expect(loadError(rule('{ field: region, op: like, value: x }'))).toMatch(
+      /sharingRules\[0\]\.criteria\[0\]\.op: string "like" is not one of: eq, ne, lt, gt, in, between$/,
+    );
+    expect(loadError(rule('{ field: region, op: in, value: x }'))).toMatch(
+      /sharingRules\[0\]\.criteria\[0\]\.value: unknown key "value" \(expected one of: field, op, values\)$/,
+    );
+    expect(
+      loadError(
+        `sodRules: [{ id: x, left: { function: approve, object: deal }, right: { object: deal, action: read } }]\n${CHECK}`,
+      ),
+    ).toMatch(/sodRules\[0\]\.left\.object: unknown key "object" \(expected one of: function\)$/);
+    expect(
+      loadError(`records: [{ id: c2, object: customer, fields: { x: [1] } }]\n${CHECK}`),
+    ).toMatch(
+      /records\[0\]\.fields\.x: expected a string, a number, true or false, or null, got a list$/,
+    );
+  });
+
+  it('holds every id to the one id rule, naming the scenario by position while its id is at fault', () => {
+    expect(loadError(`users: [{ id: Li-Lei }]\n${CHECK}`)).toMatch(
+      /scenario "s1": users\[0\]\.id: expected an id \(a lowercase letter, .*\), got string "Li-Lei"$/,
+    );
+    expect(
+      loadError(`records: [{ id: c2, object: customer, team: { Bad: read } }]\n${CHECK}`),
+    ).toMatch(/records\[0\]\.team\.Bad: "Bad" is not an id \(a lowercase letter, .*\)$/);
+    const dir = dirWith({ 'a.yaml': 'scenarios: [{ id: Bad Id, name: n }]' });
+    expect(() => loadScenarios(dir)).toThrow(/a\.yaml: scenario "#1": id: expected an id/);
+    expect(() =>
+      loadScenarios(
+        dirWith({
+          'a.yaml': 'base: { users: [{ id: x, colour: red }] }\nscenarios: [{ id: s, name: n }]',
+        }),
+      ),
+    ).toThrow(/a\.yaml: base\.users\[0\]\.colour: unknown key "colour"/);
+  });
+
+  it("makes models, teams and grants the engine's model schema describes", () => {
+    for (const s of loadScenarios()) {
+      expect([...Value.Errors(PolicyModelSchema, s.model)], s.id).toEqual([]);
+      for (const r of s.records) {
+        expect(
+          (r.team ?? []).filter((t) => !Value.Check(TeamMemberSchema, t)),
+          s.id,
+        ).toEqual([]);
+        expect(
+          (r.grants ?? []).filter((g) => !Value.Check(GrantSchema, g)),
+          s.id,
+        ).toEqual([]);
+      }
+    }
   });
 
   it('rejects a duplicate scenario id across files', () => {

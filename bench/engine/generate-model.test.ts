@@ -1,4 +1,11 @@
-import { validateModel } from '@custos/engine';
+import {
+  GrantSchema,
+  isId,
+  PolicyModelSchema,
+  TeamMemberSchema,
+  validateModel,
+} from '@custos/engine';
+import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { generateDataset, maxDepartmentDepth, maxReportingDepth } from './generate-model.ts';
 import { createCasbinSlice } from './peers/casbin-slice.ts';
@@ -25,6 +32,13 @@ describe('generateDataset', () => {
     const result = validateModel(ds.model);
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+
+  it('has the shape the model schema describes, its record facts and ids too', () => {
+    expect([...Value.Errors(PolicyModelSchema, ds.model)]).toEqual([]);
+    expect(ds.teams.filter((t) => !Value.Check(TeamMemberSchema, t))).toEqual([]);
+    expect(ds.recordGrants.filter((g) => !Value.Check(GrantSchema, g))).toEqual([]);
+    expect(ds.records.map((r) => r.id).filter((id) => !isId(id))).toEqual([]);
   });
 
   it('reaches the requested depths and sizes', () => {

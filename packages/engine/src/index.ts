@@ -1,4 +1,5 @@
 export * from './model.ts';
+export * from './model-schema.ts';
 export { OBJECT_CATALOGUE, objectName } from './object-catalogue.ts';
 export type { ObjectEntry, ObjectNames, ObjectTable } from './object-catalogue.ts';
 export type { Predicate } from './predicate.ts';

@@ -70,6 +70,19 @@ describe('prepareCreate', () => {
     ).toMatchObject({ code: 'PERMISSION_DENIED', details: { action: 'create' } });
   });
 
+  it('takes a given id (an import) only by the one id rule', () => {
+    const rep = as('lilei');
+    expect(prepareCreate(rep, 'customer', { fields: { name: 'x' }, id: 'c-import-1' }).id).toBe(
+      'c-import-1',
+    );
+    for (const id of ['C001', 'c 1', '', 'c:1']) {
+      expect(refusal(() => prepareCreate(rep, 'customer', { fields: { name: 'x' }, id }))).toEqual({
+        code: 'REQUEST_INVALID',
+        details: { field: 'body/id' },
+      });
+    }
+  });
+
   it('wants an active internal owner', () => {
     for (const ownerId of ['portal-1', 'nobody']) {
       expect(

@@ -2,6 +2,8 @@ import {
   createFieldAccess,
   decide,
   fieldAccess,
+  ID_RULE,
+  isId,
   rank,
   type CrmRecord,
   type ObjectType,
@@ -27,7 +29,7 @@ export interface CreateInput {
   ownerId?: string;
   /** Default: `internal`. */
   sensitivity?: Sensitivity;
-  /** Default: a fresh `<obj>-<uuid>`. */
+  /** Default: a fresh `<obj>-<uuid>`. Given (an import), an id by the one rule (`isId`). */
   id?: string;
 }
 
@@ -55,6 +57,11 @@ export function prepareCreate(
   input: CreateInput,
   parent?: CrmRecord,
 ): CrmRecord {
+  if (input.id !== undefined && !isId(input.id)) {
+    throw new RecordError('REQUEST_INVALID', `"${input.id}" is not a valid id (${ID_RULE})`, {
+      field: 'body/id',
+    });
+  }
   checkKnownFields(ctx, object, input.fields);
   if (object === 'customer' && typeof input.fields.name !== 'string') {
     throw new RecordError('REQUEST_INVALID', 'a customer needs a name', {

@@ -34,7 +34,16 @@ function fieldOf(context: string, issue: ValidationIssue): string {
   const path = (issue.instancePath ?? '').replace(/^\//, '');
   const missing = issue.params?.missingProperty;
   const extra = issue.params?.additionalProperty;
-  const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
+  // A tagged union (`discriminator`) whose tag names no variant: the tag is at fault.
+  const tag = issue.params?.tag;
+  const leaf =
+    typeof missing === 'string'
+      ? missing
+      : typeof extra === 'string'
+        ? extra
+        : typeof tag === 'string'
+          ? tag
+          : '';
   return [context, path, leaf].filter((s) => s !== '').join('/');
 }
 

@@ -1,5 +1,16 @@
-import { buildIndex, decide, fieldAccess, rank, validateModel } from '@custos/engine';
+import {
+  buildIndex,
+  decide,
+  fieldAccess,
+  GrantSchema,
+  isId,
+  PolicyModelSchema,
+  rank,
+  TeamMemberSchema,
+  validateModel,
+} from '@custos/engine';
 import type { CrmRecord } from '@custos/engine';
+import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoCompany } from './demo-company.ts';
 
@@ -30,6 +41,13 @@ describe('demoCompany', () => {
     const result = validateModel(model);
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+
+  it('has the shape the model schema describes, its record facts and ids too', () => {
+    expect([...Value.Errors(PolicyModelSchema, model)]).toEqual([]);
+    expect(teams.filter((t) => !Value.Check(TeamMemberSchema, t))).toEqual([]);
+    expect(allGrants.filter((g) => !Value.Check(GrantSchema, g))).toEqual([]);
+    expect(records.map((r) => r.id).filter((id) => !isId(id))).toEqual([]);
   });
 
   it('has the expected shape at the default size', () => {

@@ -126,6 +126,13 @@ describe('CRM API', () => {
       code: 'STORE_INVALID_CURSOR',
       details: { field: 'cursor' },
     });
+    // An id against the one id rule (the engine's) names no record at all: 400, not 404.
+    const malformed = await get('/v1/customers/C-0001', rep);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({
+      code: 'REQUEST_INVALID',
+      details: { field: 'params/id' },
+    });
   });
 
   it('returns one record with the level of each field; children with their customer', async () => {

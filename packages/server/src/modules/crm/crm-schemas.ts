@@ -1,9 +1,9 @@
-import { ACCESS_LEVELS, SENSITIVITIES } from '@custos/engine';
+import { ACCESS_LEVELS, IdSchema, SENSITIVITIES } from '@custos/engine';
 import { RECORD_SORTS } from '@custos/store';
 
 /** JSON schemas of the CRM routes: inputs are closed (`additionalProperties: false`). */
-/** A record (or user) id as the CRM and authz APIs take it. */
-export const ID = { type: 'string', minLength: 1, maxLength: 200 } as const;
+/** A record (or user) id as the CRM and authz APIs take it: the engine's one id rule. */
+export const ID = IdSchema;
 const FIELD_VALUE = { type: ['string', 'number', 'boolean', 'null'] } as const;
 const FIELDS = {
   type: 'object',

@@ -204,7 +204,43 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
       { kind: 'role.rename', id: 'x' } as unknown as PolicyChange,
     ]);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details.field).toMatch(/^body\/changes\/0/);
+    expect(unknown.body.details.field).toBe('body/changes/0/kind');
+  });
+
+  it('takes an entity a change creates whole, as the model schema describes it', async () => {
+    const before = await version();
+    for (const [change, field] of [
+      // A public group without its member lists (was stored half, and failed validation).
+      [
+        { kind: 'group.create', group: { id: 'g-half', name: '半个组', kind: 'public' } },
+        'body/changes/0/group/userIds',
+      ],
+      // A property of another variant of the union.
+      [
+        {
+          kind: 'grant.create',
+          grant: {
+            id: 'grant-x',
+            subject: { kind: 'user', userId: 'lilei' },
+            object: 'customer',
+            target: { kind: 'owner', userId: 'zhangwei', departmentId: 'sales' },
+            access: 'read',
+            expiresAt: null,
+          },
+        },
+        'body/changes/0/grant/target/departmentId',
+      ],
+      // An id against the one id rule.
+      [
+        { kind: 'department.create', department: { id: 'R&D', name: '研发部', parentId: null } },
+        'body/changes/0/department/id',
+      ],
+    ] as const) {
+      const r = await post(admin, '/v1/admin/changes', [change as unknown as PolicyChange]);
+      expect(r.status, field).toBe(400);
+      expect(r.body).toMatchObject({ code: 'REQUEST_INVALID', details: { field } });
+    }
+    expect(await version()).toBe(before);
   });
 
   it('lets two admins change different roles at once, and refuses a stale edit of the same one', async () => {

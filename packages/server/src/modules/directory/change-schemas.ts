@@ -1,169 +1,100 @@
-import { OBJECT_TYPES, ORG_WIDE_DEFAULTS, SENSITIVITIES } from '@custos/engine';
 import {
-  CLEARANCE,
-  DEPARTMENT_CREATE,
+  CLOSED,
+  DepartmentSchema,
+  FieldSettingSchema,
+  GrantSchema,
+  ObjectSettingsSchema,
+  ObjectTypeSchema,
+  Tagged,
+  UserSchema,
+} from '@custos/engine';
+import Type, { type TProperties } from 'typebox';
+import {
+  DEACTIVATED_STATUS,
   FIELD_NAME,
-  FIELD_SETTING,
-  FUNCTIONS,
-  GRANT_CREATE,
-  GROUP,
   GROUP_MEMBER,
   ID,
   NAME,
   NULLABLE_ID,
-  ROLE_FIELDS,
-  ROLE_OBJECTS,
-  SHARING_RULE,
+  REASON,
+  ROLE,
+  ROLE_UPDATE,
+  RULE,
   UNIQUE_IDS,
+  USER_UPDATE,
+  WHOLE_GROUP,
 } from './directory-schemas.ts';
 
 /**
- * The JSON schema of a `PolicyChange` (`policy-change.ts`): what `POST /v1/admin/changes` commits
- * and `POST /v1/admin/changes/preview` previews, as a batch. A change names every id (no id is
- * generated), so a later change of a batch can refer to an entity an earlier one creates. Closed
- * objects: a misspelt property is a 400 naming it.
+ * The JSON schema of a `PolicyChange` (`policy-change.ts`, whose types derive from it): what
+ * `POST /v1/admin/changes` commits and `POST /v1/admin/changes/preview` previews, as a batch. A
+ * change names every id (no id is generated), so a later change of a batch can refer to an entity
+ * an earlier one creates; an entity a change creates or replaces is whole, as the engine's model
+ * schema describes it. Closed objects: a misspelt property is a 400 naming it.
  */
-type Schema = Record<string, unknown>;
-
-function change(kind: string, properties: Schema, required: string[] = []): Schema {
-  return {
-    type: 'object',
-    required: ['kind', ...required],
-    additionalProperties: false,
-    properties: { kind: { const: kind }, ...properties },
-  };
+function change<Kind extends string, Properties extends TProperties>(
+  kind: Kind,
+  properties: Properties,
+) {
+  return Type.Object({ kind: Type.Literal(kind), ...properties }, CLOSED);
 }
 
-/** An entity body with its id required. */
-function withId(
-  schema: { properties: Schema; required?: readonly string[] },
-  extra: Schema = {},
-): Schema {
-  return {
-    ...schema,
-    properties: { ...schema.properties, ...extra },
-    required: ['id', ...(schema.required ?? [])],
-  };
-}
+/** What happens to the records a transferred user owns. */
+export const OWNED_RECORDS = Tagged('mode', [
+  Type.Object({ mode: Type.Literal('keep') }, CLOSED),
+  Type.Object({ mode: Type.Literal('transfer_to'), userId: ID }, CLOSED),
+]);
 
-const OBJECT = { type: 'string', enum: [...OBJECT_TYPES] } as const;
+/** A whole user, as `user.create` carries it: its roles bounded. */
+const USER = Type.Object({ ...UserSchema.properties, roleIds: UNIQUE_IDS }, CLOSED);
 
-const USER = {
-  type: 'object',
-  required: ['id', 'name', 'kind', 'status', 'departmentId', 'managerId', 'roleIds', 'clearance'],
-  additionalProperties: false,
-  properties: {
+export const POLICY_CHANGE = Tagged('kind', [
+  change('department.create', { department: DepartmentSchema }),
+  change('department.rename', { id: ID, name: NAME }),
+  change('department.move', { id: ID, parentId: NULLABLE_ID }),
+  change('department.set_head', { id: ID, headId: NULLABLE_ID }),
+  change('department.delete', { id: ID }),
+  change('user.create', { user: USER }),
+  change('user.update', { id: ID, ...USER_UPDATE.properties }),
+  change('user.transfer', {
     id: ID,
-    name: NAME,
-    kind: { type: 'string', enum: ['internal', 'portal'] },
-    status: { type: 'string', enum: ['active', 'suspended', 'departed'] },
-    departmentId: NULLABLE_ID,
-    managerId: NULLABLE_ID,
-    roleIds: UNIQUE_IDS,
-    clearance: CLEARANCE,
-    portalAccountId: NULLABLE_ID,
-  },
-} as const;
-
-const ROLE = {
-  type: 'object',
-  required: ['id', 'name', 'objects', 'functions', 'fields'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    name: NAME,
-    objects: ROLE_OBJECTS,
-    functions: FUNCTIONS,
-    fields: ROLE_FIELDS,
-  },
-} as const;
-
-const GRANT = {
-  ...withId(GRANT_CREATE),
-  required: ['id', 'subject', 'object', 'target', 'access', 'expiresAt'],
-};
-
-const OWNED_RECORDS = {
-  type: 'object',
-  required: ['mode'],
-  additionalProperties: false,
-  properties: { mode: { type: 'string', enum: ['keep', 'transfer_to'] }, userId: ID },
-  if: { required: ['mode'], properties: { mode: { const: 'transfer_to' } } },
-  then: { required: ['userId'] },
-} as const;
-
-export const POLICY_CHANGE = {
-  type: 'object',
-  required: ['kind'],
-  discriminator: { propertyName: 'kind' },
-  oneOf: [
-    change('department.create', { department: withId(DEPARTMENT_CREATE) }, ['department']),
-    change('department.rename', { id: ID, name: NAME }, ['id', 'name']),
-    change('department.move', { id: ID, parentId: NULLABLE_ID }, ['id', 'parentId']),
-    change('department.set_head', { id: ID, headId: NULLABLE_ID }, ['id', 'headId']),
-    change('department.delete', { id: ID }, ['id']),
-    change('user.create', { user: USER }, ['user']),
-    change(
-      'user.update',
-      {
-        id: ID,
-        name: NAME,
-        roleIds: UNIQUE_IDS,
-        clearance: { type: 'string', enum: [...SENSITIVITIES] },
-      },
-      ['id'],
+    departmentId: ID,
+    managerId: Type.Optional(
+      Type.Union([ID, Type.Null()], { description: 'The new manager; absent = unchanged' }),
     ),
-    change(
-      'user.transfer',
-      { id: ID, departmentId: ID, managerId: NULLABLE_ID, ownedRecords: OWNED_RECORDS },
-      ['id', 'departmentId', 'ownedRecords'],
-    ),
-    change('user.set_manager', { id: ID, managerId: NULLABLE_ID }, ['id', 'managerId']),
-    change(
-      'user.deactivate',
-      { id: ID, status: { type: 'string', enum: ['suspended', 'departed'] } },
-      ['id', 'status'],
-    ),
-    change('user.reactivate', { id: ID }, ['id']),
-    change('role.create', { role: ROLE }, ['role']),
-    change(
-      'role.update',
-      { id: ID, name: NAME, objects: ROLE_OBJECTS, functions: FUNCTIONS, fields: ROLE_FIELDS },
-      ['id'],
-    ),
-    change('role.delete', { id: ID }, ['id']),
-    change(
-      'object.set_org_wide_default',
-      { object: OBJECT, orgWideDefault: { type: 'string', enum: [...ORG_WIDE_DEFAULTS] } },
-      ['object', 'orgWideDefault'],
-    ),
-    change('object.set_field', { object: OBJECT, field: FIELD_NAME, setting: FIELD_SETTING }, [
-      'object',
-      'field',
-      'setting',
-    ]),
-    change('object.remove_field', { object: OBJECT, field: FIELD_NAME }, ['object', 'field']),
-    change('sharing_rule.create', { rule: withId(SHARING_RULE) }, ['rule']),
-    change('sharing_rule.update', { rule: withId(SHARING_RULE) }, ['rule']),
-    change('sharing_rule.delete', { id: ID }, ['id']),
-    change('group.create', { group: withId(GROUP) }, ['group']),
-    change('group.update', { group: withId(GROUP) }, ['group']),
-    change('group.delete', { id: ID }, ['id']),
-    change('group.add_member', { id: ID, member: GROUP_MEMBER }, ['id', 'member']),
-    change('group.remove_member', { id: ID, member: GROUP_MEMBER }, ['id', 'member']),
-    change('grant.create', { grant: GRANT }, ['grant']),
-    change('grant.revoke', { id: ID, reason: { type: 'string', minLength: 1, maxLength: 1000 } }, [
-      'id',
-    ]),
-  ],
-} as const;
+    ownedRecords: OWNED_RECORDS,
+  }),
+  change('user.set_manager', { id: ID, managerId: NULLABLE_ID }),
+  change('user.deactivate', { id: ID, status: DEACTIVATED_STATUS }),
+  change('user.reactivate', { id: ID }),
+  change('role.create', { role: ROLE }),
+  // Each given part replaces the role's part wholesale.
+  change('role.update', { id: ID, ...ROLE_UPDATE.properties }),
+  change('role.delete', { id: ID }),
+  change('object.set_org_wide_default', {
+    object: ObjectTypeSchema,
+    orgWideDefault: ObjectSettingsSchema.properties.orgWideDefault,
+  }),
+  change('object.set_field', {
+    object: ObjectTypeSchema,
+    field: FIELD_NAME,
+    setting: FieldSettingSchema,
+  }),
+  change('object.remove_field', { object: ObjectTypeSchema, field: FIELD_NAME }),
+  change('sharing_rule.create', { rule: RULE }),
+  change('sharing_rule.update', { rule: RULE }),
+  change('sharing_rule.delete', { id: ID }),
+  change('group.create', { group: WHOLE_GROUP }),
+  change('group.update', { group: WHOLE_GROUP }),
+  change('group.delete', { id: ID }),
+  change('group.add_member', { id: ID, member: GROUP_MEMBER }),
+  change('group.remove_member', { id: ID, member: GROUP_MEMBER }),
+  change('grant.create', { grant: GrantSchema }),
+  change('grant.revoke', { id: ID, reason: Type.Optional(REASON) }),
+]);
 
 /** A batch: 1 … 500 changes, committed (or previewed) as one. */
-export const CHANGE_BATCH = {
-  type: 'object',
-  required: ['changes'],
-  additionalProperties: false,
-  properties: {
-    changes: { type: 'array', minItems: 1, maxItems: 500, items: POLICY_CHANGE },
-  },
-} as const;
+export const CHANGE_BATCH = Type.Object(
+  { changes: Type.Array(POLICY_CHANGE, { minItems: 1, maxItems: 500 }) },
+  CLOSED,
+);

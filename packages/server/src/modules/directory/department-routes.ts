@@ -6,6 +6,10 @@ import {
   DEPARTMENT_MOVE,
   DEPARTMENT_RENAME,
   ID_PARAMS,
+  type DepartmentCreateBody,
+  type DepartmentHeadBody,
+  type DepartmentMoveBody,
+  type DepartmentRenameBody,
 } from './directory-schemas.ts';
 
 const TAG = 'admin: departments';
@@ -24,9 +28,7 @@ export async function departmentRoutes(app: FastifyInstance): Promise<void> {
     items: (model) => model.departments,
   });
 
-  app.post<{
-    Body: { id?: string; name: string; parentId: string | null; headId?: string | null };
-  }>(
+  app.post<{ Body: DepartmentCreateBody }>(
     '/v1/admin/departments',
     { config, schema: changeSchema(TAG, 'Create a department', { body: DEPARTMENT_CREATE }, true) },
     (request, reply) => {
@@ -49,7 +51,7 @@ export async function departmentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.put<Params & { Body: { name: string } }>(
+  app.put<Params & { Body: DepartmentRenameBody }>(
     '/v1/admin/departments/:id/name',
     {
       config,
@@ -66,7 +68,7 @@ export async function departmentRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
-  app.put<Params & { Body: { parentId: string | null } }>(
+  app.put<Params & { Body: DepartmentMoveBody }>(
     '/v1/admin/departments/:id/parent',
     {
       config,
@@ -83,7 +85,7 @@ export async function departmentRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
-  app.put<Params & { Body: { headId: string | null } }>(
+  app.put<Params & { Body: DepartmentHeadBody }>(
     '/v1/admin/departments/:id/head',
     {
       config,

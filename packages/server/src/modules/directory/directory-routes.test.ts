@@ -234,6 +234,34 @@ describe.each(['pglite', 'postgres'] as const)('admin API on %s', (backend) => {
     });
     expect(missing.status).toBe(400);
     expect(missing.body.details.field).toBe('body/transferToUserId');
+
+    // A union's variant is chosen by its tag: an unknown tag, a missing or foreign property.
+    for (const [url, payload, field] of [
+      ['/v1/admin/groups', { name: '组', kind: 'team' }, 'body/kind'],
+      ['/v1/admin/groups', { name: '组', kind: 'role' }, 'body/roleId'],
+      [
+        '/v1/admin/groups',
+        { name: '组', kind: 'role', roleId: 'sales-rep', userIds: [] },
+        'body/userIds',
+      ],
+      [
+        '/v1/admin/grants',
+        {
+          subject: { kind: 'robot' },
+          object: 'customer',
+          target: { kind: 'all' },
+          access: 'read',
+          expiresAt: null,
+          reason: '测试',
+        },
+        'body/subject/kind',
+      ],
+      ['/v1/admin/departments', { id: 'Sales', name: '部门', parentId: null }, 'body/id'],
+    ] as const) {
+      const r = await call(admin, 'POST', url, payload);
+      expect(r.status, field).toBe(400);
+      expect(r.body).toMatchObject({ code: 'REQUEST_INVALID', details: { field } });
+    }
   });
 
   it('answers a department cycle with 422 MODEL_INVALID and the path, writing nothing', async () => {

@@ -1,418 +1,339 @@
 import {
-  ACCESS_LEVELS,
-  CRITERION_OPS,
-  DATA_SCOPES,
-  FIELD_LEVELS,
-  MASK_KINDS,
-  OBJECT_TYPES,
-  ORG_WIDE_DEFAULTS,
-  RECORD_ACTIONS,
-  SENSITIVITIES,
+  AccessLevelSchema,
+  AllTargetSchema,
+  BetweenCriterionSchema,
+  CLOSED,
+  CompareCriterionSchema,
+  CriteriaSourceSchema,
+  DepartmentGroupSchema,
+  DepartmentSchema,
+  DepartmentTargetSchema,
+  FieldNameSchema,
+  FieldSettingSchema,
+  FieldValueSchema,
+  FunctionNameSchema,
+  GrantSchema,
+  GrantSubjectSchema,
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  IdSchema,
+  InCriterionSchema,
+  NameSchema,
+  NullableIdSchema,
+  ObjectSettingsSchema,
+  ObjectTypeSchema,
+  OwnerSourceSchema,
+  OwnerTargetSchema,
+  PublicGroupSchema,
+  RecordTargetSchema,
+  RoleGroupSchema,
+  RoleSchema,
+  SharingRuleSchema,
+  Tagged,
+  TimeSchema,
+  UserSchema,
 } from '@custos/engine';
+import Type, { type Static, type TObject, type TUnsafe } from 'typebox';
 
 /**
- * JSON schemas of the admin API's bodies and parameters. Every object is closed
+ * JSON schemas of the admin API's bodies and parameters, built from the engine's one description
+ * of the policy (`model-schema.ts`): a body is its entity's schema with the id optional (the
+ * server makes one), an update the entity's parts made optional. Every object is closed
  * (`additionalProperties: false`), so a misspelt or unknown property is a 400 naming the field.
  * References between entities (a parent department, a role id) are checked by `validateModel`,
  * which answers 422 with the model path.
+ *
+ * What a request adds to the model's shape are bounds on its size (`MAX_IDS`, `MAX_FUNCTIONS`,
+ * `MAX_CRITERIA`, `MAX_VALUES`) and a sharing rule's criteria being at least one.
  */
 
-export const ID = {
-  type: 'string',
-  minLength: 1,
-  maxLength: 128,
-  pattern: '^[A-Za-z0-9][A-Za-z0-9_.:@-]*$',
-} as const;
-export const NULLABLE_ID = { anyOf: [ID, { type: 'null' }] } as const;
-export const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const;
-export const FIELD_NAME = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' } as const;
-export const TIME = { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] } as const;
-export const UNIQUE_IDS = { type: 'array', items: ID, uniqueItems: true, maxItems: 1000 } as const;
+/** At most this many ids in one list of a request (a user's roles, a group's members). */
+const MAX_IDS = 1000;
+/** At most this many function permissions in one role. */
+const MAX_FUNCTIONS = 200;
+/** At most this many criteria in one sharing rule. */
+const MAX_CRITERIA = 50;
+/** At most this many values in one `in` criterion. */
+const MAX_VALUES = 1000;
 
-export const ID_PARAMS = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: ID },
-} as const;
+/** An optional body: the object, or null (`type: ['object', 'null']`, so its defaults apply). */
+function orNull<T extends TObject>(schema: T): TUnsafe<Static<T> | null> {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: ['object', 'null'] });
+}
 
-export const OBJECT_PARAMS = {
-  type: 'object',
-  required: ['object'],
-  additionalProperties: false,
-  properties: { object: { type: 'string', enum: [...OBJECT_TYPES] } },
-} as const;
+export const ID = IdSchema;
+export const NULLABLE_ID = NullableIdSchema;
+export const NAME = NameSchema;
+export const FIELD_NAME = FieldNameSchema;
+export const UNIQUE_IDS = Type.Array(IdSchema, { uniqueItems: true, maxItems: MAX_IDS });
 
-export const FIELD_PARAMS = {
-  type: 'object',
-  required: ['object', 'field'],
-  additionalProperties: false,
-  properties: { object: { type: 'string', enum: [...OBJECT_TYPES] }, field: FIELD_NAME },
-} as const;
+export const ID_PARAMS = Type.Object({ id: ID }, CLOSED);
+export const OBJECT_PARAMS = Type.Object({ object: ObjectTypeSchema }, CLOSED);
+export const FIELD_PARAMS = Type.Object({ object: ObjectTypeSchema, field: FIELD_NAME }, CLOSED);
+export const MEMBER_PARAMS = Type.Object(
+  { id: ID, memberKind: Type.Enum(['user', 'group'], { type: 'string' }), memberId: ID },
+  CLOSED,
+);
 
-export const MEMBER_PARAMS = {
-  type: 'object',
-  required: ['id', 'memberKind', 'memberId'],
-  additionalProperties: false,
-  properties: { id: ID, memberKind: { type: 'string', enum: ['user', 'group'] }, memberId: ID },
-} as const;
-
-export const IF_MATCH_HEADERS = {
-  type: 'object',
-  properties: {
-    'if-match': {
-      type: 'string',
+export const IF_MATCH_HEADERS = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({
       description: 'The policy version the change is based on (ETag of a previous answer)',
-    },
-  },
-} as const;
+    }),
+  ),
+});
 
 /** The query of every admin list: a page in id order, optionally by name. */
-export const ADMIN_LIST_QUERY = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    cursor: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 1000,
-      description: 'The nextCursor of the previous page (opaque)',
-    },
-    q: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 200,
-      description: 'Name contains, case-insensitive (a grant, which has no name: its id)',
-    },
+export const ADMIN_LIST_QUERY = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1000,
+        description: 'The nextCursor of the previous page (opaque)',
+      }),
+    ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Name contains, case-insensitive (a grant, which has no name: its id)',
+      }),
+    ),
   },
-} as const;
+  CLOSED,
+);
 
 // ── Departments ─────────────────────────────────────────────────────────────────────────────
 
-export const DEPARTMENT_CREATE = {
-  type: 'object',
-  required: ['name', 'parentId'],
-  additionalProperties: false,
-  properties: { id: ID, name: NAME, parentId: NULLABLE_ID, headId: NULLABLE_ID },
-} as const;
-export const DEPARTMENT_RENAME = {
-  type: 'object',
-  required: ['name'],
-  additionalProperties: false,
-  properties: { name: NAME },
-} as const;
-export const DEPARTMENT_MOVE = {
-  type: 'object',
-  required: ['parentId'],
-  additionalProperties: false,
-  properties: { parentId: NULLABLE_ID },
-} as const;
-export const DEPARTMENT_HEAD = {
-  type: 'object',
-  required: ['headId'],
-  additionalProperties: false,
-  properties: { headId: NULLABLE_ID },
-} as const;
+const D = DepartmentSchema.properties;
+export const DEPARTMENT_CREATE = Type.Object({ ...D, id: Type.Optional(D.id) }, CLOSED);
+export const DEPARTMENT_RENAME = Type.Pick(DepartmentSchema, ['name'], CLOSED);
+export const DEPARTMENT_MOVE = Type.Pick(DepartmentSchema, ['parentId'], CLOSED);
+export const DEPARTMENT_HEAD = Type.Object({ headId: NULLABLE_ID }, CLOSED);
 
 // ── Users ───────────────────────────────────────────────────────────────────────────────────
 
-export const CLEARANCE = { type: 'string', enum: [...SENSITIVITIES] } as const;
+const U = UserSchema.properties;
+/** The user parts a request may set: a user's roles are bounded. */
+const USER_PARTS = { name: U.name, roleIds: UNIQUE_IDS, clearance: U.clearance };
 
-export const USER_CREATE = {
-  type: 'object',
-  required: ['name', 'departmentId'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    name: NAME,
+/** An internal user: always in a department; active. */
+export const USER_CREATE = Type.Object(
+  {
+    id: Type.Optional(U.id),
+    name: U.name,
     departmentId: ID,
-    managerId: NULLABLE_ID,
-    roleIds: UNIQUE_IDS,
-    clearance: CLEARANCE,
+    managerId: Type.Optional(U.managerId),
+    roleIds: Type.Optional(USER_PARTS.roleIds),
+    clearance: Type.Optional(U.clearance),
   },
-} as const;
-export const USER_UPDATE = {
-  type: 'object',
+  CLOSED,
+);
+export const USER_UPDATE = Type.Partial(Type.Object(USER_PARTS), {
+  ...CLOSED,
   minProperties: 1,
-  additionalProperties: false,
-  properties: { name: NAME, roleIds: UNIQUE_IDS, clearance: CLEARANCE },
-} as const;
-export const USER_TRANSFER = {
-  type: 'object',
-  required: ['departmentId'],
-  additionalProperties: false,
-  properties: {
+});
+export const USER_TRANSFER = Type.Object(
+  {
     departmentId: ID,
-    managerId: NULLABLE_ID,
-    ownedRecords: {
-      type: 'string',
-      enum: ['keep', 'transfer_to'],
-      default: 'keep',
-      description: 'What happens to the records the user owns (acted on by the CRM module)',
-    },
-    transferToUserId: ID,
+    managerId: Type.Optional(U.managerId),
+    ownedRecords: Type.Optional(
+      Type.Enum(['keep', 'transfer_to'], {
+        type: 'string',
+        default: 'keep',
+        description: 'What happens to the records the user owns (acted on by the CRM module)',
+      }),
+    ),
+    transferToUserId: Type.Optional(ID),
   },
-  if: { required: ['ownedRecords'], properties: { ownedRecords: { const: 'transfer_to' } } },
-  then: { required: ['transferToUserId'] },
-} as const;
-export const USER_MANAGER = {
-  type: 'object',
-  required: ['managerId'],
-  additionalProperties: false,
-  properties: { managerId: NULLABLE_ID },
-} as const;
-export const USER_DEACTIVATE = {
-  type: ['object', 'null'],
-  additionalProperties: false,
-  properties: { status: { type: 'string', enum: ['suspended', 'departed'], default: 'suspended' } },
-} as const;
+  {
+    ...CLOSED,
+    if: { required: ['ownedRecords'], properties: { ownedRecords: { const: 'transfer_to' } } },
+    then: { required: ['transferToUserId'] },
+  },
+);
+export const USER_MANAGER = Type.Pick(UserSchema, ['managerId'], CLOSED);
+export const DEACTIVATED_STATUS = Type.Enum(['suspended', 'departed'], { type: 'string' });
+export const USER_DEACTIVATE = orNull(
+  Type.Object(
+    {
+      status: Type.Optional(
+        Type.Enum(['suspended', 'departed'], { type: 'string', default: 'suspended' }),
+      ),
+    },
+    CLOSED,
+  ),
+);
 
 // ── Roles ───────────────────────────────────────────────────────────────────────────────────
 
-const OBJECT_PERMISSION = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    RECORD_ACTIONS.map((a) => [a, { type: 'string', enum: [...DATA_SCOPES] }]),
-  ),
-} as const;
-export const ROLE_OBJECTS = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(OBJECT_TYPES.map((o) => [o, OBJECT_PERMISSION])),
-} as const;
-export const ROLE_FIELDS = {
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(
-    OBJECT_TYPES.map((o) => [
-      o,
-      {
-        type: 'object',
-        propertyNames: FIELD_NAME,
-        additionalProperties: { type: 'string', enum: [...FIELD_LEVELS] },
-      },
-    ]),
-  ),
-} as const;
-export const FUNCTIONS = {
-  type: 'array',
+const R = RoleSchema.properties;
+const FUNCTIONS = Type.Array(FunctionNameSchema, {
   uniqueItems: true,
-  maxItems: 200,
-  items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' },
-} as const;
+  maxItems: MAX_FUNCTIONS,
+});
+/** The role parts a request may set: its functions are bounded. */
+const ROLE_PARTS = { name: R.name, objects: R.objects, functions: FUNCTIONS, fields: R.fields };
 
-export const ROLE_CREATE = {
-  type: 'object',
-  required: ['name'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    name: NAME,
-    objects: ROLE_OBJECTS,
-    functions: FUNCTIONS,
-    fields: ROLE_FIELDS,
+/** A whole role, as `role.create` carries it. */
+export const ROLE = Type.Object({ id: R.id, ...ROLE_PARTS }, CLOSED);
+export const ROLE_CREATE = Type.Object(
+  {
+    id: Type.Optional(R.id),
+    name: R.name,
+    objects: Type.Optional(R.objects),
+    functions: Type.Optional(FUNCTIONS),
+    fields: Type.Optional(R.fields),
   },
-} as const;
-export const ROLE_UPDATE = {
-  type: 'object',
-  minProperties: 1,
-  additionalProperties: false,
-  properties: { name: NAME, objects: ROLE_OBJECTS, functions: FUNCTIONS, fields: ROLE_FIELDS },
-} as const;
+  CLOSED,
+);
+export const ROLE_UPDATE = Type.Partial(Type.Object(ROLE_PARTS), { ...CLOSED, minProperties: 1 });
 
 // ── Object settings ─────────────────────────────────────────────────────────────────────────
 
-export const ORG_WIDE_DEFAULT = {
-  type: 'object',
-  required: ['orgWideDefault'],
-  additionalProperties: false,
-  properties: { orgWideDefault: { type: 'string', enum: [...ORG_WIDE_DEFAULTS] } },
-} as const;
-export const FIELD_SETTING = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    sensitivity: { type: 'string', enum: [...SENSITIVITIES] },
-    mask: { type: 'string', enum: [...MASK_KINDS] },
-    internal: { type: 'boolean' },
-    label: { type: 'string', maxLength: 200 },
-  },
-} as const;
+export const ORG_WIDE_DEFAULT = Type.Pick(ObjectSettingsSchema, ['orgWideDefault'], CLOSED);
+export const FIELD_SETTING = FieldSettingSchema;
 
 // ── Sharing rules ───────────────────────────────────────────────────────────────────────────
 
-const VALUE = {
-  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-} as const;
-const BOUND = { anyOf: [{ type: 'string' }, { type: 'number' }] } as const;
-const CRITERION = {
-  type: 'object',
-  required: ['field', 'op'],
-  additionalProperties: false,
-  properties: {
-    field: FIELD_NAME,
-    op: { type: 'string', enum: [...CRITERION_OPS] },
-    value: VALUE,
-    values: { type: 'array', items: VALUE, maxItems: 1000 },
-    low: BOUND,
-    high: BOUND,
-  },
-  allOf: [
+/** A criterion of a request: an `in` list is bounded. */
+const CRITERION = Tagged('op', [
+  CompareCriterionSchema,
+  Type.Object(
     {
-      if: { required: ['op'], properties: { op: { enum: ['eq', 'ne', 'lt', 'gt'] } } },
-      then: { required: ['value'] },
+      ...InCriterionSchema.properties,
+      values: Type.Array(FieldValueSchema, { maxItems: MAX_VALUES }),
     },
+    CLOSED,
+  ),
+  BetweenCriterionSchema,
+]);
+/** The source of a request's rule: 1 … 50 criteria, or an owner group. */
+const SOURCE = Tagged('kind', [
+  Type.Object(
     {
-      if: { required: ['op'], properties: { op: { const: 'in' } } },
-      then: { required: ['values'] },
+      ...CriteriaSourceSchema.properties,
+      criteria: Type.Array(CRITERION, { minItems: 1, maxItems: MAX_CRITERIA }),
     },
-    {
-      if: { required: ['op'], properties: { op: { const: 'between' } } },
-      then: { required: ['low', 'high'] },
-    },
-  ],
-} as const;
-export const SHARING_RULE = {
-  type: 'object',
-  required: ['name', 'object', 'source', 'targetGroupId', 'access'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    name: NAME,
-    object: { type: 'string', enum: [...OBJECT_TYPES] },
-    source: {
-      type: 'object',
-      required: ['kind'],
-      additionalProperties: false,
-      properties: {
-        kind: { type: 'string', enum: ['criteria', 'owner'] },
-        criteria: { type: 'array', items: CRITERION, minItems: 1, maxItems: 50 },
-        ownerGroupId: ID,
-      },
-      allOf: [
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'criteria' } } },
-          then: { required: ['criteria'] },
-        },
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'owner' } } },
-          then: { required: ['ownerGroupId'] },
-        },
-      ],
-    },
-    targetGroupId: ID,
-    access: { type: 'string', enum: ['read', 'edit'] },
-  },
-} as const;
+    CLOSED,
+  ),
+  OwnerSourceSchema,
+]);
+const S = SharingRuleSchema.properties;
+/** A whole sharing rule, as `sharing_rule.create` and `.update` carry it. */
+export const RULE = Type.Object({ ...S, source: SOURCE }, CLOSED);
+export const SHARING_RULE = Type.Object({ ...S, id: Type.Optional(S.id), source: SOURCE }, CLOSED);
 
 // ── Groups ──────────────────────────────────────────────────────────────────────────────────
 
-export const GROUP = {
-  type: 'object',
-  required: ['name', 'kind'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    name: NAME,
-    kind: { type: 'string', enum: ['department', 'role', 'public'] },
-    departmentId: ID,
-    includeSubdepartments: { type: 'boolean' },
-    roleId: ID,
-    userIds: UNIQUE_IDS,
-    groupIds: UNIQUE_IDS,
-  },
-  allOf: [
+const DG = DepartmentGroupSchema.properties;
+const PG = PublicGroupSchema.properties;
+/** A whole group, as `group.create` and `.update` carry it: a public group's lists bounded. */
+export const WHOLE_GROUP = Tagged('kind', [
+  DepartmentGroupSchema,
+  RoleGroupSchema,
+  Type.Object({ ...PG, userIds: UNIQUE_IDS, groupIds: UNIQUE_IDS }, CLOSED),
+]);
+/** A group of a request: the id, a department group's subtree flag and a public group's lists optional. */
+export const GROUP = Tagged('kind', [
+  Type.Object(
     {
-      if: { required: ['kind'], properties: { kind: { const: 'department' } } },
-      then: { required: ['departmentId'] },
+      ...DG,
+      id: Type.Optional(DG.id),
+      includeSubdepartments: Type.Optional(DG.includeSubdepartments),
     },
+    CLOSED,
+  ),
+  Type.Object(
+    { ...RoleGroupSchema.properties, id: Type.Optional(RoleGroupSchema.properties.id) },
+    CLOSED,
+  ),
+  Type.Object(
     {
-      if: { required: ['kind'], properties: { kind: { const: 'role' } } },
-      then: { required: ['roleId'] },
+      ...PG,
+      id: Type.Optional(PG.id),
+      userIds: Type.Optional(UNIQUE_IDS),
+      groupIds: Type.Optional(UNIQUE_IDS),
     },
-  ],
-} as const;
-export const GROUP_MEMBER = {
-  type: 'object',
-  required: ['kind', 'id'],
-  additionalProperties: false,
-  properties: { kind: { type: 'string', enum: ['user', 'group'] }, id: ID },
-} as const;
+    CLOSED,
+  ),
+]);
+export const GROUP_MEMBER = Type.Object(
+  { kind: MEMBER_PARAMS.properties.memberKind, id: ID },
+  CLOSED,
+);
 
 // ── Grants ──────────────────────────────────────────────────────────────────────────────────
 
-export const GRANT_CREATE = {
-  type: 'object',
-  required: ['subject', 'object', 'target', 'access', 'expiresAt', 'reason'],
-  additionalProperties: false,
-  properties: {
-    id: ID,
-    subject: {
-      type: 'object',
-      required: ['kind'],
-      additionalProperties: false,
-      properties: { kind: { type: 'string', enum: ['user', 'group'] }, userId: ID, groupId: ID },
-      allOf: [
+const G = GrantSchema.properties;
+export const REASON = Type.String({ minLength: 1, maxLength: 1000 });
+/** A grant of a request: the id optional, a department target's subtree flag too; a reason. */
+export const GRANT_CREATE = Type.Object(
+  {
+    id: Type.Optional(G.id),
+    subject: GrantSubjectSchema,
+    object: G.object,
+    target: Tagged('kind', [
+      RecordTargetSchema,
+      Type.Object(
         {
-          if: { required: ['kind'], properties: { kind: { const: 'user' } } },
-          then: { required: ['userId'] },
+          ...DepartmentTargetSchema.properties,
+          includeSubdepartments: Type.Optional(
+            DepartmentTargetSchema.properties.includeSubdepartments,
+          ),
         },
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'group' } } },
-          then: { required: ['groupId'] },
-        },
-      ],
-    },
-    object: { type: 'string', enum: [...OBJECT_TYPES] },
-    target: {
-      type: 'object',
-      required: ['kind'],
-      additionalProperties: false,
-      properties: {
-        kind: { type: 'string', enum: ['record', 'department', 'owner', 'all'] },
-        recordId: ID,
-        departmentId: ID,
-        includeSubdepartments: { type: 'boolean' },
-        userId: ID,
-      },
-      allOf: [
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'record' } } },
-          then: { required: ['recordId'] },
-        },
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'department' } } },
-          then: { required: ['departmentId'] },
-        },
-        {
-          if: { required: ['kind'], properties: { kind: { const: 'owner' } } },
-          then: { required: ['userId'] },
-        },
-      ],
-    },
-    access: { type: 'string', enum: [...ACCESS_LEVELS] },
-    startsAt: {
-      ...TIME,
-      description: 'Effective from (inclusive), ms since the epoch; null = now',
-    },
-    expiresAt: { ...TIME, description: 'Expires at (exclusive), ms since the epoch; null = never' },
-    reason: { type: 'string', minLength: 1, maxLength: 1000 },
+        CLOSED,
+      ),
+      OwnerTargetSchema,
+      AllTargetSchema,
+    ]),
+    access: AccessLevelSchema,
+    startsAt: Type.Optional(
+      Type.Union([TimeSchema, Type.Null()], {
+        description: 'Effective from (inclusive), ms since the epoch; null = now',
+      }),
+    ),
+    expiresAt: G.expiresAt,
+    reason: REASON,
   },
-} as const;
-export const GRANT_REVOKE = {
-  type: ['object', 'null'],
-  additionalProperties: false,
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 1000 } },
-} as const;
+  CLOSED,
+);
+export const GRANT_REVOKE = orNull(Type.Object({ reason: Type.Optional(REASON) }, CLOSED));
 
 /** The grant list's query: the admin list's, and the grants on one record. */
-export const GRANT_LIST_QUERY = {
-  ...ADMIN_LIST_QUERY,
-  properties: {
+export const GRANT_LIST_QUERY = Type.Object(
+  {
     ...ADMIN_LIST_QUERY.properties,
-    object: { type: 'string', enum: [...OBJECT_TYPES] },
-    recordId: { ...ID, description: 'Only the grants on this record (with `object`)' },
+    object: Type.Optional(ObjectTypeSchema),
+    recordId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: ID_MAX_LENGTH,
+        pattern: ID_PATTERN,
+        description: 'Only the grants on this record (with `object`)',
+      }),
+    ),
   },
-} as const;
+  CLOSED,
+);
+
+export type DepartmentCreateBody = Static<typeof DEPARTMENT_CREATE>;
+export type DepartmentRenameBody = Static<typeof DEPARTMENT_RENAME>;
+export type DepartmentMoveBody = Static<typeof DEPARTMENT_MOVE>;
+export type DepartmentHeadBody = Static<typeof DEPARTMENT_HEAD>;
+export type UserManagerBody = Static<typeof USER_MANAGER>;
+export type OrgWideDefaultBody = Static<typeof ORG_WIDE_DEFAULT>;
+export type UserCreateBody = Static<typeof USER_CREATE>;
+export type UserUpdateBody = Static<typeof USER_UPDATE>;
+export type UserTransferBody = Static<typeof USER_TRANSFER>;
+export type RoleCreateBody = Static<typeof ROLE_CREATE>;
+export type RoleUpdateBody = Static<typeof ROLE_UPDATE>;
+export type SharingRuleBody = Static<typeof SHARING_RULE>;
+export type GroupBody = Static<typeof GROUP>;
+export type GrantBody = Static<typeof GRANT_CREATE>;
+export type GrantRevokeBody = Static<typeof GRANT_REVOKE>;
+export type GroupMemberBody = Static<typeof GROUP_MEMBER>;
+export type MemberParams = Static<typeof MEMBER_PARAMS>;
+export type UserDeactivateBody = Static<typeof USER_DEACTIVATE>;

@@ -1,4 +1,4 @@
-import type { AccessLevel, Grant, GrantTarget, ObjectType } from '@custos/engine';
+import type { Grant, GrantTarget, ObjectType } from '@custos/engine';
 import { findGrant, listStoredGrants } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { ADMIN_PAGE_SIZE, decodeCursor, encodeCursor, type AdminPageQuery } from './admin-page.ts';
@@ -12,53 +12,29 @@ import {
   readSchema,
   versioned,
 } from './directory-http.ts';
-import { GRANT_CREATE, GRANT_LIST_QUERY, GRANT_REVOKE, ID_PARAMS } from './directory-schemas.ts';
+import {
+  GRANT_CREATE,
+  GRANT_LIST_QUERY,
+  GRANT_REVOKE,
+  ID_PARAMS,
+  type GrantBody,
+  type GrantRevokeBody,
+} from './directory-schemas.ts';
 
 const TAG = 'admin: grants';
 type Params = { Params: { id: string } };
 
-interface GrantBody {
-  id?: string;
-  subject: { kind: 'user' | 'group'; userId?: string; groupId?: string };
-  object: ObjectType;
-  target: {
-    kind: GrantTarget['kind'];
-    recordId?: string;
-    departmentId?: string;
-    includeSubdepartments?: boolean;
-    userId?: string;
-  };
-  access: AccessLevel;
-  startsAt?: number | null;
-  expiresAt: number | null;
-  reason: string;
-}
-
-/** Only the properties of the target's kind (the schema has required them). */
+/** A department target's subtree flag defaults to false. */
 function targetOf(t: GrantBody['target']): GrantTarget {
-  switch (t.kind) {
-    case 'record':
-      return { kind: 'record', recordId: t.recordId ?? '' };
-    case 'department':
-      return {
-        kind: 'department',
-        departmentId: t.departmentId ?? '',
-        includeSubdepartments: t.includeSubdepartments ?? false,
-      };
-    case 'owner':
-      return { kind: 'owner', userId: t.userId ?? '' };
-    case 'all':
-      return { kind: 'all' };
-  }
+  return t.kind === 'department'
+    ? { ...t, includeSubdepartments: t.includeSubdepartments ?? false }
+    : t;
 }
 
 function grantOf(id: string, b: GrantBody): Grant {
   return {
     id,
-    subject:
-      b.subject.kind === 'user'
-        ? { kind: 'user', userId: b.subject.userId ?? '' }
-        : { kind: 'group', groupId: b.subject.groupId ?? '' },
+    subject: b.subject,
     object: b.object,
     target: targetOf(b.target),
     access: b.access,
@@ -123,7 +99,7 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
       ),
   );
 
-  app.delete<Params & { Body: { reason?: string } | null }>(
+  app.delete<Params & { Body: GrantRevokeBody }>(
     '/v1/admin/grants/:id',
     {
       config,

@@ -1,23 +1,20 @@
 import type { Group } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
-import { GROUP, GROUP_MEMBER, ID_PARAMS, MEMBER_PARAMS } from './directory-schemas.ts';
+import {
+  GROUP,
+  GROUP_MEMBER,
+  ID_PARAMS,
+  MEMBER_PARAMS,
+  type GroupBody,
+  type GroupMemberBody,
+  type MemberParams,
+} from './directory-schemas.ts';
 
 const TAG = 'admin: groups';
 type Params = { Params: { id: string } };
 
-interface GroupBody {
-  id?: string;
-  name: string;
-  kind: Group['kind'];
-  departmentId?: string;
-  includeSubdepartments?: boolean;
-  roleId?: string;
-  userIds?: string[];
-  groupIds?: string[];
-}
-
-/** Only the properties of the group's kind (the schema has required them). */
+/** The group of a body: its id, and the defaults of what the body may leave out. */
 function groupOf(id: string, b: GroupBody): Group {
   switch (b.kind) {
     case 'department':
@@ -25,11 +22,11 @@ function groupOf(id: string, b: GroupBody): Group {
         id,
         name: b.name,
         kind: 'department',
-        departmentId: b.departmentId ?? '',
+        departmentId: b.departmentId,
         includeSubdepartments: b.includeSubdepartments ?? false,
       };
     case 'role':
-      return { id, name: b.name, kind: 'role', roleId: b.roleId ?? '' };
+      return { id, name: b.name, kind: 'role', roleId: b.roleId };
     case 'public':
       return {
         id,
@@ -90,7 +87,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
       commit(app, request, reply, { kind: 'group.delete', id: request.params.id }),
   );
 
-  app.post<Params & { Body: { kind: 'user' | 'group'; id: string } }>(
+  app.post<Params & { Body: GroupMemberBody }>(
     '/v1/admin/groups/:id/members',
     {
       config,
@@ -107,7 +104,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
-  app.delete<{ Params: { id: string; memberKind: 'user' | 'group'; memberId: string } }>(
+  app.delete<{ Params: MemberParams }>(
     '/v1/admin/groups/:id/members/:memberKind/:memberId',
     {
       config,

@@ -1,4 +1,4 @@
-import type { FieldSetting, ObjectType, OrgWideDefault } from '@custos/engine';
+import type { FieldSetting, ObjectType } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { ROLE_ADMIN, changeSchema, commit, readSchema, versioned } from './directory-http.ts';
 import {
@@ -6,6 +6,7 @@ import {
   FIELD_SETTING,
   OBJECT_PARAMS,
   ORG_WIDE_DEFAULT,
+  type OrgWideDefaultBody,
 } from './directory-schemas.ts';
 import { defaultObjectSettings } from './object-changes.ts';
 
@@ -35,7 +36,7 @@ export async function objectRoutes(app: FastifyInstance): Promise<void> {
       ),
   );
 
-  app.put<ObjectParams & { Body: { orgWideDefault: OrgWideDefault } }>(
+  app.put<ObjectParams & { Body: OrgWideDefaultBody }>(
     '/v1/admin/objects/:object/org-wide-default',
     {
       config,

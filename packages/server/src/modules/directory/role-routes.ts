@@ -1,11 +1,15 @@
-import type { Role } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
-import { ID_PARAMS, ROLE_CREATE, ROLE_UPDATE } from './directory-schemas.ts';
+import {
+  ID_PARAMS,
+  ROLE_CREATE,
+  ROLE_UPDATE,
+  type RoleCreateBody,
+  type RoleUpdateBody,
+} from './directory-schemas.ts';
 
 const TAG = 'admin: roles';
 type Params = { Params: { id: string } };
-type RoleBody = Partial<Omit<Role, 'id'>> & { id?: string };
 
 /**
  * Roles (角色): list, get, create, update (object permissions with data scopes, function
@@ -23,7 +27,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     items: (model) => model.roles,
   });
 
-  app.post<{ Body: RoleBody & { name: string } }>(
+  app.post<{ Body: RoleCreateBody }>(
     '/v1/admin/roles',
     { config, schema: changeSchema(TAG, 'Create a role', { body: ROLE_CREATE }, true) },
     (request, reply) => {
@@ -47,7 +51,7 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch<Params & { Body: Omit<RoleBody, 'id'> }>(
+  app.patch<Params & { Body: RoleUpdateBody }>(
     '/v1/admin/roles/:id',
     {
       config,

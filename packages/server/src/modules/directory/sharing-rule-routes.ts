@@ -1,52 +1,15 @@
-import type { Criterion, FieldValue, ObjectType, SharingRule } from '@custos/engine';
+import type { SharingRule } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { ROLE_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
-import { ID_PARAMS, SHARING_RULE } from './directory-schemas.ts';
+import { ID_PARAMS, SHARING_RULE, type SharingRuleBody } from './directory-schemas.ts';
 
 const TAG = 'admin: sharing rules';
 type Params = { Params: { id: string } };
 
-interface CriterionBody {
-  field: string;
-  op: Criterion['op'];
-  value?: FieldValue;
-  values?: FieldValue[];
-  low?: number | string;
-  high?: number | string;
-}
-interface RuleBody {
-  id?: string;
-  name: string;
-  object: ObjectType;
-  source: { kind: 'criteria' | 'owner'; criteria?: CriterionBody[]; ownerGroupId?: string };
-  targetGroupId: string;
-  access: 'read' | 'edit';
-}
-
-/** Only the properties a criterion's operator uses (the schema has required them). */
-function criterionOf(c: CriterionBody): Criterion {
-  switch (c.op) {
-    case 'in':
-      return { field: c.field, op: c.op, values: c.values ?? [] };
-    case 'between':
-      return { field: c.field, op: c.op, low: c.low ?? 0, high: c.high ?? 0 };
-    default:
-      return { field: c.field, op: c.op, value: c.value ?? '' };
-  }
-}
-
-function ruleOf(id: string, b: RuleBody): SharingRule {
-  return {
-    id,
-    name: b.name,
-    object: b.object,
-    source:
-      b.source.kind === 'owner'
-        ? { kind: 'owner', ownerGroupId: b.source.ownerGroupId ?? '' }
-        : { kind: 'criteria', criteria: (b.source.criteria ?? []).map(criterionOf) },
-    targetGroupId: b.targetGroupId,
-    access: b.access,
-  };
+/** The rule of a body: the body is a rule but for its id (given, or made). */
+function ruleOf(id: string, b: SharingRuleBody): SharingRule {
+  const { name, object, source, targetGroupId, access } = b;
+  return { id, name, object, source, targetGroupId, access };
 }
 
 /** Sharing rules (数据共享规则): list, get, create, replace, delete. */
@@ -62,7 +25,7 @@ export async function sharingRuleRoutes(app: FastifyInstance): Promise<void> {
     items: (model) => model.sharingRules,
   });
 
-  app.post<{ Body: RuleBody }>(
+  app.post<{ Body: SharingRuleBody }>(
     '/v1/admin/sharing-rules',
     { config, schema: changeSchema(TAG, 'Create a sharing rule', { body: SHARING_RULE }, true) },
     (request, reply) =>
@@ -78,7 +41,7 @@ export async function sharingRuleRoutes(app: FastifyInstance): Promise<void> {
       ),
   );
 
-  app.put<Params & { Body: RuleBody }>(
+  app.put<Params & { Body: SharingRuleBody }>(
     '/v1/admin/sharing-rules/:id',
     {
       config,

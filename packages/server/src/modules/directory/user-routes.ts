@@ -1,4 +1,3 @@
-import type { Sensitivity } from '@custos/engine';
 import type { FastifyInstance } from 'fastify';
 import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
 import {
@@ -8,30 +7,15 @@ import {
   USER_MANAGER,
   USER_TRANSFER,
   USER_UPDATE,
+  type UserCreateBody,
+  type UserDeactivateBody,
+  type UserManagerBody,
+  type UserTransferBody,
+  type UserUpdateBody,
 } from './directory-schemas.ts';
 
 const TAG = 'admin: users';
 type Params = { Params: { id: string } };
-
-interface CreateBody {
-  id?: string;
-  name: string;
-  departmentId: string;
-  managerId?: string | null;
-  roleIds?: string[];
-  clearance?: Sensitivity;
-}
-interface UpdateBody {
-  name?: string;
-  roleIds?: string[];
-  clearance?: Sensitivity;
-}
-interface TransferBody {
-  departmentId: string;
-  managerId?: string | null;
-  ownedRecords: 'keep' | 'transfer_to';
-  transferToUserId?: string;
-}
 
 /**
  * Internal users (员工): list, get, create, update name / roles / clearance, transfer between
@@ -50,7 +34,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     items: (model) => model.users,
   });
 
-  app.post<{ Body: CreateBody }>(
+  app.post<{ Body: UserCreateBody }>(
     '/v1/admin/users',
     { config, schema: changeSchema(TAG, 'Create an internal user', { body: USER_CREATE }, true) },
     (request, reply) => {
@@ -77,7 +61,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch<Params & { Body: UpdateBody }>(
+  app.patch<Params & { Body: UserUpdateBody }>(
     '/v1/admin/users/:id',
     {
       config,
@@ -90,7 +74,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       commit(app, request, reply, { kind: 'user.update', id: request.params.id, ...request.body }),
   );
 
-  app.post<Params & { Body: TransferBody }>(
+  app.post<Params & { Body: UserTransferBody }>(
     '/v1/admin/users/:id/transfer',
     {
       config,
@@ -115,7 +99,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.put<Params & { Body: { managerId: string | null } }>(
+  app.put<Params & { Body: UserManagerBody }>(
     '/v1/admin/users/:id/manager',
     {
       config,
@@ -132,7 +116,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
-  app.post<Params & { Body: { status?: 'suspended' | 'departed' } | null }>(
+  app.post<Params & { Body: UserDeactivateBody }>(
     '/v1/admin/users/:id/deactivate',
     {
       config,

@@ -155,11 +155,19 @@ export function equalShare(stats: ColumnStatistics | undefined, value: string): 
   if (stats === undefined) return DEFAULT_EQ;
   const known = stats.common.get(value);
   if (known !== undefined) return known;
-  let mcv = 0;
-  for (const f of stats.common.values()) mcv += f;
-  const rest = Math.max(stats.distinct - stats.common.size, 1);
-  return Math.max(0, 1 - stats.nullFrac - mcv) / rest;
+  let rest = restShare.get(stats);
+  if (rest === undefined) {
+    // Once per column: a subtree of thousands of owners asks for thousands of values.
+    let mcv = 0;
+    for (const f of stats.common.values()) mcv += f;
+    rest = Math.max(0, 1 - stats.nullFrac - mcv) / Math.max(stats.distinct - stats.common.size, 1);
+    restShare.set(stats, rest);
+  }
+  return rest;
 }
+
+/** The share of one value outside the most common ones, per column statistics. */
+const restShare = new WeakMap<ColumnStatistics, number>();
 
 /**
  * The statistics the shape choice reads for a tenant's table: `pg_class.reltuples` and `pg_stats`

@@ -388,7 +388,7 @@ async function runBackend(name: string, a: Database, b: Database, listenB: boole
             },
           },
         ],
-        { tenantId: TENANT, now, policy: cacheA, budgetMs: 1500 },
+        { tenantId: TENANT, now, policy: cacheA, budgetMs: 1500, backend: a.backend },
       ),
     );
     previews.push(r.ms);

@@ -78,8 +78,10 @@ export interface PreviewOptions {
   budgetMs?: number;
   /** Clock for the budget (tests pass one). */
   clock?: () => number;
-  /** Counting queries run at once (default 4; PGlite runs them one by one anyway). */
+  /** Counting queries run at once (default 2; PGlite runs them one by one anyway). */
   concurrency?: number;
+  /** On PostgreSQL a count running past the budget is cancelled (statement timeout). */
+  backend?: 'pglite' | 'postgres';
 }
 
 const ACTION_ZH: Record<RecordAction, string> = {
@@ -121,17 +123,32 @@ async function countDelta(
   object: ObjectType,
   before: Predicate,
   after: Predicate,
-): Promise<{ gained: number; lost: number }> {
+  timeoutMs: number | null,
+): Promise<{ gained: number; lost: number } | null> {
   const table = RECORD_TABLE[object];
   const was = sql`coalesce(${compilePredicate(before, { table, indexLargeSets: true })}, false)`;
   const is = sql`coalesce(${compilePredicate(after, { table, indexLargeSets: true })}, false)`;
-  const { rows } = await sql<{ gained: string | number; lost: string | number }>`select
+  const query = sql<{ gained: string | number; lost: string | number }>`select
       count(*) filter (where ${is} and not ${was}) as gained,
       count(*) filter (where ${was} and not ${is}) as lost
-    from ${sql.table(table)} as t where t.tenant_id = ${tenantId} and (${is} or ${was})`.execute(
-    db,
-  );
-  return { gained: Number(rows[0]?.gained ?? 0), lost: Number(rows[0]?.lost ?? 0) };
+    from ${sql.table(table)} as t where t.tenant_id = ${tenantId} and (${is} or ${was})`;
+  try {
+    const { rows } =
+      timeoutMs === null
+        ? await query.execute(db)
+        : // PostgreSQL cancels the count when the preview's time is up.
+          await db.transaction().execute(async (tx) => {
+            await sql`select set_config('statement_timeout', ${String(Math.max(1, Math.floor(timeoutMs)))}, true)`.execute(
+              tx,
+            );
+            return query.execute(tx);
+          });
+    return { gained: Number(rows[0]?.gained ?? 0), lost: Number(rows[0]?.lost ?? 0) };
+  } catch (error) {
+    // 57014: canceled by the statement timeout — not counted in time.
+    if ((error as { code?: unknown }).code === '57014') return null;
+    throw error;
+  }
 }
 
 function sameMembers(
@@ -344,24 +361,40 @@ export async function previewChanges(
 
   // 2. How many records each gains and loses: one count per distinct pair of predicates, a few at
   // once, until the budget is spent; the rest are listed without a count.
-  const counts = new Map<string, Promise<{ gained: number; lost: number }>>();
+  const counts = new Map<string, Promise<{ gained: number; lost: number } | null>>();
   const keyOf = (j: Job) => `${j.object}\u0000${JSON.stringify(j.p1)}\u0000${JSON.stringify(j.p2)}`;
   let nextJob = 0;
   const results = new Array<{ gained: number; lost: number } | null>(jobs.length).fill(null);
+  // On PostgreSQL a count is cancelled when the budget is spent; elsewhere none starts that the
+  // slowest so far could not finish in time.
+  const cancellable = options.backend === 'postgres';
+  let slowest = 0;
   const worker = async () => {
     for (let k = nextJob++; k < jobs.length; k = nextJob++) {
-      if (clock() - started > budget) return;
+      const left = budget - (clock() - started);
+      if (left <= 0 || (!cancellable && left < slowest)) return;
       const job = jobs[k] as Job;
       const key = keyOf(job);
       let pending = counts.get(key);
       if (pending === undefined) {
-        pending = countDelta(db, options.tenantId, job.object, job.p1, job.p2);
+        const t0 = clock();
+        pending = countDelta(
+          db,
+          options.tenantId,
+          job.object,
+          job.p1,
+          job.p2,
+          cancellable ? left : null,
+        ).then((r) => {
+          slowest = Math.max(slowest, clock() - t0);
+          return r;
+        });
         counts.set(key, pending);
       }
       results[k] = await pending;
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
   jobs.forEach((job, k) => {
     const r = results[k] ?? null;
     if (r === null) base.partial = true;

@@ -6,7 +6,8 @@
  */
 import { listPolicyChanges, putTeamMember, readPolicyVersion } from '@custos/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-app.ts';
+import { TEST_NOW, createTestApp, type TestApp } from '../../test-app.ts';
+import { previewChanges } from './change-preview.ts';
 import type { ChangePreview } from './change-preview.ts';
 import type { PolicyChange } from './policy-change.ts';
 
@@ -97,6 +98,27 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
     }
     const [logged] = await listPolicyChanges(t.database.db, t.demo.tenantId, { limit: 1 });
     expect(logged).toMatchObject({ version: before + 1, kind: 'role.update', actorId: 'zhoumin' });
+  });
+
+  it('answers a preview that runs out of time as partial, listing who is affected', async () => {
+    // A clock that jumps a second at every look: the budget is spent at once.
+    let t0 = 0;
+    const preview = await previewChanges(
+      t.database.db,
+      [{ kind: 'role.update', id: 'sales-rep', objects: { customer: { read: 'all' } } }],
+      {
+        tenantId: t.demo.tenantId,
+        now: TEST_NOW,
+        policy: t.app.custos.policy,
+        budgetMs: 1500,
+        clock: () => (t0 += 1000),
+        backend,
+      },
+    );
+    expect(preview.valid).toBe(true);
+    expect(preview.partial).toBe(true);
+    expect(preview.text['en-US'].at(-1)).toMatch(/partial/);
+    expect(preview.unexamined + preview.users.length).toBeGreaterThan(0);
   });
 
   it('previews an invalid change with the errors, and an unknown entity with its code', async () => {

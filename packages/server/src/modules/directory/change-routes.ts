@@ -68,6 +68,7 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
         now: ctx.now,
         policy: app.custos.policy,
         budgetMs: app.custos.config.previewBudgetMs,
+        backend: app.custos.database.backend,
       });
     },
   );

@@ -36,6 +36,8 @@ export interface RecordListQuery extends RecordFilterQuery {
   /** From the previous page's `nextCursor`. */
   cursor?: string | null;
   sort?: RecordSort;
+  /** Read only these users' team rows with the page (the caller's, who alone is decided for). */
+  factsFor?: readonly string[];
 }
 
 export interface RecordPage {
@@ -181,7 +183,12 @@ export async function listRecords(
   const records = rows.slice(0, limit).map((r) => recordFromRow(query.object, r));
   if (query.object !== 'customer') await attachParents(db, query.tenantId, records);
   // Field levels of a row depend on its update access, which its team and grants can give.
-  await loadRecordFacts(db, query.tenantId, records);
+  await loadRecordFacts(
+    db,
+    query.tenantId,
+    records,
+    query.factsFor === undefined ? {} : { factsFor: query.factsFor },
+  );
   const sort = query.sort ?? '-updatedAt';
   const last = records[records.length - 1];
   const nextCursor =

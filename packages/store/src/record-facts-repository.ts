@@ -57,17 +57,17 @@ export async function teamsOf(
   db: Kysely<StoreSchema>,
   tenantId: string,
   customerIds: readonly string[],
+  onlyUsers?: readonly string[],
 ): Promise<Map<string, TeamMember[]>> {
   const out = new Map<string, TeamMember[]>();
   if (customerIds.length === 0) return out;
-  const rows = await db
+  let query = db
     .selectFrom('customer_team_members')
     .select(['customer_id', 'user_id', 'access'])
     .where('tenant_id', '=', tenantId)
-    .where('customer_id', 'in', [...new Set(customerIds)])
-    .orderBy('customer_id')
-    .orderBy('ordinal')
-    .execute();
+    .where('customer_id', 'in', [...new Set(customerIds)]);
+  if (onlyUsers !== undefined) query = query.where('user_id', 'in', [...new Set(onlyUsers)]);
+  const rows = await query.orderBy('customer_id').orderBy('ordinal').execute();
   for (const r of rows) {
     const member: TeamMember = {
       customerId: r.customer_id,
@@ -116,6 +116,7 @@ export async function loadRecordFacts(
   db: Kysely<StoreSchema>,
   tenantId: string,
   records: readonly CrmRecord[],
+  options: { factsFor?: readonly string[] } = {},
 ): Promise<void> {
   if (records.length === 0) return;
   const all = new Set<CrmRecord>();
@@ -127,6 +128,7 @@ export async function loadRecordFacts(
     db,
     tenantId,
     [...all].map((r) => r.customerId),
+    options.factsFor,
   );
   const byObject = new Map<ObjectType, CrmRecord[]>();
   for (const r of all) {

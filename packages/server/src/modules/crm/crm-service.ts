@@ -95,6 +95,8 @@ export async function listObjectRecords(
       limit: params.limit,
       cursor: params.cursor ?? null,
       sort: params.sort ?? '-updatedAt',
+      // Each row's field levels are the caller's: only the caller's team rows are read.
+      factsFor: [ctx.userId],
     }),
     wantTotal ? countRecordsUpTo(db, query) : null,
   ]);

@@ -1,3 +1,4 @@
+import AjvCompiler from '@fastify/ajv-compiler';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -42,6 +43,16 @@ export const MODULES: readonly AppModule[] = [
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
 export const DOCS_PREFIX = '/docs';
 
+/** Ajv options of every schema (coercion is set per part of the request). */
+const AJV_OPTIONS = {
+  allErrors: false,
+  removeAdditional: false,
+  useDefaults: true,
+  allowUnionTypes: true,
+  // The admin change batch is a union on `kind` (errors name the branch's field).
+  discriminator: true,
+} as const;
+
 export interface BuildAppOptions {
   database: Database;
   /** "Now" in ms since the epoch; default `Date.now`. */
@@ -82,17 +93,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposeHeadRoutes: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: {
-      customOptions: {
-        allErrors: false,
-        removeAdditional: false,
-        coerceTypes: 'array',
-        allowUnionTypes: true,
-        // The admin change batch is a union on `kind` (errors name the branch's field).
-        discriminator: true,
-      },
-    },
   }) as unknown as FastifyInstance;
+  // Query strings, parameters and headers are text: their values are coerced to the schema's types
+  // (`limit=50`). A JSON body is typed already and is never coerced: coercion would turn a
+  // `null` expiry into 0 (expired in 1970) or a number into a string, silently.
+  const compilers = AjvCompiler();
+  const textParts = compilers({}, { customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } });
+  const jsonBody = compilers({}, { customOptions: { ...AJV_OPTIONS, coerceTypes: false } });
+  app.setValidatorCompiler((route) =>
+    route.httpPart === 'body' ? jsonBody(route) : textParts(route),
+  );
 
   const routes: RegisteredRoute[] = [];
   const policy = new PolicyCache(options.database, {

@@ -47,6 +47,15 @@ function fieldOf(context: string, issue: ValidationIssue): string {
   return [context, path, leaf].filter((s) => s !== '').join('/');
 }
 
+/** The validator's message, put in words for a tagged union's unknown tag. */
+function messageOf(issue: ValidationIssue): string {
+  const tag = issue.params?.tag;
+  const value = issue.params?.tagValue;
+  if (typeof tag === 'string' && issue.params?.error === 'mapping')
+    return `is not one of the known kinds${typeof value === 'string' ? ` ("${value}")` : ''}`;
+  return issue.message ?? 'is invalid';
+}
+
 /** Map any error to its status and body. Unknown errors are INTERNAL, without their message. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError || error instanceof RecordError) {
@@ -75,7 +84,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const context = fastifyError.validationContext ?? 'body';
     const issues = fastifyError.validation.map((issue) => ({
       field: fieldOf(context, issue),
-      message: issue.message ?? 'is invalid',
+      message: messageOf(issue),
     }));
     const first = issues[0];
     return {

@@ -217,6 +217,39 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
     expect(never.statusCode).toBe(404);
   });
 
+  it('takes a JSON body as it is: a null expiry stays null, a number is no name', async () => {
+    const customer = t.demo.company.records.find((r) => r.object === 'customer')!;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/admin/grants',
+      headers: { cookie: admin },
+      payload: {
+        subject: { kind: 'user', userId: 'lilei' },
+        object: 'customer',
+        target: { kind: 'record', recordId: customer.id },
+        access: 'read',
+        expiresAt: null,
+        reason: '长期协作',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().data).toMatchObject({ expiresAt: null });
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/v1/admin/grants/${created.json().data.id as string}`,
+      headers: { cookie: admin },
+    });
+    expect(stored.json().data.expiresAt).toBeNull();
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: '/v1/admin/roles/sales-rep',
+      headers: { cookie: admin },
+      payload: { name: 123 },
+    });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json().details.field).toBe('body/name');
+  });
+
   it('refuses a change without its function, naming the change', async () => {
     const rep = await t.login(emailOf('zhangwei'));
     const r = await post(rep, '/v1/admin/changes', [{ kind: 'user.reactivate', id: 'lilei' }]);

@@ -42,6 +42,11 @@ const ACTION: Record<Locale, Record<RecordAction, string>> = {
     export: 'export',
   },
 };
+/** The name of a record action in a locale (读取 / read …), as the explanations say it. */
+export function actionName(action: RecordAction, locale: Locale): string {
+  return ACTION[locale][action];
+}
+
 const SCOPE_ZH: Record<DataScope, string> = {
   none: '',
   own: '自己负责的',

@@ -31,3 +31,4 @@ export {
 export type { ValidationResult, ValidationScope } from './validate-model.ts';
 export { EngineError, ENGINE_ERROR_CODES } from './errors.ts';
 export type { EngineErrorCode, ModelError } from './errors.ts';
+export { actionName } from './explanation-text.ts';

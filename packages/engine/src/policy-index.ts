@@ -632,25 +632,12 @@ export function updateIndex(
       climb(u.managerId, users);
     }
     for (const before of diff.users.removed.values()) climb(before.managerId, prev.users);
-    const reports = new Map<string, string[]>();
-    for (const u of model.users) {
-      if (u.managerId === null) continue;
-      const list = reports.get(u.managerId);
-      if (list === undefined) reports.set(u.managerId, [u.id]);
-      else list.push(u.id);
-    }
+    const reports = directReports(model);
     subordinates = new Map();
     for (const m of managers) {
       if (!users.has(m)) continue;
-      const seen = new Set<string>();
-      const stack = [...(reports.get(m) ?? [])];
-      while (stack.length > 0) {
-        const id = stack.pop() as string;
-        if (seen.has(id) || id === m) continue;
-        seen.add(id);
-        for (const r of reports.get(id) ?? []) stack.push(r);
-      }
-      subordinates.set(m, seen.size === 0 ? EMPTY_SET : seen);
+      const seen = reportsBelow(reports, m);
+      subordinates.set(m, seen);
       if (!sameSet(prev.principals.get(m)?.subordinates, seen)) affected.add(m);
     }
   }
@@ -696,7 +683,7 @@ export function updateIndex(
       const subs =
         subordinates?.get(id) ??
         prev.principals.get(id)?.subordinates ??
-        subordinatesOfOne(model, id);
+        reportsBelow(directReports(model), id);
       const groups = groupsByUser.get(id) as Set<string>;
       principals.set(
         id,
@@ -707,8 +694,8 @@ export function updateIndex(
   return { ...base, principals };
 }
 
-/** Everyone who reports to `userId`, directly or not (a new user with reports, say). */
-function subordinatesOfOne(model: PolicyModel, userId: string): ReadonlySet<string> {
+/** Manager id → the users who report to them directly. */
+function directReports(model: PolicyModel): Map<string, string[]> {
   const reports = new Map<string, string[]>();
   for (const u of model.users) {
     if (u.managerId === null) continue;
@@ -716,6 +703,14 @@ function subordinatesOfOne(model: PolicyModel, userId: string): ReadonlySet<stri
     if (list === undefined) reports.set(u.managerId, [u.id]);
     else list.push(u.id);
   }
+  return reports;
+}
+
+/** Everyone below `userId` in the reporting line (not the user), by a walk of direct reports. */
+function reportsBelow(
+  reports: ReadonlyMap<string, readonly string[]>,
+  userId: string,
+): ReadonlySet<string> {
   const seen = new Set<string>();
   const stack = [...(reports.get(userId) ?? [])];
   while (stack.length > 0) {

@@ -21,8 +21,6 @@ import {
   type Department,
   type FieldLevel,
   type FieldSetting,
-  type Grant,
-  type GrantTarget,
   type Group,
   type Locale,
   type MaskKind,
@@ -45,6 +43,7 @@ import {
 } from '@custos/engine';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { insertPolicyModel } from './policy-delta.ts';
+import { grantFromRow } from './record-facts-repository.ts';
 import { StoreError } from './store-error.ts';
 import type { StoreSchema } from './schema.ts';
 
@@ -187,11 +186,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 /** A JSON column as stored: parsed by the driver, or (some drivers) still a string. */
 function parsed<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-function millis(value: Date | string | null): number | null {
-  if (value === null) return null;
-  return value instanceof Date ? value.getTime() : Date.parse(value);
 }
 
 function unrank<T>(levels: readonly T[], r: number, what: string): T {
@@ -365,22 +359,7 @@ export async function loadPolicyModelIn(
       targetGroupId: r.target_group_id,
       access: unrank<AccessLevel>(ACCESS_LEVELS, r.access, 'access') as SharingRule['access'],
     })),
-    grants: grants.map((g): Grant => {
-      const grant: Grant = {
-        id: g.id,
-        subject:
-          g.subject_kind === 'user'
-            ? { kind: 'user', userId: g.subject_id }
-            : { kind: 'group', groupId: g.subject_id },
-        object: g.object as ObjectType,
-        target: parsed<GrantTarget>(g.target),
-        access: unrank<AccessLevel>(ACCESS_LEVELS, g.access, 'access'),
-        startsAt: millis(g.starts_at),
-        expiresAt: millis(g.expires_at),
-      };
-      if (g.reason !== null) grant.reason = g.reason;
-      return grant;
-    }),
+    grants: grants.map(grantFromRow),
     pools: pools.map((p): Pool => {
       const members = poolMembers.get(p.id) ?? [];
       return {

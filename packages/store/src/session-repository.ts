@@ -60,14 +60,25 @@ export async function findSession(
     .where('id_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  const session: Session = {
+  const session = sessionOf(row);
+  return session.expiresAt > now ? session : undefined;
+}
+
+/** A session row as the session. */
+function sessionOf(row: {
+  tenant_id: string;
+  user_id: string;
+  created_at: Date | string;
+  expires_at: Date | string;
+  last_seen_at: Date | string;
+}): Session {
+  return {
     tenantId: row.tenant_id,
     userId: row.user_id,
     createdAt: millis(row.created_at),
     expiresAt: millis(row.expires_at),
     lastSeenAt: millis(row.last_seen_at),
   };
-  return session.expiresAt > now ? session : undefined;
 }
 
 /**
@@ -93,13 +104,7 @@ export async function findSessionWithPolicyVersion(
     .where('s.id_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  const session: Session = {
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    createdAt: millis(row.created_at),
-    expiresAt: millis(row.expires_at),
-    lastSeenAt: millis(row.last_seen_at),
-  };
+  const session = sessionOf(row);
   return session.expiresAt > now ? { session, policyVersion: row.policy_version } : undefined;
 }
 

@@ -1,5 +1,7 @@
 import {
   OBJECT_TYPES,
+  actionName,
+  objectName,
   RECORD_ACTIONS,
   decide,
   diffModels,
@@ -83,24 +85,6 @@ export interface PreviewOptions {
   /** On PostgreSQL a count running past the budget is cancelled (statement timeout). */
   backend?: 'pglite' | 'postgres';
 }
-
-const ACTION_ZH: Record<RecordAction, string> = {
-  read: '查看',
-  update: '编辑',
-  delete: '删除',
-  create: '新建',
-  transfer: '转移',
-  share: '共享',
-  export: '导出',
-};
-const OBJECT_ZH: Record<ObjectType, string> = {
-  customer: '客户',
-  contact: '联系人',
-  deal: '商机',
-  order: '订单',
-  ticket: '服务记录',
-  activity: '跟进记录',
-};
 
 /** Users and groups by id: the index's when the model is the indexed one, else from the model. */
 export function lookupOf(
@@ -482,7 +466,7 @@ export async function previewChanges(
   for (const s of summary.values()) {
     if (s.gained.users > 0) {
       text['zh-CN'].push(
-        `${n(s.gained.users)} 位用户获得${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.gained.records)} 条记录,按人累计${zhCounted(s.gained)})`,
+        `${n(s.gained.users)} 位用户获得${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.gained.records)} 条记录,按人累计${zhCounted(s.gained)})`,
       );
       text['en-US'].push(
         `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user${enCounted(s.gained)})`,
@@ -490,7 +474,7 @@ export async function previewChanges(
     }
     if (s.lost.users > 0) {
       text['zh-CN'].push(
-        `${n(s.lost.users)} 位用户失去${OBJECT_ZH[s.object]}的${ACTION_ZH[s.action]}权限(共 ${n(s.lost.records)} 条记录,按人累计${zhCounted(s.lost)})`,
+        `${n(s.lost.users)} 位用户失去${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.lost.records)} 条记录,按人累计${zhCounted(s.lost)})`,
       );
       text['en-US'].push(
         `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user${enCounted(s.lost)})`,

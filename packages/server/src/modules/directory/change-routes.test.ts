@@ -81,7 +81,7 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
     expect(summary?.gained.users).toBeGreaterThan(0);
     expect(summary?.lost.users).toBe(0);
     expect(preview.text['en-US'][0]).toMatch(/^grants \d+ users read on [\d,]+ customer records/);
-    expect(preview.text['zh-CN'][0]).toMatch(/位用户获得客户的查看权限/);
+    expect(preview.text['zh-CN'][0]).toMatch(/位用户获得客户的读取权限/);
 
     // Commit it: each previewed count is what the user's list shows afterwards.
     const committed = await post(admin, '/v1/admin/changes', [change], {

@@ -240,6 +240,21 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
       headers: { cookie: admin },
     });
     expect(stored.json().data.expiresAt).toBeNull();
+    // Grant ids are one namespace: a policy grant cannot take a record grant's id.
+    const clash = await post(admin, '/v1/admin/changes', [
+      {
+        kind: 'grant.create',
+        grant: {
+          id: created.json().data.id as string,
+          subject: { kind: 'user', userId: 'lilei' },
+          object: 'customer',
+          target: { kind: 'all' },
+          access: 'read',
+          expiresAt: null,
+        },
+      },
+    ]);
+    expect(clash.status).toBe(409);
     const renamed = await t.app.inject({
       method: 'PATCH',
       url: '/v1/admin/roles/sales-rep',

@@ -260,6 +260,13 @@ async function commitOnce(
         recordFact: true,
       });
     } else {
+      // Grant ids are one namespace: a policy grant may not take the id of a grant on a record.
+      if (change.kind === 'grant.create' && (await findGrant(tx, tenantId, change.grant.id)))
+        throw new AppError('CONFLICT', `grant "${change.grant.id}" exists already`, {
+          kind: 'grant',
+          id: change.grant.id,
+          field: 'body/id',
+        });
       const outcome = applyChange(model, change);
       model = outcome.model;
       applied.push({ change, outcome, recordFact: false });

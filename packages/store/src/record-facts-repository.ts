@@ -229,7 +229,15 @@ export async function deleteRecordGrant(
 export async function listStoredGrants(
   db: Kysely<StoreSchema>,
   tenantId: string,
-  options: { after?: string; limit: number; q?: string; object?: ObjectType; recordId?: string },
+  options: {
+    after?: string;
+    limit: number;
+    q?: string;
+    object?: ObjectType;
+    recordId?: string;
+    /** Only the grants to this group. */
+    subjectGroupId?: string;
+  },
 ): Promise<{ grant: Grant; recordId: string | null }[]> {
   let query = db
     .selectFrom('grants')
@@ -240,6 +248,10 @@ export async function listStoredGrants(
   if (options.after !== undefined) query = query.where('id', '>', options.after);
   if (options.object !== undefined) query = query.where('object', '=', options.object);
   if (options.recordId !== undefined) query = query.where('record_id', '=', options.recordId);
+  if (options.subjectGroupId !== undefined)
+    query = query
+      .where('subject_kind', '=', 'group')
+      .where('subject_id', '=', options.subjectGroupId);
   if (options.q !== undefined) {
     const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('id', 'ilike', like), eb('reason', 'ilike', like)]));

@@ -121,6 +121,9 @@ export class PolicyCache {
   #advance(tenantId: string, db: Db, inTransaction: boolean): Promise<PolicySnapshot> {
     const promise = this.#next(tenantId, db, inTransaction)
       .then((snapshot) => {
+        // A load inside a caller's transaction (read committed) is that caller's alone: it is
+        // not kept for others, who load in a repeatable-read transaction of their own.
+        if (inTransaction) return snapshot;
         const cached = this.#entries.get(tenantId);
         if (cached === undefined || cached.version < snapshot.version)
           this.#entries.set(tenantId, snapshot);

@@ -265,6 +265,58 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
     expect(renamed.json().details.field).toBe('body/name');
   });
 
+  it('keeps record grants consistent with the policy: ids, groups, controlled children', async () => {
+    const customer = t.demo.company.records.find((r) => r.object === 'customer')!;
+    const deal = t.demo.company.records.find((r) => r.object === 'deal')!;
+    const grant = (id: string, extra: Partial<Record<string, unknown>> = {}) => ({
+      kind: 'grant.create' as const,
+      grant: {
+        id,
+        subject: { kind: 'group' as const, groupId: 'g-keep' },
+        object: 'customer' as const,
+        target: { kind: 'record' as const, recordId: customer.id },
+        access: 'read' as const,
+        expiresAt: null,
+        ...extra,
+      },
+    });
+    // One id for a policy grant and a record grant in one batch: refused, nothing written.
+    const same = await post(admin, '/v1/admin/changes', [
+      {
+        kind: 'group.create',
+        group: { id: 'g-keep', name: '保留组', kind: 'public', userIds: ['lilei'], groupIds: [] },
+      },
+      grant('grant-twice'),
+      {
+        ...grant('grant-twice'),
+        grant: { ...grant('grant-twice').grant, target: { kind: 'all' } },
+      },
+    ]);
+    expect(same.status).toBe(409);
+    // A grant on a deal, which its customer controls, would do nothing: refused, naming why.
+    const onDeal = await post(admin, '/v1/admin/changes', [
+      {
+        kind: 'group.create',
+        group: { id: 'g-keep', name: '保留组', kind: 'public', userIds: ['lilei'], groupIds: [] },
+      },
+      grant('grant-deal', { object: 'deal', target: { kind: 'record', recordId: deal.id } }),
+    ]);
+    expect(onDeal.status).toBe(422);
+    expect(onDeal.body.details.errors[0].path).toBe('grant.object');
+    // A group that a grant on a record names cannot be deleted from under it.
+    const ok = await post(admin, '/v1/admin/changes', [
+      {
+        kind: 'group.create',
+        group: { id: 'g-keep', name: '保留组', kind: 'public', userIds: ['lilei'], groupIds: [] },
+      },
+      grant('grant-keep'),
+    ]);
+    expect(ok.status).toBe(200);
+    const drop = await post(admin, '/v1/admin/changes', [{ kind: 'group.delete', id: 'g-keep' }]);
+    expect(drop.status).toBe(409);
+    expect(drop.body.details).toMatchObject({ reason: 'group_in_use', grants: ['grant-keep'] });
+  });
+
   it('refuses a change without its function, naming the change', async () => {
     const rep = await t.login(emailOf('zhangwei'));
     const r = await post(rep, '/v1/admin/changes', [{ kind: 'user.reactivate', id: 'lilei' }]);

@@ -16,7 +16,9 @@ import {
   findGrant,
   getRecord,
   insertRecordGrant,
+  listStoredGrants,
   lockPolicyEntity,
+  lockRecord,
   readPolicyVersion,
   reassignOwnedRecords,
   writePolicyDiff,
@@ -138,18 +140,34 @@ async function applyRecordGrant(
   model: PolicyModel,
   index: { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> },
   grant: Grant,
+  controlledByParent: boolean,
 ): Promise<ChangeOutcome> {
   if (grant.target.kind !== 'record') throw new Error('not a record grant');
   const errors = validateRecordGrant(index, grant);
   if (errors.length > 0) throw invalid(errors);
+  // A child controlled by its customer is decided on the customer: a grant on it would do nothing.
+  if (grant.object !== 'customer' && controlledByParent)
+    throw invalid([
+      {
+        code: 'ENGINE_INVALID_VALUE',
+        path: 'grant.object',
+        message: `a ${grant.object} is controlled by its customer: grant access to the customer instead`,
+      },
+    ]);
   const existing = await findGrant(tx, tenantId, grant.id);
-  if (existing !== undefined)
+  if (existing !== undefined || model.grants.some((g) => g.id === grant.id))
     throw new AppError('CONFLICT', `grant "${grant.id}" exists already`, {
       kind: 'grant',
       id: grant.id,
       field: 'body/id',
     });
-  const record = await getRecord(tx, tenantId, grant.object, grant.target.recordId);
+  // The record and a subject group stay while this commits (a concurrent delete waits).
+  const locked = await lockRecord(tx, tenantId, grant.object, grant.target.recordId);
+  if (grant.subject.kind === 'group')
+    await lockPolicyEntity(tx, tenantId, 'group', grant.subject.groupId);
+  const record = locked
+    ? await getRecord(tx, tenantId, grant.object, grant.target.recordId)
+    : undefined;
   if (record === undefined)
     throw new AppError('NOT_FOUND', `no ${grant.object} ${grant.target.recordId}`, {
       field: 'body/target/recordId',
@@ -195,7 +213,25 @@ export async function commitChanges(
     try {
       return await db.transaction().execute((tx) => commitOnce(tx, policy, changes, options));
     } catch (error) {
-      if (!(error instanceof VersionMoved) || attempt >= MAX_ATTEMPTS) throw error;
+      const code = (error as { code?: unknown }).code;
+      // Another batch of the tenant committed first (or PostgreSQL chose us as a deadlock's
+      // victim): run again on the newer policy.
+      const retry = error instanceof VersionMoved || code === '40P01' || code === '40001';
+      if (retry && attempt < MAX_ATTEMPTS) continue;
+      if (retry)
+        throw new AppError('CONFLICT', 'the policy kept changing under this change; retry it', {
+          reason: 'busy',
+          attempts: attempt,
+        });
+      if (code === '23505')
+        throw new AppError(
+          'CONFLICT',
+          'an entity of this change was created meanwhile; reload and retry',
+          {
+            reason: 'exists',
+          },
+        );
+      throw error;
     }
   }
 }
@@ -209,9 +245,25 @@ async function commitOnce(
   const { tenantId } = options;
   // Row locks on what the batch writes, and If-Match per entity.
   const recordGrantIds = new Set<string>();
-  for (const change of changes) {
-    const target = entityOf(change);
-    if (target === null) continue;
+  // Locks in one order (entity, id), so two batches touching the same entities cannot deadlock.
+  const ordered = changes
+    .map((change) => ({ change, target: entityOf(change) }))
+    .filter(
+      (c): c is { change: PolicyChange; target: { entity: PolicyEntity; id: string } } =>
+        c.target !== null,
+    )
+    .sort((a, b) =>
+      a.target.entity === b.target.entity
+        ? a.target.id < b.target.id
+          ? -1
+          : a.target.id > b.target.id
+            ? 1
+            : 0
+        : a.target.entity < b.target.entity
+          ? -1
+          : 1,
+    );
+  for (const { change, target } of ordered) {
     const version = await lockPolicyEntity(tx, tenantId, target.entity, target.id);
     if (change.kind === 'grant.revoke' && version !== undefined) {
       // A grant on one record is a fact of the record, not of the policy.
@@ -239,10 +291,20 @@ async function commitOnce(
   const before = snapshot.model;
   let model = before;
   const applied: Applied[] = [];
+  /** Grants on records this batch creates: no policy grant may take their ids. */
+  const recordGrantsMade = new Set<string>();
   for (const change of changes) {
     if (change.kind === 'grant.create' && change.grant.target.kind === 'record') {
       const lookup = lookupOf(snapshot.index, before, model);
-      const outcome = await applyRecordGrant(tx, tenantId, model, lookup, change.grant);
+      const controlled =
+        model.objects.find((o) => o.object === change.grant.object)?.controlledByParent ?? true;
+      if (recordGrantsMade.has(change.grant.id))
+        throw new AppError('CONFLICT', `grant "${change.grant.id}" is created twice`, {
+          kind: 'grant',
+          id: change.grant.id,
+        });
+      recordGrantsMade.add(change.grant.id);
+      const outcome = await applyRecordGrant(tx, tenantId, model, lookup, change.grant, controlled);
       applied.push({ change, outcome, recordFact: true });
     } else if (change.kind === 'grant.revoke' && recordGrantIds.has(change.id)) {
       const stored = await findGrant(tx, tenantId, change.id);
@@ -261,7 +323,11 @@ async function commitOnce(
       });
     } else {
       // Grant ids are one namespace: a policy grant may not take the id of a grant on a record.
-      if (change.kind === 'grant.create' && (await findGrant(tx, tenantId, change.grant.id)))
+      if (
+        change.kind === 'grant.create' &&
+        (recordGrantsMade.has(change.grant.id) ||
+          (await findGrant(tx, tenantId, change.grant.id)) !== undefined)
+      )
         throw new AppError('CONFLICT', `grant "${change.grant.id}" exists already`, {
           kind: 'grant',
           id: change.grant.id,
@@ -282,6 +348,20 @@ async function commitOnce(
   for (const { change } of applied)
     if (change.kind === 'department.delete')
       await assertNoDepartmentRecords(tx, tenantId, change.id);
+  // Grants on records name groups too (they are not in the model): a group they name stays.
+  for (const groupId of diff.groups.removed.keys()) {
+    const naming = await listStoredGrants(tx, tenantId, { limit: 20, subjectGroupId: groupId });
+    if (naming.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        `group "${groupId}" is still the subject of grants on records`,
+        {
+          reason: 'group_in_use',
+          id: groupId,
+          grants: naming.map((g) => g.grant.id),
+        },
+      );
+  }
 
   const policyChanges = applied.filter((a) => !a.recordFact);
   const nextVersion = snapshot.version + 1;

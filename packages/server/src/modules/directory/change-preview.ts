@@ -41,6 +41,8 @@ export interface UserImpact {
   name: string;
   gains: AccessDelta[];
   losses: AccessDelta[];
+  /** Where the user's access changes but was not counted within the time budget. */
+  uncounted: { object: ObjectType; action: RecordAction }[];
   functionsGained: string[];
   functionsLost: string[];
 }
@@ -259,6 +261,7 @@ export async function previewChanges(
         name: next.users.get(userId)?.name ?? prev.users.get(userId)?.name ?? userId,
         gains: [],
         losses: [],
+        uncounted: [],
         functionsGained: [],
         functionsLost: [],
       };
@@ -381,19 +384,20 @@ export async function previewChanges(
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
   jobs.forEach((job, k) => {
     const r = results[k] ?? null;
-    if (r === null) base.partial = true;
-    if (r === null || r.gained > 0)
+    if (r === null) {
+      // Its access there changes, but whether it gains or loses was not counted in time.
+      base.partial = true;
+      impactOf(job.userId).uncounted.push({ object: job.object, action: job.action });
+      return;
+    }
+    if (r.gained > 0)
       impactOf(job.userId).gains.push({
         object: job.object,
         action: job.action,
-        records: r?.gained ?? null,
+        records: r.gained,
       });
-    if (r === null || r.lost > 0)
-      impactOf(job.userId).losses.push({
-        object: job.object,
-        action: job.action,
-        records: r?.lost ?? null,
-      });
+    if (r.lost > 0)
+      impactOf(job.userId).losses.push({ object: job.object, action: job.action, records: r.lost });
   });
 
   // Grants on one record: decide on that record with and without the grant.
@@ -434,7 +438,13 @@ export async function previewChanges(
   }
 
   const users = [...impacts.values()].filter(
-    (u) => u.gains.length + u.losses.length + u.functionsGained.length + u.functionsLost.length > 0,
+    (u) =>
+      u.gains.length +
+        u.losses.length +
+        u.uncounted.length +
+        u.functionsGained.length +
+        u.functionsLost.length >
+      0,
   );
   const summary = new Map<string, ImpactSummary>();
   for (const u of users) {
@@ -494,6 +504,11 @@ export async function previewChanges(
   if (users.length === 0) {
     text['zh-CN'].push('没有用户的访问权限发生变化');
     text['en-US'].push("no user's access changes");
+  }
+  const uncounted = users.filter((u) => u.uncounted.length > 0).length;
+  if (uncounted > 0) {
+    text['zh-CN'].push(`另有 ${n(uncounted)} 位用户的访问权限有变化,未在时限内统计记录数`);
+    text['en-US'].push(`${n(uncounted)} more users' access changes, not counted in time`);
   }
   if (base.partial) {
     text['zh-CN'].push('(部分结果:在时限内未能统计全部影响)');

@@ -41,13 +41,19 @@ export async function deleteRecordAs(
       // policy version stays), and the audit event keeps who was on the team.
       team = await listTeam(tx, ctx.tenantId, id);
     }
+    // The grants on the record (read with it, whoever they are to) go too: the audit keeps them.
+    const grants = current.grants ?? [];
     await deleteRecord(tx, ctx.tenantId, object, id);
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
       actorId: ctx.userId,
       action: `${object}.delete`,
       target: `${object}/${id}`,
-      before: { ...auditState(current), ...(team.length > 0 ? { team } : {}) },
+      before: {
+        ...auditState(current),
+        ...(team.length > 0 ? { team } : {}),
+        ...(grants.length > 0 ? { grants } : {}),
+      },
       at,
     });
   });

@@ -1,5 +1,6 @@
 import { ACCESS_LEVELS, rank, type AccessLevel, type TeamMember } from '@custos/engine';
 import type { Kysely } from 'kysely';
+import { teamsOf } from './record-facts-repository.ts';
 import type { StoreSchema } from './schema.ts';
 
 /**
@@ -15,19 +16,7 @@ export async function listTeam(
   tenantId: string,
   customerId: string,
 ): Promise<TeamMember[]> {
-  const rows = await db
-    .selectFrom('customer_team_members')
-    .select(['customer_id', 'user_id', 'access'])
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', '=', customerId)
-    .orderBy('ordinal')
-    .orderBy('user_id')
-    .execute();
-  return rows.map((r) => ({
-    customerId: r.customer_id,
-    userId: r.user_id,
-    access: ACCESS_LEVELS[r.access] ?? 'read',
-  }));
+  return (await teamsOf(db, tenantId, [customerId])).get(customerId) ?? [];
 }
 
 /**

@@ -386,6 +386,21 @@ describe('CRM API', () => {
       payload: { access: 'edit' },
     });
     expect(put.statusCode, put.body).toBe(200);
+    const granted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/admin/grants',
+      headers: { cookie: admin },
+      payload: {
+        id: 'grant-short',
+        subject: { kind: 'user', userId: 'lilei' },
+        object: 'customer',
+        target: { kind: 'record', recordId: id },
+        access: 'read',
+        expiresAt: null,
+        reason: '短期合作',
+      },
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
     const version = await readPolicyVersion(t.database.db, 'yunshan');
     const del = await t.app.inject({
       method: 'DELETE',
@@ -399,8 +414,18 @@ describe('CRM API', () => {
     const [event] = await listAuditEvents(t.database.db, 'yunshan', { action: 'customer.delete' });
     expect(event).toMatchObject({
       target: `customer/${id}`,
-      before: { team: [{ customerId: id, userId: 'dujuan', access: 'edit' }] },
+      before: {
+        team: [{ customerId: id, userId: 'dujuan', access: 'edit' }],
+        grants: [{ id: 'grant-short', subject: { kind: 'user', userId: 'lilei' } }],
+      },
     });
+    // The grant went with the record.
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: '/v1/admin/grants/grant-short',
+      headers: { cookie: admin },
+    });
+    expect(gone.statusCode).toBe(404);
   });
 
   it('a portal user files a ticket for their own account, never sees internal notes', async () => {

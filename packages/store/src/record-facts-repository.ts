@@ -205,19 +205,20 @@ export function recordGrantRow(tenantId: string, grant: Grant): Insertable<Grant
   };
 }
 
-/** Remove a grant stored on one record; false when there was none with this id. */
+/** Remove a grant stored on one record; the grant removed, or undefined when there was none. */
 export async function deleteRecordGrant(
   db: Kysely<StoreSchema>,
   tenantId: string,
   id: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<Grant | undefined> {
+  const row = await db
     .deleteFrom('grants')
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('record_id', 'is not', null)
+    .returningAll()
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return row === undefined ? undefined : grantFromRow(row);
 }
 
 /**

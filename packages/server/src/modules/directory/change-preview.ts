@@ -24,6 +24,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../http/app-error.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
 import { applyChange } from './apply-change.ts';
+import { assertCommittable, expiredGrant, lookupOf } from './change-checks.ts';
 import type { PolicyChange } from './policy-change.ts';
 
 type Db = Database['db'];
@@ -86,20 +87,6 @@ export interface PreviewOptions {
   concurrency?: number;
   /** On PostgreSQL a count running past the budget is cancelled (statement timeout). */
   backend?: 'pglite' | 'postgres';
-}
-
-/** Users and groups by id: the index's when the model is the indexed one, else from the model. */
-export function lookupOf(
-  index: PolicyIndex,
-  indexed: PolicyModel,
-  model: PolicyModel,
-): { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> } {
-  if (model === indexed) return index;
-  return {
-    users: model.users === indexed.users ? index.users : new Map(model.users.map((u) => [u.id, u])),
-    groups:
-      model.groups === indexed.groups ? index.groups : new Map(model.groups.map((g) => [g.id, g])),
-  };
 }
 
 /** Records the predicate pair gains (`after and not before`) and loses, in one scan. */
@@ -247,8 +234,24 @@ export async function previewChanges(
     ...recordGrants.flatMap(({ grant, added }) =>
       added ? validateRecordGrant(lookupOf(snapshot.index, before, model), grant) : [],
     ),
+    ...changes.flatMap((c) => {
+      const expired = c.kind === 'grant.create' ? expiredGrant(c.grant, options.now) : null;
+      return expired === null ? [] : [expired];
+    }),
   ];
   if (errors.length > 0) return { ...base, valid: false, errors, elapsedMs: clock() - started };
+  // What the commit would refuse besides the model (the last admin, a department in use …).
+  try {
+    await assertCommittable(db, options.tenantId, before, model, diff);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      ...base,
+      valid: false,
+      errors: [{ code: error.code, message: error.message, details: error.details }],
+      elapsedMs: clock() - started,
+    };
+  }
 
   const next = updateIndex(snapshot.index, { ...model, version: snapshot.version + 1 }, diff);
   const prev = snapshot.index;

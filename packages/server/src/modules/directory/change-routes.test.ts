@@ -317,6 +317,44 @@ describe.each(['pglite', 'postgres'] as const)('admin changes on %s', (backend) 
     expect(drop.body.details).toMatchObject({ reason: 'group_in_use', grants: ['grant-keep'] });
   });
 
+  it('refuses a grant already over, revokes a grant made earlier in the same batch, and previews what the commit would refuse', async () => {
+    const customer = t.demo.company.records.find((r) => r.object === 'customer')!;
+    const recordGrant = (id: string, expiresAt: number | null) => ({
+      kind: 'grant.create' as const,
+      grant: {
+        id,
+        subject: { kind: 'user' as const, userId: 'lilei' },
+        object: 'customer' as const,
+        target: { kind: 'record' as const, recordId: customer.id },
+        access: 'read' as const,
+        expiresAt,
+      },
+    });
+    const over = await post(admin, '/v1/admin/changes', [recordGrant('grant-over', TEST_NOW - 1)]);
+    expect(over.status).toBe(422);
+    expect(over.body.details.errors[0].path).toBe('grant.expiresAt');
+    const both = await post(admin, '/v1/admin/changes', [
+      recordGrant('grant-brief', null),
+      { kind: 'grant.revoke', id: 'grant-brief', reason: '误授' },
+    ]);
+    expect(both.status).toBe(200);
+    expect(both.body.data.map((d: { action: string }) => d.action)).toEqual([
+      'grant.create',
+      'grant.revoke',
+    ]);
+    // Taking every admin role away from its holders: the preview says the commit would refuse.
+    const admins = t.demo.company.model.users.filter((u) => u.roleIds.includes('sys-admin'));
+    const lockout = await post(
+      admin,
+      '/v1/admin/changes/preview',
+      admins.map((u) => ({ kind: 'user.update' as const, id: u.id, roleIds: ['auditor'] })),
+    );
+    expect(lockout.body).toMatchObject({
+      valid: false,
+      errors: [{ code: 'CONFLICT', details: { reason: 'last_admin' } }],
+    });
+  });
+
   it('refuses a change without its function, naming the change', async () => {
     const rep = await t.login(emailOf('zhangwei'));
     const r = await post(rep, '/v1/admin/changes', [{ kind: 'user.reactivate', id: 'lilei' }]);

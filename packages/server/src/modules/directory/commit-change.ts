@@ -16,7 +16,6 @@ import {
   findGrant,
   getRecord,
   insertRecordGrant,
-  listStoredGrants,
   lockPolicyEntity,
   lockRecord,
   readPolicyVersion,
@@ -28,10 +27,8 @@ import {
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { PolicyCache } from '../../http/policy-cache.ts';
-import { assertAdminsRemain } from './admin-lockout.ts';
 import { applyChange } from './apply-change.ts';
-import { lookupOf } from './change-preview.ts';
-import { assertNoDepartmentRecords } from './department-records.ts';
+import { assertCommittable, expiredGrant, lookupOf } from './change-checks.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
 
 type Db = Database['db'];
@@ -244,35 +241,15 @@ async function commitOnce(
 ): Promise<{ version: number; results: CommitResult[] }> {
   const { tenantId } = options;
   // Row locks on what the batch writes, and If-Match per entity.
-  const recordGrantIds = new Set<string>();
   // Locks in one order (entity, id), so two batches touching the same entities cannot deadlock.
   const ordered = changes
-    .map((change) => ({ change, target: entityOf(change) }))
-    .filter(
-      (c): c is { change: PolicyChange; target: { entity: PolicyEntity; id: string } } =>
-        c.target !== null,
-    )
-    .sort((a, b) =>
-      a.target.entity === b.target.entity
-        ? a.target.id < b.target.id
-          ? -1
-          : a.target.id > b.target.id
-            ? 1
-            : 0
-        : a.target.entity < b.target.entity
-          ? -1
-          : 1,
-    );
-  for (const { change, target } of ordered) {
+    .map(entityOf)
+    .filter((t): t is { entity: PolicyEntity; id: string } => t !== null)
+    .map((t) => ({ target: t, key: `${t.entity}\u0000${t.id}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { target } of ordered) {
+    // (A grant on one record locks its row too; its version stays 0, so If-Match never refuses it.)
     const version = await lockPolicyEntity(tx, tenantId, target.entity, target.id);
-    if (change.kind === 'grant.revoke' && version !== undefined) {
-      // A grant on one record is a fact of the record, not of the policy.
-      const stored = await findGrant(tx, tenantId, change.id);
-      if (stored?.recordId != null) {
-        recordGrantIds.add(change.id);
-        continue;
-      }
-    }
     if (
       options.expectedVersion !== undefined &&
       version !== undefined &&
@@ -293,7 +270,10 @@ async function commitOnce(
   const applied: Applied[] = [];
   /** Grants on records this batch creates: no policy grant may take their ids. */
   const recordGrantsMade = new Set<string>();
+  let revoked: Grant | undefined;
   for (const change of changes) {
+    const expired = change.kind === 'grant.create' ? expiredGrant(change.grant, options.now) : null;
+    if (expired !== null) throw invalid([expired]);
     if (change.kind === 'grant.create' && change.grant.target.kind === 'record') {
       const lookup = lookupOf(snapshot.index, before, model);
       const controlled =
@@ -306,18 +286,21 @@ async function commitOnce(
       recordGrantsMade.add(change.grant.id);
       const outcome = await applyRecordGrant(tx, tenantId, model, lookup, change.grant, controlled);
       applied.push({ change, outcome, recordFact: true });
-    } else if (change.kind === 'grant.revoke' && recordGrantIds.has(change.id)) {
-      const stored = await findGrant(tx, tenantId, change.id);
-      await deleteRecordGrant(tx, tenantId, change.id);
+    } else if (
+      change.kind === 'grant.revoke' &&
+      !model.grants.some((g) => g.id === change.id) &&
+      (revoked = await deleteRecordGrant(tx, tenantId, change.id)) !== undefined
+    ) {
+      // Not a policy grant: a grant on one record (perhaps created earlier in this batch).
       applied.push({
         change,
         outcome: {
           model,
           action: change.kind,
           target: `grant/${change.id}`,
-          before: stored?.grant ?? null,
+          before: revoked,
           after: change.reason === undefined ? null : { revoked: true, reason: change.reason },
-          entity: stored?.grant ?? null,
+          entity: revoked,
         },
         recordFact: true,
       });
@@ -343,25 +326,7 @@ async function commitOnce(
   // A batch of record facts only leaves the policy as it was: nothing of it to validate.
   const errors = isEmptyDiff(diff) ? [] : validateChange(before, model, diff).errors;
   if (errors.length > 0) throw invalid(errors);
-  if (diff.users.upserted.size + diff.roles.upserted.size + diff.roles.removed.size > 0)
-    assertAdminsRemain(before, model);
-  for (const { change } of applied)
-    if (change.kind === 'department.delete')
-      await assertNoDepartmentRecords(tx, tenantId, change.id);
-  // Grants on records name groups too (they are not in the model): a group they name stays.
-  for (const groupId of diff.groups.removed.keys()) {
-    const naming = await listStoredGrants(tx, tenantId, { limit: 20, subjectGroupId: groupId });
-    if (naming.length > 0)
-      throw new AppError(
-        'CONFLICT',
-        `group "${groupId}" is still the subject of grants on records`,
-        {
-          reason: 'group_in_use',
-          id: groupId,
-          grants: naming.map((g) => g.grant.id),
-        },
-      );
-  }
+  await assertCommittable(tx, tenantId, before, model, diff);
 
   const policyChanges = applied.filter((a) => !a.recordFact);
   const nextVersion = snapshot.version + 1;

@@ -1,0 +1,69 @@
+import type { Grant, ModelDiff, ModelError, PolicyIndex, PolicyModel } from '@custos/engine';
+import { listStoredGrants, type Database } from '@custos/store';
+import { AppError } from '../../http/app-error.ts';
+import { assertAdminsRemain } from './admin-lockout.ts';
+import { assertNoDepartmentRecords } from './department-records.ts';
+
+type Db = Database['db'];
+
+/**
+ * The checks a change's commit and its preview share: what the model alone cannot tell.
+ */
+
+/**
+ * What the policy alone cannot tell, asked of the database and the whole model: a change that
+ * would leave no active admin (CONFLICT, `last_admin`), delete a department records still belong
+ * to (DEPARTMENT_NOT_EMPTY), or delete a group that grants on records still name (CONFLICT,
+ * `group_in_use`). The commit and its preview ask the same.
+ */
+export async function assertCommittable(
+  db: Db,
+  tenantId: string,
+  before: PolicyModel,
+  after: PolicyModel,
+  diff: ModelDiff,
+): Promise<void> {
+  if (diff.users.upserted.size + diff.roles.upserted.size + diff.roles.removed.size > 0)
+    assertAdminsRemain(before, after);
+  for (const id of diff.departments.removed.keys())
+    await assertNoDepartmentRecords(db, tenantId, id);
+  // Grants on records name groups too (they are not in the model): a group they name stays.
+  for (const groupId of diff.groups.removed.keys()) {
+    const naming = await listStoredGrants(db, tenantId, { limit: 20, subjectGroupId: groupId });
+    if (naming.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        `group "${groupId}" is still the subject of grants on records`,
+        {
+          reason: 'group_in_use',
+          id: groupId,
+          grants: naming.map((g) => g.grant.id),
+        },
+      );
+  }
+}
+
+/** A grant that would be over before it is given: refused, naming `grant.expiresAt`. */
+export function expiredGrant(grant: Grant, now: number): ModelError | null {
+  return grant.expiresAt !== null && grant.expiresAt <= now
+    ? {
+        code: 'ENGINE_INVALID_VALUE',
+        path: 'grant.expiresAt',
+        message: `grant ${grant.id} would have expired already (at ${new Date(grant.expiresAt).toISOString()})`,
+      }
+    : null;
+}
+
+/** Users and groups by id: the index's when the model is the indexed one, else from the model. */
+export function lookupOf(
+  index: PolicyIndex,
+  indexed: PolicyModel,
+  model: PolicyModel,
+): { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> } {
+  if (model === indexed) return index;
+  return {
+    users: model.users === indexed.users ? index.users : new Map(model.users.map((u) => [u.id, u])),
+    groups:
+      model.groups === indexed.groups ? index.groups : new Map(model.groups.map((g) => [g.id, g])),
+  };
+}

@@ -33,8 +33,14 @@ function millis(value: Date | string | null): number | null {
   return value instanceof Date ? value.getTime() : Date.parse(value);
 }
 
+/** The columns of a grant row that make the grant (times as the driver or JSON gives them). */
+export type GrantColumns = Pick<
+  Selectable<GrantRow>,
+  'id' | 'subject_kind' | 'subject_id' | 'object' | 'target' | 'access' | 'reason'
+> & { starts_at: Date | string | null; expires_at: Date | string | null };
+
 /** A stored grant row as the engine's grant. */
-export function grantFromRow(g: Selectable<GrantRow>): Grant {
+export function grantFromRow(g: GrantColumns): Grant {
   const target = (typeof g.target === 'string' ? JSON.parse(g.target) : g.target) as GrantTarget;
   const grant: Grant = {
     id: g.id,

@@ -1,11 +1,6 @@
-import {
-  ACCESS_LEVELS,
-  type CrmRecord,
-  type Grant,
-  type GrantTarget,
-  type ObjectType,
-} from '@custos/engine';
+import { ACCESS_LEVELS, type CrmRecord, type ObjectType } from '@custos/engine';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { grantFromRow, type GrantColumns } from './record-facts-repository.ts';
 import { RECORD_TABLE } from './record-tables.ts';
 import { RECORD_COLUMNS, recordFromRow, rowFromRecord, type StoredRecord } from './record-row.ts';
 import type { RecordRow, StoreSchema } from './schema.ts';
@@ -107,35 +102,9 @@ async function selectWithFacts(
         userId,
         access: ACCESS_LEVELS[access] ?? 'read',
       }));
-    const grants = parse(row.grant_facts) as [
-      string,
-      string,
-      string,
-      number,
-      string | null,
-      string | null,
-      string | null,
-      GrantTarget,
-    ][];
-    if (grants.length > 0)
-      record.grants = grants.map(
-        ([id, kind, subjectId, access, startsAt, expiresAt, reason, target]) => {
-          const grant: Grant = {
-            id,
-            subject:
-              kind === 'user'
-                ? { kind: 'user', userId: subjectId }
-                : { kind: 'group', groupId: subjectId },
-            object,
-            target,
-            access: ACCESS_LEVELS[access] ?? 'read',
-            startsAt: startsAt === null ? null : Date.parse(startsAt),
-            expiresAt: expiresAt === null ? null : Date.parse(expiresAt),
-          };
-          if (reason !== null) grant.reason = reason;
-          return grant;
-        },
-      );
+    // The grant rows as JSON (`custos_record_facts`): the same mapping as a stored row.
+    const grants = parse(row.grant_facts) as GrantColumns[];
+    if (grants.length > 0) record.grants = grants.map(grantFromRow);
     return record;
   });
 }

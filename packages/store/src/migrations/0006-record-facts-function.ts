@@ -21,8 +21,10 @@ export const recordFactsFunctionMigration: Migration = {
                from customer_team_members m
               where m.tenant_id = p_tenant and m.customer_id = p_customer
                 and (p_users is null or m.user_id = any(p_users))),
-            (select coalesce(json_agg(json_build_array(g.id, g.subject_kind, g.subject_id, g.access,
-                      g.starts_at, g.expires_at, g.reason, g.target) order by g.ordinal), '[]'::json)
+            (select coalesce(json_agg(json_build_object('id', g.id, 'subject_kind', g.subject_kind,
+                      'subject_id', g.subject_id, 'object', g.object, 'target', g.target,
+                      'access', g.access, 'starts_at', g.starts_at, 'expires_at', g.expires_at,
+                      'reason', g.reason) order by g.ordinal), '[]'::json)
                from grants g
               where g.tenant_id = p_tenant and g.object = p_object and g.record_id = p_record);
         end

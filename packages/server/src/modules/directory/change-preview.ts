@@ -33,8 +33,8 @@ type Db = Database['db'];
 export interface AccessDelta {
   object: ObjectType;
   action: RecordAction;
-  /** Records newly allowed (gains) or no longer allowed (losses); null when not counted in time. */
-  records: number | null;
+  /** Records newly allowed (gains) or no longer allowed (losses). */
+  records: number;
 }
 
 export interface UserImpact {
@@ -53,10 +53,10 @@ export interface ImpactSummary {
   action: RecordAction;
   /**
    * Users who gain it, and the records they gain, added up per user (a record two users gain
-   * counts twice); `counted` of the users had their records counted within the time budget.
+   * counts twice). Users not counted in time are in `UserImpact.uncounted`, not here.
    */
-  gained: { users: number; records: number; counted: number };
-  lost: { users: number; records: number; counted: number };
+  gained: { users: number; records: number };
+  lost: { users: number; records: number };
 }
 
 export interface ChangePreview {
@@ -460,37 +460,32 @@ export async function previewChanges(
         const s = summary.get(key) ?? {
           object: d.object,
           action: d.action,
-          gained: { users: 0, records: 0, counted: 0 },
-          lost: { users: 0, records: 0, counted: 0 },
+          gained: { users: 0, records: 0 },
+          lost: { users: 0, records: 0 },
         };
         s[side].users++;
-        s[side].records += d.records ?? 0;
-        if (d.records !== null) s[side].counted++;
+        s[side].records += d.records;
         summary.set(key, s);
       }
     }
   }
   const text = { 'zh-CN': [] as string[], 'en-US': [] as string[] };
   const n = (x: number) => x.toLocaleString('en-US');
-  const zhCounted = (side: ImpactSummary['gained']) =>
-    side.counted === side.users ? '' : `,其中 ${n(side.counted)} 位已统计`;
-  const enCounted = (side: ImpactSummary['gained']) =>
-    side.counted === side.users ? '' : `; counted for ${n(side.counted)} of them`;
   for (const s of summary.values()) {
     if (s.gained.users > 0) {
       text['zh-CN'].push(
-        `${n(s.gained.users)} 位用户获得${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.gained.records)} 条记录,按人累计${zhCounted(s.gained)})`,
+        `${n(s.gained.users)} 位用户获得${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.gained.records)} 条记录,按人累计)`,
       );
       text['en-US'].push(
-        `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user${enCounted(s.gained)})`,
+        `grants ${n(s.gained.users)} users ${s.action} on ${n(s.gained.records)} ${s.object} records (added up per user)`,
       );
     }
     if (s.lost.users > 0) {
       text['zh-CN'].push(
-        `${n(s.lost.users)} 位用户失去${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.lost.records)} 条记录,按人累计${zhCounted(s.lost)})`,
+        `${n(s.lost.users)} 位用户失去${objectName(s.object, 'zh-CN')}的${actionName(s.action, 'zh-CN')}权限(共 ${n(s.lost.records)} 条记录,按人累计)`,
       );
       text['en-US'].push(
-        `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user${enCounted(s.lost)})`,
+        `revokes ${n(s.lost.users)} users' ${s.action} on ${n(s.lost.records)} ${s.object} records (added up per user)`,
       );
     }
   }

@@ -20,6 +20,25 @@ export { filter } from './filter.ts';
 export { evaluatePredicate, selectRecords } from './evaluate-predicate.ts';
 export { attachRecordFacts, splitGrants } from './record-facts.ts';
 export { hasFunction } from './functions.ts';
+export {
+  FUNCTION_CATALOGUE,
+  ADMIN_FUNCTION_NAMES,
+  functionEntry,
+  isKnownFunction,
+} from './function-catalogue.ts';
+export type { FunctionEntry, FunctionName } from './function-catalogue.ts';
+export { isPortalRole } from './portal-roles.ts';
+export { coveredActions } from './escalation-coverage.ts';
+export {
+  checkEscalation,
+  holdingsOf,
+  recordGrantExcess,
+  roleExcess,
+  grantExcess,
+  sharingRuleExcess,
+  roleFieldLevel,
+} from './escalation.ts';
+export type { EscalationError, Holdings } from './escalation.ts';
 export { matchesCriterion } from './criteria.ts';
 export { levelCovers, orgDefaultCovers } from './coverage.ts';
 export {

@@ -1,5 +1,6 @@
 import { matchesAll } from './criteria.ts';
 import { EngineError, type EngineErrorCode, type ModelError } from './errors.ts';
+import { isKnownFunction } from './function-catalogue.ts';
 import { diffModels, type ListDiff, type ModelDiff } from './model-diff.ts';
 import {
   ACCESS_LEVELS,
@@ -15,6 +16,7 @@ import {
   type PolicyModel,
   type Role,
 } from './model.ts';
+import { isPortalRole } from './portal-roles.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -197,6 +199,17 @@ export function validateChange(
     for (const r of after.sharingRules)
       if (diff.objects.upserted.has(r.object) || diff.objects.removed.has(r.object))
         scope.sharingRules.add(r.id);
+  // Field settings changed: the roles naming fields of those objects.
+  if (diff.objects.upserted.size > 0 || diff.objects.removed.size > 0) {
+    const touched = new Set([...diff.objects.upserted.keys(), ...diff.objects.removed.keys()]);
+    for (const r of after.roles)
+      if (Object.keys(r.fields).some((o) => touched.has(o))) scope.roles.add(r.id);
+  }
+  // A role changed: its portal holders are checked again (a portal user holds portal roles only).
+  if (diff.roles.upserted.size > 0)
+    for (const u of after.users)
+      if (u.kind === 'portal' && u.roleIds.some((r) => diff.roles.upserted.has(r)))
+        scope.users.add(u.id);
   // SoD rules changed: every role is checked against them.
   if (diff.sodRules.upserted.size > 0) for (const r of after.roles) scope.roles.add(r.id);
   return check(after, scope);
@@ -247,10 +260,18 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
     }
   };
 
+  const userById = new Map(model.users.map((u) => [u.id, u]));
+  const roleById = new Map(model.roles.map((r) => [r.id, r]));
   model.departments.forEach((d, i) => {
     if (!inScope('departments', d.id)) return;
     ref(departments, 'department', d.parentId, `departments[${i}].parentId`);
     ref(users, 'user', d.headId, `departments[${i}].headId`);
+    if (d.headId && userById.get(d.headId)?.kind === 'portal')
+      add(
+        'ENGINE_PORTAL_INTERNAL',
+        `departments[${i}].headId`,
+        `portal user ${d.headId} cannot be a department head (部门负责人)`,
+      );
   });
   const cycle = (
     kind: string,
@@ -341,11 +362,50 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
         `portal user ${u.id} has no customer account`,
       );
     }
+    if (u.kind === 'portal') {
+      u.roleIds.forEach((r, j) => {
+        const role = roleById.get(r);
+        if (role !== undefined && !isPortalRole(role))
+          add(
+            'ENGINE_PORTAL_INTERNAL',
+            `${p}.roleIds[${j}]`,
+            `portal user ${u.id} may not hold the internal role "${role.name}" (it names function permissions)`,
+          );
+      });
+    }
+    // A manager is an internal user: no one reports to a portal user.
+    const manager = u.managerId ? userById.get(u.managerId) : undefined;
+    if (manager?.kind === 'portal')
+      add(
+        'ENGINE_PORTAL_INTERNAL',
+        `${p}.managerId`,
+        `portal user ${manager.id} cannot be a manager (汇报对象)`,
+      );
   });
 
+  const roleNames = new Map<string, number>();
+  model.roles.forEach((role, i) => {
+    const name = typeof role.name === 'string' ? role.name.trim().toLowerCase() : '';
+    const first = roleNames.get(name);
+    if (first === undefined) roleNames.set(name, i);
+    else if (inScope('roles', role.id) || inScope('roles', model.roles[first]?.id ?? ''))
+      add(
+        'ENGINE_DUPLICATE_NAME',
+        `roles[${i}].name`,
+        `role name "${role.name}" is taken by role "${model.roles[first]?.id ?? ''}"`,
+      );
+  });
   model.roles.forEach((role, i) => {
     if (!inScope('roles', role.id)) return;
     const p = `roles[${i}]`;
+    role.functions.forEach((f, j) => {
+      if (!isKnownFunction(f))
+        add(
+          'ENGINE_UNKNOWN_REFERENCE',
+          `${p}.functions[${j}]`,
+          `unknown function permission "${f}" (GET /v1/admin/functions lists them)`,
+        );
+    });
     for (const [object, perms] of Object.entries(role.objects)) {
       if (!oneOf(OBJECT_TYPES, object)) {
         add('ENGINE_INVALID_VALUE', `${p}.objects.${object}`, `unknown object "${object}"`);
@@ -368,7 +428,14 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
       }
     }
     for (const [object, fields] of Object.entries(role.fields)) {
+      const known = model.objects.find((o) => o.object === object)?.fields ?? {};
       for (const [field, level] of Object.entries(fields ?? {})) {
+        if (!Object.hasOwn(known, field))
+          add(
+            'ENGINE_UNKNOWN_REFERENCE',
+            `${p}.fields.${object}.${field}`,
+            `unknown field "${field}" of ${object} (the object's field settings list its fields)`,
+          );
         if (!oneOf(FIELD_LEVELS, level)) {
           add(
             'ENGINE_INVALID_VALUE',
@@ -476,6 +543,18 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
     );
   });
   void pools;
+
+  model.sodRules.forEach((sod, i) => {
+    for (const side of ['left', 'right'] as const) {
+      const ref = sod[side];
+      if (ref.kind === 'function' && !isKnownFunction(ref.name))
+        add(
+          'ENGINE_UNKNOWN_REFERENCE',
+          `sodRules[${i}].${side}.name`,
+          `unknown function permission "${ref.name}"`,
+        );
+    }
+  });
 
   return { ok: errors.length === 0, errors };
 }

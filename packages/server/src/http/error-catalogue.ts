@@ -17,6 +17,8 @@ export const SERVER_ERROR_STATUS = {
   // Authorization
   PERMISSION_DENIED: 403,
   FIELD_NOT_EDITABLE: 403,
+  // No escalation: an admin change that would give what the acting admin does not hold
+  ESCALATION_DENIED: 403,
   // Resources
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -11,7 +11,7 @@ import type {
   TeamMember,
   User,
 } from '@custos/engine';
-import { attachRecordFacts, splitGrants } from '@custos/engine';
+import { FUNCTION_CATALOGUE, attachRecordFacts, splitGrants } from '@custos/engine';
 import { createPrng, type Prng } from './prng.ts';
 
 /**
@@ -275,7 +275,9 @@ const ROLES: Role[] = [
       ticket: ALL_ACTIONS,
       activity: ALL_ACTIONS,
     },
-    functions: ['user_admin', 'role_admin', 'export', 'import', 'reveal_masked', 'audit_view'],
+    // Every function permission of the catalogue (the authorization API on behalf of others
+    // included): an admin grants only what they hold, so the system administrator holds all.
+    functions: FUNCTION_CATALOGUE.map((f) => f.name),
     fields: {},
   },
   {

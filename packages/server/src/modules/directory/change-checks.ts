@@ -1,4 +1,15 @@
-import type { Grant, ModelDiff, ModelError, PolicyIndex, PolicyModel } from '@custos/engine';
+import {
+  checkEscalation,
+  recordGrantExcess,
+  updateIndex,
+  type CrmRecord,
+  type EscalationError,
+  type Grant,
+  type ModelDiff,
+  type ModelError,
+  type PolicyIndex,
+  type PolicyModel,
+} from '@custos/engine';
 import { listStoredGrants, type Database } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { assertAdminsRemain } from './admin-lockout.ts';
@@ -66,4 +77,51 @@ export function lookupOf(
     groups:
       model.groups === indexed.groups ? index.groups : new Map(model.groups.map((g) => [g.id, g])),
   };
+}
+
+/** ESCALATION_DENIED (403) naming the first field and what the admin lacks; every one in `errors`. */
+export function escalationDenied(errors: readonly EscalationError[]): AppError {
+  const first = errors[0] as EscalationError;
+  return new AppError(
+    'ESCALATION_DENIED',
+    `${first.message} (${first.field})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}`,
+    { field: first.field, missing: first.missing, errors },
+  );
+}
+
+/**
+ * No escalation (`checkEscalation`): what the change `before` → `after` would give that the
+ * acting admin does not hold, judged on the admin's effective privileges in `index` (the index of
+ * `before`). The system (actorId null: seeding, migrations) is not limited.
+ */
+export function escalationOf(
+  index: PolicyIndex,
+  after: PolicyModel,
+  diff: ModelDiff,
+  actorId: string | null,
+): EscalationError[] {
+  if (actorId === null) return [];
+  const membership =
+    diff.users.upserted.size +
+      diff.groups.upserted.size +
+      diff.departments.upserted.size +
+      diff.roles.upserted.size +
+      diff.sharingRules.upserted.size +
+      diff.grants.upserted.size >
+    0;
+  const next = membership
+    ? updateIndex(index, { ...after, version: index.version + 1 }, diff)
+    : undefined;
+  return checkEscalation(index, after, diff, actorId, next);
+}
+
+/** A grant on one record, judged on the record: what the acting admin may not do on it. */
+export function recordGrantEscalation(
+  index: PolicyIndex,
+  actorId: string | null,
+  grant: Grant,
+  record: CrmRecord,
+  now: number,
+): EscalationError[] {
+  return actorId === null ? [] : recordGrantExcess(index, actorId, grant, record, now);
 }

@@ -24,7 +24,13 @@ import { sql } from 'kysely';
 import { AppError } from '../../http/app-error.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
 import { applyChange } from './apply-change.ts';
-import { assertCommittable, expiredGrant, lookupOf } from './change-checks.ts';
+import {
+  assertCommittable,
+  escalationOf,
+  expiredGrant,
+  lookupOf,
+  recordGrantEscalation,
+} from './change-checks.ts';
 import type { PolicyChange } from './policy-change.ts';
 
 type Db = Database['db'];
@@ -78,6 +84,8 @@ export interface ChangePreview {
 export interface PreviewOptions {
   tenantId: string;
   now: number;
+  /** The acting admin, judged for escalation as the commit would (null or absent: the system). */
+  actorId?: string | null;
   policy: PolicyCache;
   /** Time budget for the impact, ms (default 1,500). */
   budgetMs?: number;
@@ -240,6 +248,31 @@ export async function previewChanges(
     }),
   ];
   if (errors.length > 0) return { ...base, valid: false, errors, elapsedMs: clock() - started };
+  // No escalation, as the commit judges it: the batch, and each grant on a record on its record.
+  const actorId = options.actorId ?? null;
+  const escalation = escalationOf(snapshot.index, model, diff, actorId);
+  if (actorId !== null)
+    for (const { grant, added } of recordGrants) {
+      if (!added || grant.target.kind !== 'record') continue;
+      const record = await getRecord(db, options.tenantId, grant.object, grant.target.recordId, {
+        factsFor: [actorId],
+      });
+      if (record !== undefined)
+        escalation.push(
+          ...recordGrantEscalation(snapshot.index, actorId, grant, record, options.now),
+        );
+    }
+  if (escalation.length > 0)
+    return {
+      ...base,
+      valid: false,
+      errors: escalation.map((e) => ({
+        code: 'ESCALATION_DENIED',
+        message: `${e.message} (${e.field})`,
+        details: { field: e.field, missing: e.missing },
+      })),
+      elapsedMs: clock() - started,
+    };
   // What the commit would refuse besides the model (the last admin, a department in use …).
   try {
     await assertCommittable(db, options.tenantId, before, model, diff);

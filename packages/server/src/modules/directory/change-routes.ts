@@ -65,6 +65,7 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       const ctx = request.custos;
       return previewChanges(app.custos.database.db, request.body.changes, {
         tenantId: ctx.tenantId,
+        actorId: ctx.userId,
         now: ctx.now,
         policy: app.custos.policy,
         budgetMs: app.custos.config.previewBudgetMs,

@@ -6,6 +6,7 @@ import {
   type Grant,
   type ModelDiff,
   type ModelError,
+  type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
 import {
@@ -28,7 +29,14 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import { PolicyCache } from '../../http/policy-cache.ts';
 import { applyChange } from './apply-change.ts';
-import { assertCommittable, expiredGrant, lookupOf } from './change-checks.ts';
+import {
+  assertCommittable,
+  escalationDenied,
+  escalationOf,
+  expiredGrant,
+  lookupOf,
+  recordGrantEscalation,
+} from './change-checks.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
 
 type Db = Database['db'];
@@ -138,6 +146,7 @@ async function applyRecordGrant(
   index: { users: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown> },
   grant: Grant,
   controlledByParent: boolean,
+  actor: { index: PolicyIndex; actorId: string | null; now: number },
 ): Promise<ChangeOutcome> {
   if (grant.target.kind !== 'record') throw new Error('not a record grant');
   const errors = validateRecordGrant(index, grant);
@@ -171,6 +180,9 @@ async function applyRecordGrant(
       object: grant.object,
       id: grant.target.recordId,
     });
+  // No escalation: the admin may grant on the record only what they may do on it themselves.
+  const excess = recordGrantEscalation(actor.index, actor.actorId, grant, record, actor.now);
+  if (excess.length > 0) throw escalationDenied(excess);
   await insertRecordGrant(tx, tenantId, grant);
   return {
     model,
@@ -284,7 +296,19 @@ async function commitOnce(
           id: change.grant.id,
         });
       recordGrantsMade.add(change.grant.id);
-      const outcome = await applyRecordGrant(tx, tenantId, model, lookup, change.grant, controlled);
+      const outcome = await applyRecordGrant(
+        tx,
+        tenantId,
+        model,
+        lookup,
+        change.grant,
+        controlled,
+        {
+          index: snapshot.index,
+          actorId: options.actorId,
+          now: options.now,
+        },
+      );
       applied.push({ change, outcome, recordFact: true });
     } else if (
       change.kind === 'grant.revoke' &&
@@ -326,6 +350,11 @@ async function commitOnce(
   // A batch of record facts only leaves the policy as it was: nothing of it to validate.
   const errors = isEmptyDiff(diff) ? [] : validateChange(before, model, diff).errors;
   if (errors.length > 0) throw invalid(errors);
+  // No escalation: nothing the acting admin does not hold (the system is not limited).
+  const escalation = isEmptyDiff(diff)
+    ? []
+    : escalationOf(snapshot.index, model, diff, options.actorId);
+  if (escalation.length > 0) throw escalationDenied(escalation);
   await assertCommittable(tx, tenantId, before, model, diff);
 
   const policyChanges = applied.filter((a) => !a.recordFact);

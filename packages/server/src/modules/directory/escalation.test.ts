@@ -1,0 +1,262 @@
+/**
+ * No escalation over HTTP (the whole app, demo company, PGlite): an admin gives nobody — least of
+ * all themselves — a function, a scope, a field level, a clearance, a grant or a sharing rule
+ * beyond their own. The single routes, `POST /v1/admin/changes` and its preview refuse alike with
+ * ESCALATION_DENIED naming the field and what is missing, and nothing is written.
+ */
+import { loadPolicyModel } from '@custos/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW, createTestApp, type TestApp } from '../../test-app.ts';
+import { commitChange } from './commit-change.ts';
+
+let t: TestApp;
+let admin: string;
+/** 孙丽, given a role with only `role_admin` (and reading her own customers). */
+let roleAdmin: string;
+/** 姚远, given a role with only `user_admin`. */
+let userAdmin: string;
+
+const emailOf = (userId: string): string => {
+  const login = t.demo.logins.find((l) => l.userId === userId);
+  if (login === undefined) throw new Error(`no demo login ${userId}`);
+  return login.email;
+};
+
+async function call(
+  cookie: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload: unknown = {},
+) {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(method === 'GET' ? {} : { payload: payload as object }),
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+/** The change, refused alike by the batch route and its preview. */
+async function refusedAsBatch(cookie: string, change: object, field: string, missing: string) {
+  const batch = await call(cookie, 'POST', '/v1/admin/changes', { changes: [change] });
+  expect(batch.status).toBe(403);
+  expect(batch.body).toMatchObject({ code: 'ESCALATION_DENIED', details: { field, missing } });
+  const preview = await call(cookie, 'POST', '/v1/admin/changes/preview', { changes: [change] });
+  expect(preview.status).toBe(200);
+  expect(preview.body.valid).toBe(false);
+  expect(preview.body.errors[0]).toMatchObject({
+    code: 'ESCALATION_DENIED',
+    details: { field, missing },
+  });
+}
+
+describe('no escalation over HTTP', () => {
+  beforeAll(async () => {
+    t = await createTestApp({ customers: 50 });
+    admin = await t.login(emailOf('zhoumin'));
+    const made = [
+      await call(admin, 'POST', '/v1/admin/roles', {
+        id: 'role-keeper',
+        name: '角色管理员',
+        objects: { customer: { read: 'own' } },
+        functions: ['role_admin'],
+      }),
+      await call(admin, 'POST', '/v1/admin/roles', {
+        id: 'user-keeper',
+        name: '用户管理员',
+        functions: ['user_admin'],
+      }),
+      await call(admin, 'POST', '/v1/admin/roles', { id: 'nothing', name: '无权限' }),
+      await call(admin, 'PATCH', '/v1/admin/users/sunli', { roleIds: ['role-keeper'] }),
+      await call(admin, 'PATCH', '/v1/admin/users/yaoyuan', { roleIds: ['user-keeper'] }),
+    ];
+    for (const r of made) expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    roleAdmin = await t.login(emailOf('sunli'));
+    userAdmin = await t.login(emailOf('yaoyuan'));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a holder of only role_admin cannot add user_admin to their own role', async () => {
+    const r = await call(roleAdmin, 'PATCH', '/v1/admin/roles/role-keeper', {
+      functions: ['role_admin', 'user_admin'],
+    });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({
+      code: 'ESCALATION_DENIED',
+      details: { field: 'roles/role-keeper/functions', missing: 'function user_admin' },
+    });
+    await refusedAsBatch(
+      roleAdmin,
+      { kind: 'role.update', id: 'role-keeper', functions: ['role_admin', 'user_admin'] },
+      'roles/role-keeper/functions',
+      'function user_admin',
+    );
+    const model = await loadPolicyModel(t.database.db, 'yunshan');
+    expect(model.roles.find((x) => x.id === 'role-keeper')?.functions).toEqual(['role_admin']);
+  });
+
+  it('a role_admin cannot raise a scope or a field level above their own, in any role', async () => {
+    const scope = await call(roleAdmin, 'PATCH', '/v1/admin/roles/nothing', {
+      objects: { customer: { read: 'all' } },
+    });
+    expect(scope.status).toBe(403);
+    expect(scope.body.details).toMatchObject({
+      field: 'roles/nothing/objects/customer/read',
+      missing: 'scope all on customer.read',
+    });
+    // The sales manager role, held by others: no wider scope than the admin's own `own`.
+    await refusedAsBatch(
+      roleAdmin,
+      { kind: 'role.update', id: 'sales-manager', objects: { deal: { delete: 'all' } } },
+      'roles/sales-manager/objects/deal/delete',
+      'scope all on deal.delete',
+    );
+    // Within their own holdings: allowed (read own customers, a field they read masked).
+    const within = await call(roleAdmin, 'POST', '/v1/admin/roles', {
+      id: 'own-reader',
+      name: '只读自己',
+      objects: { customer: { read: 'own' } },
+      fields: { customer: { phone: 'masked' } },
+    });
+    expect(within.status).toBe(201);
+  });
+
+  it('a holder of only user_admin cannot give themselves the system-administrator role or the highest clearance', async () => {
+    const role = await call(userAdmin, 'PATCH', '/v1/admin/users/yaoyuan', {
+      roleIds: ['user-keeper', 'sys-admin'],
+    });
+    expect(role.status).toBe(403);
+    expect(role.body.code).toBe('ESCALATION_DENIED');
+    expect(role.body.details.field).toBe('users/yaoyuan/roleIds');
+    expect(role.body.details.missing).toMatch(/^role sys-admin: /);
+    const clearance = await call(userAdmin, 'PATCH', '/v1/admin/users/yaoyuan', {
+      clearance: 'restricted',
+    });
+    expect(clearance.status).toBe(403);
+    expect(clearance.body.details).toMatchObject({
+      field: 'users/yaoyuan/clearance',
+      missing: 'clearance restricted',
+    });
+    await refusedAsBatch(
+      userAdmin,
+      { kind: 'user.update', id: 'yaoyuan', clearance: 'restricted' },
+      'users/yaoyuan/clearance',
+      'clearance restricted',
+    );
+    const model = await loadPolicyModel(t.database.db, 'yunshan');
+    expect(model.users.find((u) => u.id === 'yaoyuan')).toMatchObject({
+      roleIds: ['user-keeper'],
+      clearance: 'internal',
+    });
+  });
+
+  it('a user_admin cannot give another user a role or clearance above their own, nor create one so', async () => {
+    const other = await call(userAdmin, 'PATCH', '/v1/admin/users/lvna', {
+      roleIds: ['sys-admin'],
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.details.field).toBe('users/lvna/roleIds');
+    const created = await call(userAdmin, 'POST', '/v1/admin/users', {
+      id: 'mole',
+      name: '卧底',
+      departmentId: 'finance',
+      roleIds: ['role-keeper'],
+    });
+    expect(created.status).toBe(403);
+    expect(created.body.details.missing).toBe('role role-keeper: function role_admin');
+    // A role within their holdings is fine for somebody else.
+    const fine = await call(userAdmin, 'PATCH', '/v1/admin/users/lvna', { roleIds: ['nothing'] });
+    expect(fine.status).toBe(200);
+  });
+
+  it('an admin changes their own roles only holding every admin function', async () => {
+    const self = await call(userAdmin, 'PATCH', '/v1/admin/users/yaoyuan', {
+      roleIds: ['user-keeper', 'nothing'],
+    });
+    expect(self.status).toBe(403);
+    expect(self.body.details).toMatchObject({
+      field: 'users/yaoyuan/roleIds',
+      missing: 'function role_admin',
+    });
+    // The system administrator holds every admin function: their own roles are theirs to change.
+    const sys = await call(admin, 'PATCH', '/v1/admin/users/zhoumin', {
+      roleIds: ['sys-admin', 'nothing'],
+    });
+    expect(sys.status).toBe(200);
+  });
+
+  it('grants and sharing rules give nothing the admin does not reach', async () => {
+    const all = await call(roleAdmin, 'POST', '/v1/admin/grants', {
+      id: 'grant-all',
+      subject: { kind: 'user', userId: 'sunli' },
+      object: 'customer',
+      target: { kind: 'all' },
+      access: 'read',
+      expiresAt: null,
+      reason: '自己给自己',
+    });
+    expect(all.status).toBe(403);
+    expect(all.body.details).toMatchObject({
+      field: 'grants/grant-all',
+      missing: 'customer.read on every customer',
+    });
+    const someone = t.demo.company.records.find(
+      (r) => r.object === 'customer' && r.ownerId !== 'sunli',
+    )!;
+    const record = {
+      id: 'grant-one',
+      subject: { kind: 'user', userId: 'sunli' },
+      object: 'customer',
+      target: { kind: 'record', recordId: someone.id },
+      access: 'read',
+      expiresAt: null,
+      reason: '看看',
+    };
+    const one = await call(roleAdmin, 'POST', '/v1/admin/grants', record);
+    expect(one.status).toBe(403);
+    expect(one.body.details.field).toBe('grants/grant-one');
+    await refusedAsBatch(
+      roleAdmin,
+      { kind: 'grant.create', grant: { ...record, startsAt: null } },
+      'grants/grant-one',
+      `customer.read on customer ${someone.id}`,
+    );
+    const rule = await call(roleAdmin, 'POST', '/v1/admin/sharing-rules', {
+      id: 'sr-mine',
+      name: '全部共享给我',
+      object: 'customer',
+      source: { kind: 'criteria', criteria: [{ field: 'region', op: 'eq', value: '华东' }] },
+      targetGroupId: 'g-marketing',
+      access: 'read',
+    });
+    expect(rule.status).toBe(403);
+    expect(rule.body.details).toMatchObject({
+      field: 'sharingRules/sr-mine/access',
+      missing: 'scope all on customer.read',
+    });
+  });
+
+  it('moving a user into a group gives its sharing rules: refused to an admin who lacks them', async () => {
+    // 市场部's department group is the target of a sharing rule on 华东 customers.
+    const moved = await call(userAdmin, 'POST', '/v1/admin/users/lvna/transfer', {
+      departmentId: 'marketing',
+    });
+    expect(moved.status).toBe(403);
+    expect(moved.body.details).toMatchObject({
+      field: 'groups/g-marketing',
+      missing: 'scope all on customer.read',
+    });
+  });
+
+  it('the system (no acting admin) is not limited', async () => {
+    const result = await commitChange(
+      t.database.db,
+      { kind: 'user.update', id: 'yaoyuan', clearance: 'restricted' },
+      { tenantId: 'yunshan', actorId: null, now: TEST_NOW, policy: t.app.custos.policy },
+    );
+    expect(result.entity).toMatchObject({ id: 'yaoyuan', clearance: 'restricted' });
+  });
+});

@@ -4,10 +4,10 @@ import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
 import { previewChanges } from './change-preview.ts';
-import { CHANGE_BATCH } from './change-schemas.ts';
+import { CHANGE_BATCH, type PolicyChangeInput } from './change-schemas.ts';
 import { commitChanges } from './commit-change.ts';
 import { expectedVersionOf } from './directory-http.ts';
-import { IF_MATCH_HEADERS } from './directory-schemas.ts';
+import { IF_MATCH_HEADERS, timeOf } from './directory-schemas.ts';
 import type { PolicyChange } from './policy-change.ts';
 
 const TAG = 'admin: changes';
@@ -24,6 +24,22 @@ const PER_CHANGE: RoutePermission = {
   kind: 'function_per_change',
   names: ['user_admin', 'role_admin'],
 };
+
+/** The changes of a request as `PolicyChange` values: a grant's ISO 8601 times as ms. */
+export function changesOf(input: readonly PolicyChangeInput[]): PolicyChange[] {
+  return input.map((change, i) =>
+    change.kind === 'grant.create'
+      ? {
+          ...change,
+          grant: {
+            ...change.grant,
+            startsAt: timeOf(change.grant.startsAt, `body/changes/${i}/grant/startsAt`),
+            expiresAt: timeOf(change.grant.expiresAt, `body/changes/${i}/grant/expiresAt`),
+          },
+        }
+      : change,
+  );
+}
 
 /** PERMISSION_DENIED naming the first change whose function the caller lacks. */
 function assertMayChange(request: FastifyRequest, changes: readonly PolicyChange[]): void {
@@ -49,7 +65,7 @@ function assertMayChange(request: FastifyRequest, changes: readonly PolicyChange
  * access on how many records. Each change needs the function its own route needs.
  */
 export async function changeRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { changes: PolicyChange[] } }>(
+  app.post<{ Body: { changes: PolicyChangeInput[] } }>(
     '/v1/admin/changes/preview',
     {
       config: { permission: PER_CHANGE },
@@ -61,9 +77,10 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      assertMayChange(request, request.body.changes);
+      const changes = changesOf(request.body.changes);
+      assertMayChange(request, changes);
       const ctx = request.custos;
-      return previewChanges(app.custos.database.db, request.body.changes, {
+      return previewChanges(app.custos.database.db, changes, {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
         now: ctx.now,
@@ -74,7 +91,7 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: { changes: PolicyChange[] } }>(
+  app.post<{ Body: { changes: PolicyChangeInput[] } }>(
     '/v1/admin/changes',
     {
       config: { permission: PER_CHANGE },
@@ -93,19 +110,16 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      assertMayChange(request, request.body.changes);
+      const changes = changesOf(request.body.changes);
+      assertMayChange(request, changes);
       const ctx = request.custos;
-      const { version, results } = await commitChanges(
-        app.custos.database.db,
-        request.body.changes,
-        {
-          tenantId: ctx.tenantId,
-          actorId: ctx.userId,
-          now: ctx.now,
-          expectedVersion: expectedVersionOf(request),
-          policy: app.custos.policy,
-        },
-      );
+      const { version, results } = await commitChanges(app.custos.database.db, changes, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        now: ctx.now,
+        expectedVersion: expectedVersionOf(request),
+        policy: app.custos.policy,
+      });
       void reply.header('etag', `"${version}"`);
       return {
         version,

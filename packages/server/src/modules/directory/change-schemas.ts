@@ -8,10 +8,11 @@ import {
   Tagged,
   UserSchema,
 } from '@custos/engine';
-import Type, { type TProperties } from 'typebox';
+import Type, { type Static, type TProperties } from 'typebox';
 import {
   DEACTIVATED_STATUS,
   FIELD_NAME,
+  GRANT_INPUT,
   GROUP_MEMBER,
   ID,
   NAME,
@@ -93,8 +94,23 @@ export const POLICY_CHANGE = Tagged('kind', [
   change('grant.revoke', { id: ID, reason: Type.Optional(REASON) }),
 ]);
 
+/** `grant.create` as a request may send it: the grant's times as ms or ISO 8601 (`timeOf`). */
+const GRANT_CREATE_INPUT = change('grant.create', { grant: GRANT_INPUT });
+export type GrantCreateInput = Static<typeof GRANT_CREATE_INPUT>;
+
+/** A change as a request sends it: a `PolicyChange`, except that a grant's times may be ISO 8601. */
+export type PolicyChangeInput = Static<typeof POLICY_CHANGE> | GrantCreateInput;
+
+/** The request form of `POLICY_CHANGE`: the same variants, `grant.create` taking ISO 8601 times. */
+export const POLICY_CHANGE_INPUT = Type.Unsafe<PolicyChangeInput>({
+  ...POLICY_CHANGE,
+  oneOf: POLICY_CHANGE.oneOf.map((variant) =>
+    variant.properties.kind.const === 'grant.create' ? GRANT_CREATE_INPUT : variant,
+  ),
+});
+
 /** A batch: 1 … 500 changes, committed (or previewed) as one. */
 export const CHANGE_BATCH = Type.Object(
-  { changes: Type.Array(POLICY_CHANGE, { minItems: 1, maxItems: 500 }) },
+  { changes: Type.Array(POLICY_CHANGE_INPUT, { minItems: 1, maxItems: 500 }) },
   CLOSED,
 );

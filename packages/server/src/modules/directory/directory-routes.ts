@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { changeRoutes } from './change-routes.ts';
 import { departmentRoutes } from './department-routes.ts';
+import { functionRoutes } from './function-routes.ts';
 import { grantRoutes } from './grant-routes.ts';
 import { groupRoutes } from './group-routes.ts';
 import { objectRoutes } from './object-routes.ts';
@@ -20,6 +21,7 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   await userRoutes(app);
   await groupRoutes(app);
   await roleRoutes(app);
+  await functionRoutes(app);
   await objectRoutes(app);
   await sharingRuleRoutes(app);
   await grantRoutes(app);

@@ -34,6 +34,7 @@ import {
   UserSchema,
 } from '@custos/engine';
 import Type, { type Static, type TObject, type TUnsafe } from 'typebox';
+import { AppError } from '../../http/app-error.ts';
 
 /**
  * JSON schemas of the admin API's bodies and parameters, built from the engine's one description
@@ -269,6 +270,28 @@ export const GROUP_MEMBER = Type.Object(
 
 const G = GrantSchema.properties;
 export const REASON = Type.String({ minLength: 1, maxLength: 1000 });
+/**
+ * A point in time as a request may give it: ms since the Unix epoch, or an ISO 8601 date-time
+ * with its offset (RFC 3339, `2026-07-01T00:00:00+08:00`). `timeOf` turns either into ms.
+ */
+export const TIME_INPUT = Type.Union([
+  TimeSchema,
+  Type.String({
+    format: 'date-time',
+    maxLength: 64,
+    description: 'ISO 8601 date-time with an offset (RFC 3339)',
+  }),
+]);
+/** A grant's end: a time (exclusive), or null for no expiry. */
+export const EXPIRES_AT_INPUT = Type.Union([TIME_INPUT, Type.Null()], {
+  description:
+    'Expires at (exclusive): ms since the epoch or an ISO 8601 date-time; null = never. An end already past is refused.',
+});
+/** A grant's start: a time (inclusive), or null for at once. */
+export const STARTS_AT_INPUT = Type.Union([TIME_INPUT, Type.Null()], {
+  description:
+    'Effective from (inclusive): ms since the epoch or an ISO 8601 date-time; null = now',
+});
 /** A grant of a request: the id optional, a department target's subtree flag too; a reason. */
 export const GRANT_CREATE = Type.Object(
   {
@@ -290,16 +313,34 @@ export const GRANT_CREATE = Type.Object(
       AllTargetSchema,
     ]),
     access: AccessLevelSchema,
-    startsAt: Type.Optional(
-      Type.Union([TimeSchema, Type.Null()], {
-        description: 'Effective from (inclusive), ms since the epoch; null = now',
-      }),
-    ),
-    expiresAt: G.expiresAt,
+    startsAt: Type.Optional(STARTS_AT_INPUT),
+    expiresAt: EXPIRES_AT_INPUT,
     reason: REASON,
   },
   CLOSED,
 );
+/** A whole grant as `grant.create` of a batch carries it: its times as ms or ISO 8601. */
+export const GRANT_INPUT = Type.Object(
+  {
+    ...G,
+    startsAt: Type.Optional(STARTS_AT_INPUT),
+    expiresAt: EXPIRES_AT_INPUT,
+  },
+  CLOSED,
+);
+
+/** ms since the epoch from a request's time (a number, or an ISO 8601 string the schema checked). */
+export function timeOf(value: number | string | null | undefined, field: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new AppError('REQUEST_INVALID', `${field.split('/').pop() ?? field} is not a time`, {
+      field,
+    });
+  return ms;
+}
+
 export const GRANT_REVOKE = orNull(Type.Object({ reason: Type.Optional(REASON) }, CLOSED));
 
 /** The grant list's query: the admin list's, and the grants on one record. */

@@ -259,4 +259,114 @@ describe('no escalation over HTTP', () => {
     );
     expect(result.entity).toMatchObject({ id: 'yaoyuan', clearance: 'restricted' });
   });
+
+  it('a grant takes expiresAt as ISO 8601 or ms, and null for no expiry, on the route, the batch and the preview', async () => {
+    const grant = (id: string, expiresAt: unknown) => ({
+      id,
+      subject: { kind: 'user', userId: 'lvna' },
+      object: 'customer',
+      target: { kind: 'all' },
+      access: 'read',
+      expiresAt,
+      reason: '交接',
+    });
+    const iso = '2026-07-01T00:00:00+08:00';
+    const single = await call(admin, 'POST', '/v1/admin/grants', grant('grant-iso', iso));
+    expect(single.status).toBe(201);
+    expect(single.body.data.expiresAt).toBe(Date.parse(iso));
+    const never = await call(admin, 'POST', '/v1/admin/grants', grant('grant-never', null));
+    expect(never.status).toBe(201);
+    const stored = await call(admin, 'GET', '/v1/admin/grants/grant-never');
+    expect(stored.body.data.expiresAt).toBeNull();
+    const ms = TEST_NOW + 86_400_000;
+    const batch = await call(admin, 'POST', '/v1/admin/changes', {
+      changes: [
+        { kind: 'grant.create', grant: grant('grant-batch-iso', '2026-06-02T00:00:00Z') },
+        { kind: 'grant.create', grant: grant('grant-batch-ms', ms) },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(
+      batch.body.data.map((d: { entity: { expiresAt: number } }) => d.entity.expiresAt),
+    ).toEqual([Date.parse('2026-06-02T00:00:00Z'), ms]);
+    const preview = await call(admin, 'POST', '/v1/admin/changes/preview', {
+      changes: [{ kind: 'grant.create', grant: grant('grant-preview', '2027-01-01T00:00:00Z') }],
+    });
+    expect(preview.body).toMatchObject({ valid: true, errors: [] });
+  });
+
+  it('an already expired grant, or an expiresAt that is not a time, is refused on the route, the batch and the preview', async () => {
+    const grant = {
+      id: 'grant-past',
+      subject: { kind: 'user', userId: 'lvna' },
+      object: 'customer',
+      target: { kind: 'all' },
+      access: 'read',
+      expiresAt: '2026-05-01T00:00:00Z',
+      reason: '过期',
+    };
+    const single = await call(admin, 'POST', '/v1/admin/grants', grant);
+    expect(single.status).toBe(422);
+    expect(single.body.details.errors[0]).toMatchObject({ path: 'grant.expiresAt' });
+    const batch = await call(admin, 'POST', '/v1/admin/changes', {
+      changes: [{ kind: 'grant.create', grant }],
+    });
+    expect(batch.status).toBe(422);
+    expect(batch.body.details.errors[0]).toMatchObject({ path: 'grant.expiresAt' });
+    const preview = await call(admin, 'POST', '/v1/admin/changes/preview', {
+      changes: [{ kind: 'grant.create', grant }],
+    });
+    expect(preview.body.valid).toBe(false);
+    expect(preview.body.errors[0]).toMatchObject({ path: 'grant.expiresAt' });
+    const notATime = await call(admin, 'POST', '/v1/admin/grants', {
+      ...grant,
+      expiresAt: 'next tuesday',
+    });
+    expect(notATime.status).toBe(400);
+    expect(notATime.body.code).toBe('REQUEST_INVALID');
+    expect(notATime.body.details.field).toMatch(/^body\/expiresAt/);
+    expect((await call(admin, 'GET', '/v1/admin/grants/grant-past')).status).toBe(404);
+  });
+
+  it('serves the function catalogue, saying which functions the caller holds', async () => {
+    const list = await call(roleAdmin, 'GET', '/v1/admin/functions');
+    expect(list.status).toBe(200);
+    const byName = new Map(
+      (list.body.data as { name: string; admin: boolean; held: boolean }[]).map((f) => [f.name, f]),
+    );
+    for (const name of ['user_admin', 'role_admin', 'authz_query', 'export', 'declassify'])
+      expect(byName.has(name)).toBe(true);
+    expect(byName.get('role_admin')).toMatchObject({ admin: true, held: true });
+    expect(byName.get('user_admin')).toMatchObject({ admin: true, held: false });
+    expect(byName.get('export')).toMatchObject({ admin: false, held: false });
+    expect((await call(userAdmin, 'GET', '/v1/admin/functions')).body.code).toBe(
+      'PERMISSION_DENIED',
+    );
+  });
+
+  it('refuses a role naming an unknown function or field, or the name of another role, naming the field', async () => {
+    const typo = await call(admin, 'POST', '/v1/admin/roles', {
+      id: 'typo-fn',
+      name: '拼错功能',
+      functions: ['exprot'],
+    });
+    expect(typo.status).toBe(422);
+    expect(typo.body.details.errors[0]).toMatchObject({
+      code: 'ENGINE_UNKNOWN_REFERENCE',
+      path: expect.stringMatching(/^roles\[\d+\]\.functions\[0\]$/),
+    });
+    const field = await call(admin, 'POST', '/v1/admin/roles', {
+      id: 'typo-field',
+      name: '拼错字段',
+      objects: { customer: { read: 'own' } },
+      fields: { customer: { phnoe: 'masked' } },
+    });
+    expect(field.status).toBe(422);
+    expect(field.body.details.errors[0].path).toMatch(/\.fields\.customer\.phnoe$/);
+    const twin = await call(admin, 'POST', '/v1/admin/roles', { id: 'twin', name: ' 销售代表 ' });
+    expect(twin.status).toBe(422);
+    expect(twin.body.details.errors[0]).toMatchObject({ code: 'ENGINE_DUPLICATE_NAME' });
+    const model = await loadPolicyModel(t.database.db, 'yunshan');
+    expect(model.roles.some((r) => ['typo-fn', 'typo-field', 'twin'].includes(r.id))).toBe(false);
+  });
 });

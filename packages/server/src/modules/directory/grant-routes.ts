@@ -19,6 +19,7 @@ import {
   ID_PARAMS,
   type GrantBody,
   type GrantRevokeBody,
+  timeOf,
 } from './directory-schemas.ts';
 
 const TAG = 'admin: grants';
@@ -38,8 +39,8 @@ function grantOf(id: string, b: GrantBody): Grant {
     object: b.object,
     target: targetOf(b.target),
     access: b.access,
-    startsAt: b.startsAt ?? null,
-    expiresAt: b.expiresAt,
+    startsAt: timeOf(b.startsAt, 'body/startsAt'),
+    expiresAt: timeOf(b.expiresAt, 'body/expiresAt'),
     reason: b.reason,
   };
 }

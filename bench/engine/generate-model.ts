@@ -219,7 +219,7 @@ const ROLE_TEMPLATES: readonly RoleTemplate[] = [
     name: '总经理',
     customer: ALL_ACTIONS('all'),
     children: ALL_ACTIONS('all'),
-    functions: ['export_data', 'reveal_masked', 'report_view'],
+    functions: ['export', 'reveal_masked', 'reports'],
   },
   {
     key: 'director',
@@ -234,7 +234,7 @@ const ROLE_TEMPLATES: readonly RoleTemplate[] = [
       delete: 'subordinates',
     },
     children: { read: 'department_tree', update: 'department_tree', create: 'department_tree' },
-    functions: ['report_view', 'reveal_masked'],
+    functions: ['reports', 'reveal_masked'],
   },
   {
     key: 'manager',
@@ -249,7 +249,7 @@ const ROLE_TEMPLATES: readonly RoleTemplate[] = [
       delete: 'own',
     },
     children: { read: 'subordinates', update: 'subordinates', create: 'own' },
-    functions: ['report_view'],
+    functions: ['reports'],
   },
   {
     key: 'key_account',
@@ -277,7 +277,7 @@ const ROLE_TEMPLATES: readonly RoleTemplate[] = [
     name: '数据分析师',
     customer: { read: 'all', export: 'all' },
     children: { read: 'all', export: 'all' },
-    functions: ['export_data', 'report_view'],
+    functions: ['export', 'reports'],
   },
   {
     key: 'auditor',
@@ -291,7 +291,7 @@ const ROLE_TEMPLATES: readonly RoleTemplate[] = [
     name: '销售运营',
     customer: { read: 'department_tree' },
     children: { read: 'department_tree' },
-    functions: ['approve_transfer', 'report_view'],
+    functions: ['approve_transfer', 'reports'],
   },
   {
     key: 'portal',
@@ -881,7 +881,7 @@ export function generateDataset(overrides: Partial<GenerateOptions> = {}): Datas
     {
       id: 'sod_export_audit',
       name: '导出与审计分离',
-      left: { kind: 'function', name: 'export_data' },
+      left: { kind: 'function', name: 'export' },
       right: { kind: 'function', name: 'audit_view' },
     },
     {

@@ -2,6 +2,7 @@ import {
   createFieldAccess,
   decide,
   fieldAccess,
+  hasFunction,
   ID_RULE,
   isId,
   rank,
@@ -113,7 +114,10 @@ export function prepareUpdate(
   requireAction(ctx, 'update', current);
   checkKnownFields(ctx, current.object, fields);
   checkEditable(fieldAccess(ctx.index, ctx.userId, current.object, current, ctx.now), fields);
-  if (input.sensitivity !== undefined) checkSensitivity(ctx, input.sensitivity);
+  if (input.sensitivity !== undefined) {
+    checkSensitivity(ctx, input.sensitivity);
+    checkDeclassify(ctx, current.sensitivity, input.sensitivity);
+  }
   const next: CrmRecord = {
     ...current,
     sensitivity: input.sensitivity ?? current.sensitivity,
@@ -177,6 +181,29 @@ export function checkSensitivity(ctx: DecisionContext, sensitivity: Sensitivity)
       field: 'body/sensitivity',
       sensitivity,
     });
+  }
+}
+
+/** The function permission that lowers a record's sensitivity (declassification). */
+export const DECLASSIFY_FUNCTION = 'declassify';
+
+/** Whether a change of sensitivity lowers it (a declassification). */
+export function isDeclassification(from: Sensitivity, to: Sensitivity): boolean {
+  return rank.sensitivity(to) < rank.sensitivity(from);
+}
+
+/**
+ * Lowering a record's sensitivity (declassification) needs the function permission `declassify`:
+ * otherwise any updater could undo the clearance layer by relabelling a record down. Raising it
+ * needs only the clearance (`checkSensitivity`).
+ */
+export function checkDeclassify(ctx: DecisionContext, from: Sensitivity, to: Sensitivity): void {
+  if (isDeclassification(from, to) && !hasFunction(ctx.index, ctx.userId, DECLASSIFY_FUNCTION)) {
+    throw new RecordError(
+      'PERMISSION_DENIED',
+      `lowering a record's sensitivity from ${from} to ${to} needs the function permission ${DECLASSIFY_FUNCTION}`,
+      { field: 'body/sensitivity', function: DECLASSIFY_FUNCTION, sensitivity: to },
+    );
   }
 }
 

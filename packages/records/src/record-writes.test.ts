@@ -147,6 +147,38 @@ describe.each(TEST_BACKENDS)('record writes on $name', (backend) => {
     });
   });
 
+  it('lowers a sensitivity only with the declassify function, and audits the declassification', async () => {
+    const customer = customerOf('lilei');
+    // 韩梅梅 (lilei's manager) may update it and raise its sensitivity within her clearance …
+    await updateRecordAs(db(), as('hanmeimei'), 'customer', customer.id, {
+      sensitivity: 'confidential',
+    });
+    // … but not lower it again: that is a declassification.
+    const refused = await refusal(() =>
+      updateRecordAs(db(), as('hanmeimei'), 'customer', customer.id, { sensitivity: 'internal' }),
+    );
+    expect(refused.code).toBe('PERMISSION_DENIED');
+    expect(refused.details).toMatchObject({ field: 'body/sensitivity', function: 'declassify' });
+    expect((await getRecord(db(), tenantId, 'customer', customer.id))?.sensitivity).toBe(
+      'confidential',
+    );
+    expect(await audit('customer.declassify')).toEqual([]);
+    // The system administrator holds declassify: lowered, and audited as a declassification.
+    await updateRecordAs(db(), as('zhoumin'), 'customer', customer.id, {
+      sensitivity: 'internal',
+    });
+    expect((await getRecord(db(), tenantId, 'customer', customer.id))?.sensitivity).toBe(
+      'internal',
+    );
+    const [event] = await audit('customer.declassify');
+    expect(event).toMatchObject({
+      actorId: 'zhoumin',
+      target: `customer/${customer.id}`,
+      before: { sensitivity: 'confidential' },
+      after: { sensitivity: 'internal' },
+    });
+  });
+
   it('answers an unreadable record like a missing one', async () => {
     const theirs = records.find(
       (r) => r.object === 'customer' && !decide(index, 'lilei', 'read', r, NOW),

@@ -2,7 +2,7 @@ import type { ObjectType } from '@custos/engine';
 import { appendAuditEvent, updateRecord, type Database, type StoredRecord } from '@custos/store';
 import { changedFields } from './audit-state.ts';
 import { inTransaction } from './in-transaction.ts';
-import { prepareUpdate, type UpdateInput } from './record-rules.ts';
+import { isDeclassification, prepareUpdate, type UpdateInput } from './record-rules.ts';
 import { lockForAction } from './readable-record.ts';
 import type { WriteContext } from './write-context.ts';
 
@@ -11,7 +11,7 @@ type Db = Database['db'];
 /**
  * Change a record as the context's user: lock its row, read it (NOT_FOUND when the caller may not),
  * judge the change by `prepareUpdate`, write it and append `<object>.update` with the fields that
- * changed, in one transaction. `input` may be a function of the current record (the CSV import
+ * changed (and `<object>.declassify` when the sensitivity was lowered), in one transaction. `input` may be a function of the current record (the CSV import
  * leaves out cells equal to the stored value). Returns the record as written.
  */
 export async function updateRecordAs(
@@ -40,6 +40,17 @@ export async function updateRecordAs(
       after: { fields: diff.after, ...(relabelled ? { sensitivity: next.sensitivity } : {}) },
       at,
     });
+    // A declassification is audited as such too (it needs the `declassify` function).
+    if (isDeclassification(current.sensitivity, next.sensitivity))
+      await appendAuditEvent(tx, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        action: `${object}.declassify`,
+        target: `${object}/${id}`,
+        before: { sensitivity: current.sensitivity },
+        after: { sensitivity: next.sensitivity },
+        at,
+      });
     return { ...next, parent: current.parent, updatedAt: at.toISOString() };
   });
 }

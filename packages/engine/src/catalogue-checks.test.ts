@@ -82,6 +82,24 @@ describe('admin input checked against the catalogue', () => {
     expect(codes(m)).toEqual(['ENGINE_UNKNOWN_REFERENCE roles[1].fields.customer.phnoe']);
   });
 
+  it('refuses a sharing-rule criterion on a field the object does not list, constructor included', () => {
+    const m = testModel();
+    const rule = (field: string) => ({
+      id: `sr-${field}`,
+      name: field,
+      object: 'customer' as const,
+      source: { kind: 'criteria' as const, criteria: [{ field, op: 'eq' as const, value: 'x' }] },
+      targetGroupId: 'g1',
+      access: 'read' as const,
+    });
+    m.groups = [{ id: 'g1', name: '组', kind: 'public', userIds: [], groupIds: [] }];
+    m.sharingRules = [rule('regoin'), rule('constructor'), rule('name')];
+    expect(codes(m)).toEqual([
+      'ENGINE_UNKNOWN_REFERENCE sharingRules[0].source.criteria[0].field',
+      'ENGINE_UNKNOWN_REFERENCE sharingRules[1].source.criteria[0].field',
+    ]);
+  });
+
   it('refuses two roles with one name, trimmed and case-insensitive', () => {
     const m = testModel();
     m.roles.push({ id: 'rep2', name: ' 销售代表 ', objects: {}, functions: [], fields: {} });

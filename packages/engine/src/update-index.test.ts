@@ -91,7 +91,12 @@ function baseModel(): PolicyModel {
         fields: {},
       },
     ],
-    objects: OBJECT_TYPES.map(defaultObjectSettings),
+    // The sharing rule's criterion names `region`: a field the customer lists.
+    objects: OBJECT_TYPES.map((o) =>
+      o === 'customer'
+        ? { ...defaultObjectSettings(o), fields: { region: {} } }
+        : defaultObjectSettings(o),
+    ),
     groups: [
       {
         id: 'g-sales',

@@ -490,9 +490,11 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
     if (r.source.kind === 'owner')
       ref(groups, 'group', r.source.ownerGroupId, `${p}.source.ownerGroupId`);
     else {
-      const known = model.objects.find((o) => o.object === r.object)?.fields;
+      // The object's field settings list its fields: a criterion names one of them (an own
+      // property: `constructor` is no field).
+      const known = model.objects.find((o) => o.object === r.object)?.fields ?? {};
       r.source.criteria.forEach((c, j) => {
-        if (known && Object.keys(known).length > 0 && !(c.field in known)) {
+        if (!Object.hasOwn(known, c.field)) {
           add(
             'ENGINE_UNKNOWN_REFERENCE',
             `${p}.source.criteria[${j}].field`,

@@ -24,7 +24,7 @@ const emailOf = (userId: string): string => {
 
 async function call(
   cookie: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload: unknown = {},
 ) {
@@ -368,5 +368,34 @@ describe('no escalation over HTTP', () => {
     expect(twin.body.details.errors[0]).toMatchObject({ code: 'ENGINE_DUPLICATE_NAME' });
     const model = await loadPolicyModel(t.database.db, 'yunshan');
     expect(model.roles.some((r) => ['typo-fn', 'typo-field', 'twin'].includes(r.id))).toBe(false);
+  });
+
+  it('a portal user is never given an internal role, nor made a manager, a department head or a successor', async () => {
+    const role = await call(admin, 'PATCH', '/v1/admin/users/portal-1', { roleIds: ['finance'] });
+    expect(role.status).toBe(422);
+    expect(role.body.details.errors[0]).toMatchObject({ code: 'ENGINE_PORTAL_INTERNAL' });
+    expect(role.body.details.errors[0].path).toMatch(/^users\[\d+\]\.roleIds\[0\]$/);
+    const manager = await call(admin, 'PUT', '/v1/admin/users/lilei/manager', {
+      managerId: 'portal-1',
+    });
+    expect(manager.status).toBe(422);
+    expect(manager.body.details.errors[0]).toMatchObject({ code: 'ENGINE_PORTAL_INTERNAL' });
+    const head = await call(admin, 'PUT', '/v1/admin/departments/sales-east/head', {
+      headId: 'portal-1',
+    });
+    expect(head.status).toBe(422);
+    expect(head.body.details.errors[0].path).toMatch(/^departments\[\d+\]\.headId$/);
+    const successor = await call(admin, 'POST', '/v1/admin/users/lilei/transfer', {
+      departmentId: 'sales-north',
+      ownedRecords: 'transfer_to',
+      transferToUserId: 'portal-1',
+    });
+    expect(successor.status).toBe(400);
+    expect(successor.body.details.field).toBe('body/transferToUserId');
+    const model = await loadPolicyModel(t.database.db, 'yunshan');
+    expect(model.users.find((u) => u.id === 'lilei')).toMatchObject({
+      managerId: 'hanmeimei',
+      departmentId: 'sales-east',
+    });
   });
 });

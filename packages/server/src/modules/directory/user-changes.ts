@@ -40,10 +40,16 @@ export function applyUserChange(model: PolicyModel, change: UserChange): ChangeO
       const owned = change.ownedRecords;
       if (owned.mode === 'transfer_to') {
         const successor = model.users.find((u) => u.id === owned.userId);
-        if (successor === undefined || successor.status !== 'active' || successor.id === before.id)
+        // A successor owns records: an active internal user (never a portal principal).
+        if (
+          successor === undefined ||
+          successor.status !== 'active' ||
+          successor.kind !== 'internal' ||
+          successor.id === before.id
+        )
           throw new AppError(
             'REQUEST_INVALID',
-            `owned records cannot be transferred to "${owned.userId}": not another active user`,
+            `owned records cannot be transferred to "${owned.userId}": not another active internal user`,
             { field: 'body/transferToUserId' },
           );
       }

@@ -101,6 +101,24 @@ describe('checkEscalation', () => {
       users: before.users.map((u) => (u.id === 'boss' ? { ...u, status: 'active' as const } : u)),
     };
     expect(check(before, after, 'lilei')).toContain('users/boss/clearance: clearance restricted');
+    // … and the grants made to them.
+    const granted = {
+      ...before,
+      grants: [
+        {
+          id: 'g-boss',
+          subject: { kind: 'user' as const, userId: 'boss' },
+          object: 'customer' as const,
+          target: { kind: 'all' as const },
+          access: 'read' as const,
+          expiresAt: null,
+        },
+      ],
+    };
+    const back = { ...granted, users: after.users };
+    expect(check(granted, back, 'lilei')).toContain(
+      'users/boss/status: customer.read on every customer',
+    );
     expect(
       check(before, after, 'lilei').some((e) => e.startsWith('users/boss/roleIds: role manager')),
     ).toBe(true);

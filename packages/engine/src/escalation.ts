@@ -257,6 +257,21 @@ export function checkEscalation(
             `you may not give ${user.name} the role "${role.name}": it gives ${e.missing}, which you do not hold`,
           );
       }
+      // A user who becomes active (created, reactivated) regains the scope grants made to them.
+      if (!wasActive)
+        for (const grant of after.grants)
+          if (
+            grant.subject.kind === 'user' &&
+            grant.subject.userId === id &&
+            grant.target.kind !== 'record' &&
+            !diff.grants.upserted.has(grant.id)
+          )
+            for (const missing of grantExcess(actor, prev, grant))
+              add(
+                `users/${id}/status`,
+                missing,
+                `${user.name} would regain grant ${grant.id}, which gives ${missing}; you do not reach it yourself`,
+              );
       const clearance = rank.sensitivity(user.clearance);
       const before = wasActive ? rank.sensitivity(was.clearance) : -1;
       if (clearance > before && clearance > actor.clearance)

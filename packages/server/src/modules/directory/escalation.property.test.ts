@@ -237,7 +237,18 @@ function baseModel(
         access: 'edit',
       },
     ],
-    grants: [],
+    // Given by the system to the suspended u2: reactivating u2 gives it back.
+    grants: [
+      {
+        id: 'grant-start',
+        subject: { kind: 'user', userId: 'u2' },
+        object: 'customer',
+        target: { kind: 'all' },
+        access: 'read',
+        startsAt: null,
+        expiresAt: null,
+      },
+    ],
     pools: [],
     sodRules: [],
   } as PolicyModel;

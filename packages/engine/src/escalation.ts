@@ -208,7 +208,8 @@ export function sharingRuleExcess(actor: Holdings, rule: SharingRule): string[] 
  * - a role newly held by a user (assigned, a new user, a reactivated user) may not give anything
  *   above the admin's holdings;
  * - a clearance may not be raised above the admin's own;
- * - the admin's own roles change only when the admin holds every admin function;
+ * - the admin's own roles (which roles they hold, and what those roles give) change only when the
+ *   admin holds every admin function;
  * - a scope grant must stay within the admin's reach on each action it covers (`all` needs scope
  *   `all`, a department grant `department_tree` over it …); a sharing rule needs scope `all`;
  * - a user joining a group (membership, a department or a role) gains that group's sharing rules
@@ -231,6 +232,8 @@ export function checkEscalation(
   };
   const roleById = new Map(after.roles.map((r) => [r.id, r]));
 
+  const ownRoles = new Set(actor.ctx?.user.roleIds ?? []);
+  const missingAdmin = ADMIN_FUNCTION_NAMES.filter((f) => !actor.functions.has(f));
   for (const [id, role] of diff.roles.upserted) {
     for (const e of roleExcess(after, actor, role, diff.roles.replaced.get(id)))
       add(
@@ -238,6 +241,14 @@ export function checkEscalation(
         e.missing,
         `you may not give role "${role.name}" ${e.missing}: you do not hold it yourself`,
       );
+    // The roles one holds are changed only by an admin holding every admin function.
+    if (ownRoles.has(id))
+      for (const f of missingAdmin)
+        add(
+          `roles/${id}`,
+          `function ${f}`,
+          `you may change a role you hold yourself only holding every admin function; you lack ${f}`,
+        );
   }
 
   for (const [id, user] of diff.users.upserted) {
@@ -286,13 +297,12 @@ export function checkEscalation(
         was.roleIds.length === user.roleIds.length &&
         was.roleIds.every((r) => user.roleIds.includes(r));
       if (!same)
-        for (const f of ADMIN_FUNCTION_NAMES)
-          if (!actor.functions.has(f))
-            add(
-              `users/${id}/roleIds`,
-              `function ${f}`,
-              `you may change your own roles only holding every admin function; you lack ${f}`,
-            );
+        for (const f of missingAdmin)
+          add(
+            `users/${id}/roleIds`,
+            `function ${f}`,
+            `you may change your own roles only holding every admin function; you lack ${f}`,
+          );
     }
   }
 

@@ -181,6 +181,15 @@ describe('no escalation over HTTP', () => {
       field: 'users/yaoyuan/roleIds',
       missing: 'function role_admin',
     });
+    // Nor what a role they hold gives, even a mere rename.
+    const rename = await call(roleAdmin, 'PATCH', '/v1/admin/roles/role-keeper', {
+      name: '我的角色',
+    });
+    expect(rename.status).toBe(403);
+    expect(rename.body.details).toMatchObject({
+      field: 'roles/role-keeper',
+      missing: 'function user_admin',
+    });
     // The system administrator holds every admin function: their own roles are theirs to change.
     const sys = await call(admin, 'PATCH', '/v1/admin/users/zhoumin', {
       roleIds: ['sys-admin', 'nothing'],

@@ -1,6 +1,13 @@
 export { buildApp, DOCS_PREFIX, MODULES } from './app.ts';
 export type { AppModule, BuildAppOptions } from './app.ts';
-export { CONFIG_SCHEMA, CONFIG_SETTINGS, ConfigError, loadConfig, redactConfig } from './config.ts';
+export {
+  CONFIG_SCHEMA,
+  CONFIG_SETTINGS,
+  ConfigError,
+  loadConfig,
+  redactConfig,
+  servedOverHttps,
+} from './config.ts';
 export type { Config, ConfigLocale, ConfigSetting, LogLevel } from './config.ts';
 export { openConfiguredDatabase, startServer } from './start-server.ts';
 export type { RunningServer } from './start-server.ts';

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * which a browser must never run, style, frame or submit anything from.
  */
 export const API_CSP =
-  "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'";
 
 /**
  * The CSP of swagger-ui at `/docs`: its scripts and styles are files served from `/docs/static`

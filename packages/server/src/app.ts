@@ -13,8 +13,8 @@ import Fastify, {
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { accessHook } from './http/access-hook.ts';
-import { browserGuard } from './http/browser-guard.ts';
-import { csrfTokenHook } from './http/csrf-token.ts';
+import { browserGuard, STATE_CHANGING_METHODS } from './http/browser-guard.ts';
+import { CSRF_HEADER, csrfTokenHook } from './http/csrf-token.ts';
 import { loggerOptions as appLoggerOptions } from './http/log-options.ts';
 import { DOCS_CSP, installSecurityHeaders } from './http/security-headers.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
@@ -179,6 +179,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+          // A browser's state-changing request with the session cookie (ADR 0011).
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
         },
       },
     },
@@ -190,7 +192,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           ...(permission === undefined ? {} : { 'x-permission': describePermission(permission) }),
           ...(permission === undefined || permission.kind === 'public'
             ? {}
-            : { security: [{ session: [] }] }),
+            : {
+                security: [
+                  STATE_CHANGING_METHODS.has(String(route.method))
+                    ? { session: [], csrf: [] }
+                    : { session: [] },
+                ],
+              }),
         } as typeof schema,
         url,
       };

@@ -163,6 +163,21 @@ describe('CSRF defences', () => {
     }
   });
 
+  it('ignores X-Forwarded-* headers unless the proxy is trusted', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      headers: {
+        origin: 'https://crm.example.com',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'crm.example.com',
+      },
+      payload: { email: emailOf('zhangwei'), password: 'wrong password' },
+    });
+    expect(r.json().code).toBe('ORIGIN_REFUSED');
+    expect(r.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('requires the session CSRF token on a browser request authenticated by the cookie', async () => {
     const cookie = await t.login(emailOf('zhoumin'));
     const browser = { cookie, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
@@ -245,6 +260,20 @@ describe('CSRF defences', () => {
       payload: { items: [] },
     });
     expect(bearer.json().code).not.toBe('CSRF_TOKEN_INVALID');
+  });
+
+  it('documents the CSRF header on every state-changing operation of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(doc.components.securitySchemes.csrf).toEqual({
+      type: 'apiKey',
+      in: 'header',
+      name: 'x-csrf-token',
+    });
+    expect(doc.paths['/v1/admin/users/{id}/deactivate'].post.security).toEqual([
+      { session: [], csrf: [] },
+    ]);
+    expect(doc.paths['/v1/auth/me'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/v1/auth/login'].post.security).toBeUndefined();
   });
 
   it('answers GET /v1/auth/csrf only to a signed-in caller', async () => {

@@ -182,6 +182,11 @@ describe('logs without secrets', () => {
     expect(answers.map((r) => r.statusCode)).toEqual([
       401, 401, 200, 400, 201, 403, 201, 400, 400, 400, 500, 500,
     ]);
+    // The caller of a failing request learns nothing of it either.
+    for (const failed of answers.slice(-2)) {
+      expect(failed.json()).toEqual({ code: 'INTERNAL', message: 'internal error', details: {} });
+      expect(failed.body).not.toMatch(/planted|select|cast|integer|json/i);
+    }
     const out = await app.inject({
       method: 'POST',
       url: '/v1/auth/logout',

@@ -25,7 +25,8 @@ describe('security headers', () => {
     expect(responses.map((r) => r.statusCode)).toEqual([200, 401, 404, 415, 200, 404]);
     for (const r of responses) {
       expect(r.headers['content-security-policy']).toBe(API_CSP);
-      expect(API_CSP).toContain("frame-ancestors 'none'");
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"])
+        expect(API_CSP).toContain(directive);
       expect(r.headers['x-content-type-options']).toBe('nosniff');
       expect(r.headers['x-frame-options']).toBe('DENY');
       expect(r.headers['referrer-policy']).toBe('no-referrer');
@@ -75,6 +76,10 @@ describe('security headers', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toBe(DOCS_CSP);
     expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"])
+      expect(DOCS_CSP).toContain(directive);
     const html = page.body;
     // No inline script or style, no event handler attribute: 'self' files only.
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * which a browser must never run, style, frame or submit anything from.
  */
 export const API_CSP =
-  "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'";
+  "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none';object-src 'none'";
 
 /**
  * The CSP of swagger-ui at `/docs`: its scripts and styles are files served from `/docs/static`
@@ -55,6 +55,7 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
         baseUri: ["'none'"],
         formAction: ["'none'"],
         frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
       },
     },
     frameguard: { action: 'deny' },

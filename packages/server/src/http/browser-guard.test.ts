@@ -2,11 +2,25 @@
  * CSRF defences over HTTP (ADR 0011): JSON only, same origin, and the session's CSRF token on a
  * browser's cookie-authenticated state-changing request. Every refusal changes nothing.
  */
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODULES, type AppModule } from '../app.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { csrfTokenFor } from './csrf-token.ts';
 
 const EVIL = 'https://evil.example';
+
+/** A route that declares a file upload (none of the API's does today). */
+const uploadProbe: AppModule = {
+  name: 'upload-probe',
+  routes: async (app: FastifyInstance) => {
+    app.post(
+      '/test/upload',
+      { config: { permission: { kind: 'public' }, acceptsUpload: true } },
+      async () => ({ ok: true }),
+    );
+  },
+};
 
 let t: TestApp;
 let admin: string;
@@ -37,7 +51,7 @@ async function csrfOf(cookie: string): Promise<string> {
 
 describe('CSRF defences', () => {
   beforeAll(async () => {
-    t = await createTestApp({ customers: 10 });
+    t = await createTestApp({ customers: 10, modules: [...MODULES, uploadProbe] });
     admin = await t.login(emailOf('zhoumin'));
   });
   afterAll(async () => {
@@ -108,6 +122,31 @@ describe('CSRF defences', () => {
       headers: { cookie: admin },
     });
     expect(me.statusCode).toBe(200);
+  });
+
+  it('lets multipart/form-data through only to a route that declares an upload', async () => {
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/test/upload',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(text.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(text.json().message).toContain('multipart/form-data');
+    // Past the guard; with no multipart parser installed the server still answers 415.
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: '/test/upload',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--',
+    });
+    expect(multipart.statusCode).toBe(415);
+    expect(multipart.json()).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'the content type is not supported here',
+    });
+    const json = await t.app.inject({ method: 'POST', url: '/test/upload', payload: {} });
+    expect(json.json()).toEqual({ ok: true });
   });
 
   it('accepts a bodiless JSON request; a route that needs a body names it', async () => {

@@ -103,7 +103,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       status: statusOf('UNSUPPORTED_MEDIA_TYPE'),
       body: {
         code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'send content-type application/json',
+        message: 'the content type is not supported here',
         details: { header: 'content-type' },
       },
     };

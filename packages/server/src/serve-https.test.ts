@@ -64,7 +64,11 @@ function https(method: string, path: string, body?: unknown): Promise<Answer> {
         ca,
         method,
         path,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        // The name a client would address (HSTS is not sent for the loopback).
+        headers: {
+          host: `crm.example.com:${port}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
       },
       (res) => {
         let text = '';

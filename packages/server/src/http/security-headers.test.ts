@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { API_CSP, DOCS_CSP, HSTS, isApiPath } from './security-headers.ts';
+import { API_CSP, DOCS_CSP, HSTS, isApiPath, isLoopbackHost } from './security-headers.ts';
 
 let t: TestApp;
 
@@ -63,9 +63,21 @@ describe('security headers', () => {
     const viaTls = await t.app.inject({
       method: 'GET',
       url: '/healthz',
-      headers: { 'x-forwarded-proto': 'https' },
+      headers: { 'x-forwarded-proto': 'https', host: 'crm.example.com' },
     });
     expect(viaTls.headers['strict-transport-security']).toBe(HSTS);
+    // Not for the loopback (the self-signed demo): a browser would keep it for every local server.
+    for (const host of ['localhost:3000', '127.0.0.1', '[::1]:8443']) {
+      const local = await t.app.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-forwarded-proto': 'https', host },
+      });
+      expect(local.headers['strict-transport-security'], host).toBeUndefined();
+      expect(isLoopbackHost(host)).toBe(true);
+    }
+    expect(isLoopbackHost('crm.example.com')).toBe(false);
+    expect(isLoopbackHost('127.example.com')).toBe(false);
     expect(HSTS).toMatch(/^max-age=31536000/);
     const plain = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();

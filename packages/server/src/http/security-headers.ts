@@ -31,6 +31,26 @@ export const DOCS_CSP = [
 /** HSTS sent on HTTPS responses: a year, subdomains included. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * True when the request addressed this machine itself (`localhost`, `127.0.0.1`, `::1`): no
+ * network lies between browser and server, and a browser that remembered HSTS for `localhost`
+ * would force every other local development server to HTTPS for a year.
+ */
+export function isLoopbackHost(host: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(`https://${host}`).hostname;
+  } catch {
+    return false;
+  }
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(?:\.\d{1,3}){3}$/.test(hostname)
+  );
+}
+
 /** True for the API's paths, `/v1` and below. */
 export function isApiPath(url: string): boolean {
   const path = url.split('?', 1)[0] ?? '';
@@ -42,7 +62,7 @@ export function isApiPath(url: string): boolean {
  * (`API_CSP`; the docs routes override it with `DOCS_CSP`), `X-Content-Type-Options: nosniff`,
  * `X-Frame-Options: DENY` and `frame-ancestors 'none'`, `Referrer-Policy: no-referrer`, the
  * cross-origin isolation headers; HSTS only on a request that came over HTTPS (this server's own
- * TLS, or a trusted proxy's `X-Forwarded-Proto`); `Cache-Control: no-store` on every `/v1`
+ * TLS, or a trusted proxy's `X-Forwarded-Proto`) to a name other than the loopback; `Cache-Control: no-store` on every `/v1`
  * response, errors and 404s included.
  */
 export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
@@ -64,7 +84,8 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
     hsts: false,
   });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    if (request.protocol === 'https' && !isLoopbackHost(request.host))
+      reply.header('strict-transport-security', HSTS);
   });
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     if (isApiPath(request.url)) reply.header('cache-control', 'no-store');

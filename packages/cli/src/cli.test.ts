@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { get as httpsGet } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -365,6 +366,60 @@ describe('custos demo', () => {
     stop('SIGTERM');
     const r = await running;
     expect(r.code).toBe(0);
+  });
+});
+
+describe('custos demo --https, custos serve --tls-cert', () => {
+  it('makes a self-signed certificate in the data dir, serves HTTPS only, and serve reuses it', async () => {
+    let stop: (signal: string) => void = () => {};
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    let out = '';
+    const running = box.run(['demo', '--https', '--host', '127.0.0.1', '--port', '0'], {
+      untilStopped: () => stopped,
+      stdout: { write: (s: string) => (out += s), isTTY: false },
+      env: { CUSTOS_LOG_LEVEL: 'silent' },
+    });
+    for (let i = 0; i < 200 && !out.includes('Ctrl-C'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = /running: (https:\/\/localhost:\d+)/.exec(out)?.[1];
+    expect(url, out).toBeDefined();
+    expect(out).toContain(`Made a self-signed certificate for localhost: ${box.dataDir}`);
+    const certFile = join(box.dataDir, 'tls', 'localhost-cert.pem');
+    const keyFile = join(box.dataDir, 'tls', 'localhost-key.pem');
+    const ca = await readFile(certFile);
+    const status = await new Promise<number>((resolve, reject) =>
+      httpsGet(`${url}/healthz`, { ca }, (res) => resolve(res.statusCode ?? 0)).on('error', reject),
+    );
+    expect(status).toBe(200);
+    stop('SIGTERM');
+    expect((await running).code).toBe(0);
+
+    let stopServe: (signal: string) => void = () => {};
+    const serveStopped = new Promise<string>((resolve) => (stopServe = resolve));
+    let served = '';
+    const serving = box.run(
+      ['serve', '--host', '127.0.0.1', '--port', '0', '--tls-cert', certFile, '--tls-key', keyFile],
+      {
+        untilStopped: () => serveStopped,
+        stdout: { write: (s: string) => (served += s), isTTY: false },
+        env: { CUSTOS_LOG_LEVEL: 'silent' },
+      },
+    );
+    for (let i = 0; i < 200 && !served.includes('API docs'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(served).toMatch(/listening on https:\/\/localhost:\d+/);
+    stopServe('SIGINT');
+    expect((await serving).code).toBe(0);
+  });
+
+  it('refuses --tls-cert without --tls-key, naming the setting', async () => {
+    const r = await box.run(['serve', '--port', '0', '--tls-cert', 'cert.pem'], {
+      env: { CUSTOS_LOG_LEVEL: 'silent' },
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('CUSTOS_TLS_KEY');
   });
 });
 

@@ -17,6 +17,7 @@ import { storedDemoLogins } from './stored-demo-logins.ts';
 
 interface DemoFlags extends ServerFlags {
   customers: number;
+  https?: boolean;
 }
 
 export function configureDemo(command: Command, ctx: CommandContext): void {
@@ -25,6 +26,10 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
       'Start the demo: load the demo company (云杉科技) unless it is there already, start the server, list the logins',
     )
     .option('--customers <n>', 'customers of a new demo company', integerAtLeast(2), 5000)
+    .option(
+      '--https',
+      'serve HTTPS with a self-signed certificate for localhost, made once and kept in the data dir',
+    )
     .addHelpText('after', '\nStops cleanly on Ctrl-C (SIGINT) or SIGTERM.')
     .action(async (flags: DemoFlags, cmd: Command) => {
       const globals = ctx.globals(cmd);
@@ -49,10 +54,25 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
         });
         return personaLogins(loaded.logins, now);
       });
+      const certificate = flags.https
+        ? await server.ensureSelfSignedCertificate(globals.dataDir)
+        : undefined;
+      const tls =
+        certificate === undefined
+          ? {}
+          : { tlsCert: certificate.certFile, tlsKey: certificate.keyFile };
       const running = await server.startServer(
-        server.loadConfig(ctx.io.env, configOverrides(flags, globals)),
+        server.loadConfig(ctx.io.env, { ...configOverrides(flags, globals), ...tls }),
       );
       const url = displayUrl(running.url);
+      if (certificate !== undefined) {
+        ctx.print(
+          `${certificate.created ? 'Made' : 'Using'} a self-signed certificate for localhost: ${certificate.certFile}`,
+        );
+        ctx.print(
+          `  浏览器会警告它不受信任 / browsers warn that it is not trusted; SHA-256 ${certificate.fingerprint}`,
+        );
+      }
       ctx.print();
       ctx.print(`Custos 演示已启动 / Custos demo is running: ${url}`);
       ctx.print(`API 文档 / API docs: ${url}/docs`);

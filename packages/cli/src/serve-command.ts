@@ -3,6 +3,7 @@ import type { CommandContext } from './command-context.ts';
 import { describeDatabase, withDatabase } from './global-options.ts';
 import {
   addServerOptions,
+  addTlsOptions,
   configOverrides,
   displayUrl,
   type ServerFlags,
@@ -10,7 +11,7 @@ import {
 import { loadServerModule } from './server-bridge.ts';
 
 export function configureServe(command: Command, ctx: CommandContext): void {
-  addServerOptions(command)
+  addTlsOptions(addServerOptions(command))
     .description('Migrate the database, then start the server (configuration: environment + flags)')
     .action(async (flags: ServerFlags, cmd: Command) => {
       const globals = ctx.globals(cmd);

@@ -6,6 +6,8 @@ import type { GlobalOptions } from './global-options.ts';
 export interface ServerFlags {
   port?: number;
   host?: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** `--port` and `--host`, shared by `serve` and `demo`. */
@@ -19,6 +21,16 @@ export function addServerOptions(command: Command): Command {
     .option('--host <host>', 'address to listen on (default CUSTOS_HOST)');
 }
 
+/** `--tls-cert` and `--tls-key` (`serve`): HTTPS only, with this certificate and key. */
+export function addTlsOptions(command: Command): Command {
+  return command
+    .option(
+      '--tls-cert <file>',
+      'PEM certificate: serve HTTPS only, TLS 1.2+ (default CUSTOS_TLS_CERT; needs --tls-key)',
+    )
+    .option('--tls-key <file>', 'PEM private key of --tls-cert (default CUSTOS_TLS_KEY)');
+}
+
 /** The flags that override the server's configuration (environment, then defaults). */
 export function configOverrides(flags: ServerFlags, globals: GlobalOptions): Partial<Config> {
   return {
@@ -26,6 +38,8 @@ export function configOverrides(flags: ServerFlags, globals: GlobalOptions): Par
     databaseUrl: globals.databaseUrl,
     ...(flags.port === undefined ? {} : { port: flags.port }),
     ...(flags.host === undefined ? {} : { host: flags.host }),
+    ...(flags.tlsCert === undefined ? {} : { tlsCert: flags.tlsCert }),
+    ...(flags.tlsKey === undefined ? {} : { tlsKey: flags.tlsKey }),
   };
 }
 

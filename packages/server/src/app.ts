@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@custos/store';
+import type { DestinationStream } from 'pino';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -12,11 +13,16 @@ import Fastify, {
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { accessHook } from './http/access-hook.ts';
+import { browserGuard, STATE_CHANGING_METHODS } from './http/browser-guard.ts';
+import { CSRF_HEADER, csrfTokenHook } from './http/csrf-token.ts';
+import { loggerOptions as appLoggerOptions } from './http/log-options.ts';
+import { DOCS_CSP, installSecurityHeaders } from './http/security-headers.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { PolicyCache } from './http/policy-cache.ts';
 import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
+import { csrfRoutes } from './modules/auth/csrf-routes.ts';
 import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
@@ -38,6 +44,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'authz', routes: authzRoutes },
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
+  { name: 'csrf', routes: csrfRoutes },
 ];
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
@@ -63,6 +70,10 @@ export interface BuildAppOptions {
   config?: Partial<Config>;
   /** The modules to register; default `MODULES`. */
   modules?: readonly AppModule[];
+  /** Where the app's own logger (when `logger` is undefined) writes; default stdout. */
+  logStream?: DestinationStream;
+  /** Serve HTTPS only with this certificate and key (PEM); TLS 1.2 at least. */
+  https?: { cert: string | Buffer; key: string | Buffer };
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -82,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const config = loadConfig({}, options.config ?? {});
   const loggerOptions =
     options.logger === undefined
-      ? { logger: { level: config.logLevel } }
+      ? { logger: appLoggerOptions(config, options.logStream) }
       : options.logger === false
         ? { logger: false }
         : { loggerInstance: options.logger };
@@ -93,6 +104,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposeHeadRoutes: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    ...(options.https === undefined
+      ? {}
+      : { https: { ...options.https, minVersion: 'TLSv1.2' as const } }),
   }) as unknown as FastifyInstance;
   // Query strings, parameters and headers are text: their values are coerced to the schema's types
   // (`limit=50`). A JSON body is typed already and is never coerced: coercion would turn a
@@ -142,11 +156,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
   installErrorHandlers(app);
+  await installSecurityHeaders(app);
 
   await app.register(fastifyCookie);
+  // CSRF: JSON only and same origin for every state-changing request (ADR 0011).
+  app.addHook('onRequest', browserGuard);
   // Access is decided as the request arrives, before its body is parsed or validated: a caller
   // who may not use a route learns nothing about the route's input.
   app.addHook('onRequest', accessHook);
+  // A cookie-authenticated browser request carries its session's CSRF token (ADR 0011).
+  app.addHook('onRequest', csrfTokenHook);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -160,6 +179,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+          // A browser's state-changing request with the session cookie (ADR 0011).
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
         },
       },
     },
@@ -171,13 +192,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           ...(permission === undefined ? {} : { 'x-permission': describePermission(permission) }),
           ...(permission === undefined || permission.kind === 'public'
             ? {}
-            : { security: [{ session: [] }] }),
+            : {
+                security: [
+                  STATE_CHANGING_METHODS.has(String(route.method))
+                    ? { session: [], csrf: [] }
+                    : { session: [] },
+                ],
+              }),
         } as typeof schema,
         url,
       };
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: DOCS_CSP });
 
   for (const module of options.modules ?? MODULES) await app.register(module.routes);
   await app.ready();

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SETTINGS, ConfigError, loadConfig, redactConfig } from './config.ts';
+import {
+  CONFIG_SETTINGS,
+  ConfigError,
+  loadConfig,
+  redactConfig,
+  servedOverHttps,
+} from './config.ts';
 
 describe('config', () => {
   it('has defaults', () => {
@@ -15,7 +21,30 @@ describe('config', () => {
       defaultLocale: 'zh-CN',
       trustProxy: false,
       previewBudgetMs: 1500,
+      tlsCert: undefined,
+      tlsKey: undefined,
+      allowedOrigins: [],
     });
+  });
+
+  it('serves HTTPS with a certificate and its key: the session cookie is then Secure', () => {
+    const config = loadConfig({ CUSTOS_TLS_CERT: '/etc/custos/cert.pem', CUSTOS_TLS_KEY: 'k.pem' });
+    expect(config).toMatchObject({ tlsCert: '/etc/custos/cert.pem', cookieSecure: true });
+    expect(servedOverHttps(config)).toBe(true);
+    expect(servedOverHttps(loadConfig({}))).toBe(false);
+    expect(() => loadConfig({ CUSTOS_TLS_CERT: 'cert.pem' })).toThrow(/^CUSTOS_TLS_KEY: /);
+    expect(() => loadConfig({}, { tlsKey: 'key.pem' })).toThrow(/^CUSTOS_TLS_CERT: /);
+  });
+
+  it('reads allowed origins as exact origins and refuses anything else', () => {
+    expect(
+      loadConfig({ CUSTOS_ALLOWED_ORIGINS: 'https://crm.example.com, http://localhost:5173/' })
+        .allowedOrigins,
+    ).toEqual(['https://crm.example.com', 'http://localhost:5173']);
+    for (const bad of ['crm.example.com', 'https://crm.example.com/app', 'null'])
+      expect(() => loadConfig({ CUSTOS_ALLOWED_ORIGINS: bad })).toThrow(
+        /^CUSTOS_ALLOWED_ORIGINS: /,
+      );
   });
 
   it('reads the environment, then overrides', () => {

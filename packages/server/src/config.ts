@@ -18,6 +18,9 @@ export interface Config {
   defaultLocale: ConfigLocale;
   trustProxy: boolean;
   previewBudgetMs: number;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  allowedOrigins: readonly string[];
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -80,6 +83,32 @@ function databaseUrl(raw: string, env: string): string | undefined {
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
     throw new ConfigError(env, `expected a postgres:// connection URL, got ${url.protocol}//…`);
   return raw;
+}
+
+function optionalPath(raw: string): string | undefined {
+  return raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** A comma-separated list of origins (`https://crm.example.com`), each exactly an origin. */
+function origins(raw: string, env: string): readonly string[] {
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const item of list) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin === undefined || origin === 'null' || origin !== item.replace(/\/$/, ''))
+      throw new ConfigError(
+        env,
+        `expected origins like https://crm.example.com separated by commas, got "${item}"`,
+      );
+  }
+  return list.map((item) => item.replace(/\/$/, ''));
 }
 
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -178,6 +207,32 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
       'Time budget of a change preview (`POST /v1/admin/changes/preview`), in ms: past it, the answer counts no more records and says it is partial.',
     parse: integer(50, 60_000),
   },
+  tlsCert: {
+    key: 'tlsCert',
+    env: 'CUSTOS_TLS_CERT',
+    default: undefined,
+    sensitive: false,
+    description:
+      'PEM certificate file; with `tlsKey`: HTTPS only, TLS ≥ 1.2, session cookie `Secure`, HSTS (`custos serve --tls-cert`).',
+    parse: optionalPath,
+  },
+  tlsKey: {
+    key: 'tlsKey',
+    env: 'CUSTOS_TLS_KEY',
+    default: undefined,
+    sensitive: false,
+    description: 'PEM private key file of `tlsCert` (`custos serve --tls-key`).',
+    parse: optionalPath,
+  },
+  allowedOrigins: {
+    key: 'allowedOrigins',
+    env: 'CUSTOS_ALLOWED_ORIGINS',
+    default: undefined,
+    sensitive: false,
+    description:
+      'Comma-separated origins (`https://crm.example.com`) besides its own that may send state-changing requests (ADR 0011).',
+    parse: origins,
+  },
 };
 
 export const CONFIG_SETTINGS: readonly ConfigSetting[] = Object.values(
@@ -198,7 +253,21 @@ export function loadConfig(
     const raw = given === undefined || given === '' ? setting.default : given;
     config[setting.key] = raw === undefined ? undefined : setting.parse(raw, setting.env);
   }
-  return { ...(config as unknown as Config), ...overrides };
+  const loaded = { ...(config as unknown as Config), ...overrides };
+  if ((loaded.tlsCert === undefined) !== (loaded.tlsKey === undefined))
+    throw new ConfigError(
+      loaded.tlsCert === undefined ? CONFIG_SCHEMA.tlsCert.env : CONFIG_SCHEMA.tlsKey.env,
+      'TLS needs both a certificate (CUSTOS_TLS_CERT) and its key (CUSTOS_TLS_KEY)',
+    );
+  // Served over HTTPS: the session cookie is `Secure` (read `servedOverHttps` to know).
+  if (servedOverHttps(loaded)) loaded.cookieSecure = true;
+  loaded.allowedOrigins ??= [];
+  return loaded;
+}
+
+/** True when this server itself serves HTTPS (`tlsCert` and `tlsKey` set). */
+export function servedOverHttps(config: Pick<Config, 'tlsCert' | 'tlsKey'>): boolean {
+  return config.tlsCert !== undefined && config.tlsKey !== undefined;
 }
 
 /** The configuration with sensitive values replaced, for logs and diagnostics. */

@@ -1,9 +1,19 @@
 export { buildApp, DOCS_PREFIX, MODULES } from './app.ts';
 export type { AppModule, BuildAppOptions } from './app.ts';
-export { CONFIG_SCHEMA, CONFIG_SETTINGS, ConfigError, loadConfig, redactConfig } from './config.ts';
+export {
+  CONFIG_SCHEMA,
+  CONFIG_SETTINGS,
+  ConfigError,
+  loadConfig,
+  redactConfig,
+  servedOverHttps,
+} from './config.ts';
 export type { Config, ConfigLocale, ConfigSetting, LogLevel } from './config.ts';
 export { openConfiguredDatabase, startServer } from './start-server.ts';
 export type { RunningServer } from './start-server.ts';
+export { MIN_TLS_VERSION, readTlsFiles } from './tls-options.ts';
+export { ensureSelfSignedCertificate } from './self-signed-certificate.ts';
+export type { SelfSignedCertificate } from './self-signed-certificate.ts';
 export { loadDemo } from './seed/load-demo.ts';
 export type { LoadDemoOptions, LoadedDemo } from './seed/load-demo.ts';
 export { hashPassword, verifyPassword, ARGON2ID_OPTIONS } from './modules/auth/password.ts';

@@ -2,11 +2,12 @@ import { openPgDatabase, openPgliteDatabase, type Database } from '@custos/store
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { redactConfig, type Config } from './config.ts';
+import { readTlsFiles } from './tls-options.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
-  /** The listening address, e.g. `http://127.0.0.1:3000`. */
+  /** The listening address, e.g. `http://127.0.0.1:3000` (`https://…` with TLS). */
   url: string;
   /** Stop accepting requests, finish those in flight, close the database. Idempotent. */
   close(): Promise<void>;
@@ -20,18 +21,26 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 /**
- * Open the database, migrate it to the latest, build the app and listen. Signal handling
+ * Open the database, migrate it to the latest, build the app and listen: HTTPS only (TLS 1.2 or
+ * later) when `config.tlsCert` and `config.tlsKey` are set. Signal handling
  * (SIGINT/SIGTERM → `close`) is the caller's (the CLI's).
  */
 export async function startServer(
   config: Config,
   options: Pick<BuildAppOptions, 'clock' | 'logger' | 'modules'> = {},
 ): Promise<RunningServer> {
+  // A bad certificate stops the start before the database is opened.
+  const tls = await readTlsFiles(config);
   const database = await openConfiguredDatabase(config);
   let app: FastifyInstance | undefined;
   try {
     await database.migrate();
-    app = await buildApp({ ...options, database, config });
+    app = await buildApp({
+      ...options,
+      database,
+      config,
+      ...(tls === undefined ? {} : { https: tls }),
+    });
     app.log.info({ config: redactConfig(config), backend: database.backend }, 'starting');
     const url = await app.listen({ port: config.port, host: config.host });
     let closing: Promise<void> | undefined;

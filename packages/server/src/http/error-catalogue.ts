@@ -27,6 +27,10 @@ export const SERVER_ERROR_STATUS = {
   // Admin API (directory): deletions refused while something still uses the entity
   DEPARTMENT_NOT_EMPTY: 409,
   ROLE_IN_USE: 409,
+  // Browser and transport (CSRF, ADR 0011)
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ORIGIN_REFUSED: 403,
+  CSRF_TOKEN_INVALID: 403,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

@@ -97,6 +97,17 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     };
   }
   const status = fastifyError.statusCode;
+  if (status === 415) {
+    // Fastify's own: a content type it cannot read (ADR 0011).
+    return {
+      status: statusOf('UNSUPPORTED_MEDIA_TYPE'),
+      body: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'the content type is not supported here',
+        details: { header: 'content-type' },
+      },
+    };
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own client errors: bad JSON, wrong content type, body too large, …
     return {

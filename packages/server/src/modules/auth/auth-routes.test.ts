@@ -124,7 +124,12 @@ describe('auth', () => {
   it('signs out: ends the session and clears the cookie', async () => {
     const cookie = await t.login(REP);
     const token = cookie.split('=')[1] ?? '';
-    const out = await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: { cookie } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      headers: { cookie },
+      payload: {},
+    });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(
       new RegExp(`^${SESSION_COOKIE}=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)`),

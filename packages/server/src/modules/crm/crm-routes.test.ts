@@ -253,6 +253,7 @@ describe('CRM API', () => {
     // A rep may not delete; a customer with children cannot be deleted by anyone.
     const del = await t.app.inject({
       method: 'DELETE',
+      payload: {},
       url: `/v1/customers/${customer.id}`,
       headers: { cookie: rep },
     });
@@ -260,6 +261,7 @@ describe('CRM API', () => {
     const admin = await t.login('zhou.min@yunshan.example');
     const blocked = await t.app.inject({
       method: 'DELETE',
+      payload: {},
       url: `/v1/customers/${customer.id}`,
       headers: { cookie: admin },
     });
@@ -270,6 +272,7 @@ describe('CRM API', () => {
       (
         await t.app.inject({
           method: 'DELETE',
+          payload: {},
           url: `/v1/contacts/${contactId}`,
           headers: { cookie: admin },
         })
@@ -279,6 +282,7 @@ describe('CRM API', () => {
       (
         await t.app.inject({
           method: 'DELETE',
+          payload: {},
           url: `/v1/customers/${customer.id}`,
           headers: { cookie: admin },
         })
@@ -356,6 +360,7 @@ describe('CRM API', () => {
     expect(byService.statusCode).toBe(403);
     const remove = await t.app.inject({
       method: 'DELETE',
+      payload: {},
       url: `/v1/customers/${own.id}/team/wangyang`,
       headers: { cookie: manager },
     });
@@ -404,6 +409,7 @@ describe('CRM API', () => {
     const version = await readPolicyVersion(t.database.db, 'yunshan');
     const del = await t.app.inject({
       method: 'DELETE',
+      payload: {},
       url: `/v1/customers/${id}`,
       headers: { cookie: admin },
     });

@@ -29,7 +29,12 @@ async function call(
     method,
     url,
     headers: { cookie, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as object }),
+    // Every state-changing request sends JSON (an empty object when it has no body).
+    ...(payload === undefined
+      ? method === 'GET'
+        ? {}
+        : { payload: {} }
+      : { payload: payload as object }),
   });
   return { status: response.statusCode, body: response.json(), headers: response.headers };
 }

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../http/app-error.ts';
+import { CSRF_HEADER, csrfTokenFor, sessionTokenOf } from '../../http/csrf-token.ts';
+
+/** `GET /v1/auth/csrf`: the CSRF token of the caller's session, for the console (ADR 0011). */
+export async function csrfRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/v1/auth/csrf',
+    {
+      config: { permission: { kind: 'authenticated' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'The CSRF token of this session: a browser sends it as x-csrf-token on every POST, PUT, PATCH and DELETE',
+        response: {
+          200: {
+            type: 'object',
+            required: ['token', 'header'],
+            properties: { token: { type: 'string' }, header: { type: 'string' } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const session = sessionTokenOf(request);
+      // A session authenticated otherwise (a bearer token) has no cookie to protect.
+      if (session === undefined)
+        throw new AppError('AUTH_REQUIRED', 'a CSRF token protects a session cookie; sign in');
+      return { token: csrfTokenFor(session), header: CSRF_HEADER };
+    },
+  );
+}

@@ -21,6 +21,7 @@ import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
 import { crmRoutes } from './modules/crm/crm-routes.ts';
+import { tokenRoutes } from './modules/tokens/token-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -38,6 +39,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'authz', routes: authzRoutes },
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
+  { name: 'tokens', routes: tokenRoutes },
 ];
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
@@ -160,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (ADR 0009)' },
         },
       },
     },
@@ -171,7 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           ...(permission === undefined ? {} : { 'x-permission': describePermission(permission) }),
           ...(permission === undefined || permission.kind === 'public'
             ? {}
-            : { security: [{ session: [] }] }),
+            : { security: [{ session: [] }, { bearer: [] }] }),
         } as typeof schema,
         url,
       };

@@ -18,6 +18,7 @@ export interface Config {
   defaultLocale: ConfigLocale;
   trustProxy: boolean;
   previewBudgetMs: number;
+  tokenMaxDays: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -177,6 +178,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Time budget of a change preview (`POST /v1/admin/changes/preview`), in ms: past it, the answer counts no more records and says it is partial.',
     parse: integer(50, 60_000),
+  },
+  tokenMaxDays: {
+    key: 'tokenMaxDays',
+    env: 'CUSTOS_TOKEN_MAX_DAYS',
+    default: '90',
+    sensitive: false,
+    description:
+      'Longest lifetime of an API token, in days: a token must name its expiry, at most this far ahead (ADR 0009).',
+    parse: integer(1, 366),
   },
 };
 

@@ -1,13 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  and,
-  fieldAccess,
-  filter,
-  hasFunction,
-  isObjectType,
-  type ObjectType,
-} from '@custos/engine';
+import { hasFunction, isObjectType, type ObjectType } from '@custos/engine';
+import { exportTable } from '@custos/records';
 import { appendAuditEvent, loadPolicyModel } from '@custos/store';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -15,8 +9,6 @@ import { CliError, usageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { withDatabase } from './global-options.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
-import { recordPages } from './record-pages.ts';
-import { visibleCell } from './field-values.ts';
 
 interface ExportFlags {
   as: string;
@@ -74,42 +66,21 @@ export function configureExport(command: Command, ctx: CommandContext): void {
             `${principalLabel(user)} does not hold the export function permission`,
           );
         }
-        const settings = model.objects.find((o) => o.object === object)?.fields ?? {};
-        const predicate = and(
-          filter(model, user.id, 'read', object, now),
-          filter(model, user.id, 'export', object, now),
-        );
         const sink: Sink =
           outPath === undefined
             ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
             : fileSink(outPath);
-        let columns: string[] | null = null;
-        let count = 0;
+        let summary = { count: 0, columns: [] as string[] };
         try {
-          for await (const page of recordPages(database.db, globals.tenant, object, predicate)) {
-            const rows: string[][] = [];
-            for (const record of page) {
-              const access = fieldAccess(model, user.id, object, record, now);
-              if (columns === null) {
-                const fields = Object.keys(settings).filter(
-                  (f) => (access[f] ?? 'hidden') !== 'hidden',
-                );
-                columns = ['id', 'ownerId', ...fields];
-                await sink.write(stringify([columns]));
-              }
-              rows.push([
-                record.id,
-                record.ownerId ?? '',
-                ...columns.slice(2).map((f) => visibleCell(record, f, access, settings[f])),
-              ]);
-            }
-            count += rows.length;
-            await sink.write(stringify(rows));
-          }
-          if (columns === null) await sink.write(stringify([['id', 'ownerId']]));
+          const reader = { tenantId: globals.tenant, userId: user.id, model, now };
+          const table = exportTable(database.db, reader, object, async (done) => {
+            summary = done;
+          });
+          for await (const rows of table) await sink.write(stringify(rows));
         } finally {
           await sink.close();
         }
+        const { count, columns } = summary;
         await appendAuditEvent(database.db, {
           tenantId: globals.tenant,
           actorId: user.id,

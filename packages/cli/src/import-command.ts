@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndex, hasFunction } from '@custos/engine';
+import { importColumns, importRows, type ImportRow } from '@custos/records';
 import { loadPolicyModel } from '@custos/store';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
@@ -8,7 +9,6 @@ import { CliError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-code.ts';
 import { withDatabase } from './global-options.ts';
-import { importCustomerRows, RECORD_COLUMNS, type ImportRow } from './import-rows.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
 
 interface ImportFlags {
@@ -65,10 +65,7 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
             `${principalLabel(user)} does not hold the import function permission`,
           );
         }
-        const known = new Set([
-          ...RECORD_COLUMNS,
-          ...Object.keys(model.objects.find((o) => o.object === 'customer')?.fields ?? {}),
-        ]);
+        const known = importColumns({ model }, 'customer');
         const unknown = columns.filter((c) => !known.has(c));
         if (unknown.length > 0) {
           throw new CliError(
@@ -83,9 +80,9 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
           index: buildIndex(model),
           now,
         };
-        const imported = await importCustomerRows(database.db, writer, rows, {
+        const imported = await importRows(database.db, writer, 'customer', rows, {
           allOrNothing: flags.allOrNothing,
-          file,
+          audit: { action: 'customer.import', source: { file } },
         });
         return { imported, user };
       });

@@ -21,6 +21,7 @@ import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
 import { crmRoutes } from './modules/crm/crm-routes.ts';
+import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
@@ -40,6 +41,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
   { name: 'tokens', routes: tokenRoutes },
+  { name: 'exchange', routes: exchangeRoutes },
 ];
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */

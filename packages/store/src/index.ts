@@ -137,3 +137,5 @@ export {
 } from './api-token-repository.ts';
 export type { ApiToken, ApiTokenKind, NewApiToken } from './api-token-repository.ts';
 export type { ApiTokenRow } from './schema.ts';
+export { DATA_DIR_LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
+export type { DataDirLock } from './data-dir-lock.ts';

@@ -15,6 +15,7 @@ describe('config', () => {
       defaultLocale: 'zh-CN',
       trustProxy: false,
       previewBudgetMs: 1500,
+      tokenMaxDays: 90,
     });
   });
 

@@ -1,27 +1,24 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  and,
-  fieldAccess,
-  filter,
-  hasFunction,
-  isObjectType,
-  type ObjectType,
-} from '@custos/engine';
+import { hasFunction, isObjectType, OBJECT_CATALOGUE, type ObjectType } from '@custos/engine';
+import { exportTable } from '@custos/records';
 import { appendAuditEvent, loadPolicyModel } from '@custos/store';
 import type { Command } from 'commander';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import type { ApiClient } from './api-client.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { withDatabase } from './global-options.ts';
+import { addOnlineOptions, onlineClient, onlineLabel, onlineSubject } from './online-options.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
-import { recordPages } from './record-pages.ts';
-import { visibleCell } from './field-values.ts';
 
 interface ExportFlags {
-  as: string;
+  as?: string;
   object: string;
   out?: string;
+  server?: string;
+  token?: string;
 }
 
 /** A sink for CSV text: a file, or stdout. */
@@ -50,66 +47,105 @@ function fileSink(path: string): Sink {
   };
 }
 
+/** How many CSV records a stream of CSV text holds (the header included). */
+function csvRecordCounter(): { write(text: string): void; count(): Promise<number> } {
+  const parser = parse({ bom: true });
+  let records = 0;
+  parser.on('readable', () => {
+    while (parser.read() !== null) records += 1;
+  });
+  const done = new Promise<void>((ok, fail) => {
+    parser.once('end', ok);
+    parser.once('error', fail);
+  });
+  return {
+    write: (text) => void parser.write(text),
+    count: async () => {
+      parser.end();
+      await done;
+      return records;
+    },
+  };
+}
+
+/** The export through the server (`GET /v1/<object>/export?format=csv`): the same CSV. */
+async function exportOnline(
+  ctx: CommandContext,
+  client: ApiClient,
+  flags: ExportFlags,
+  object: ObjectType,
+  outPath: string | undefined,
+): Promise<void> {
+  const subject = await onlineSubject(client, flags.as);
+  if (subject.id !== subject.me.id)
+    throw usageError(
+      `online, export runs as the token's owner (${subject.me.id}), not ${flags.as}`,
+    );
+  const chunks = await client.download(`/v1/${OBJECT_CATALOGUE[object].path}/export?format=csv`);
+  const sink: Sink =
+    outPath === undefined
+      ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
+      : fileSink(outPath);
+  const counter = csvRecordCounter();
+  try {
+    for await (const chunk of chunks) {
+      await sink.write(chunk);
+      counter.write(chunk);
+    }
+  } finally {
+    await sink.close();
+  }
+  const count = Math.max(0, (await counter.count()) - 1);
+  const line = `Exported ${count} ${object} records as ${onlineLabel(subject)}${outPath ? ` to ${outPath}` : ''}\n`;
+  (outPath === undefined ? ctx.io.stderr : ctx.io.stdout).write(line);
+}
+
 export function configureExport(command: Command, ctx: CommandContext): void {
-  command
+  addOnlineOptions(command)
     .description(
       'Export the records a user may read and export, as CSV: hidden fields left out, masked fields masked',
     )
-    .requiredOption('--as <user>', 'the user: id, name or login email')
+    .option('--as <user>', 'the user: id, name or login email (online: the token owner)')
     .option('--object <object>', 'customer, contact, deal, order, ticket or activity', 'customer')
     .option('--out <file>', 'write to this file (default: stdout)')
-    .addHelpText('after', '\nNeeds the export function permission (功能权限 export).')
+    .addHelpText(
+      'after',
+      '\nNeeds the export function permission (功能权限 export).\nWith --server URL --token TOKEN it exports through the running server (GET /v1/<object>/export).',
+    )
     .action(async (flags: ExportFlags, cmd: Command) => {
       if (!isObjectType(flags.object)) throw usageError(`unknown object "${flags.object}"`);
       const object: ObjectType = flags.object;
+      const outPath = flags.out === undefined ? undefined : resolve(ctx.io.cwd, flags.out);
+      const client = onlineClient(flags, ctx.io);
+      if (client !== undefined) return exportOnline(ctx, client, flags, object, outPath);
+      if (flags.as === undefined) throw usageError('--as <user> is required (or use --server)');
+      const as = flags.as;
       const globals = ctx.globals(cmd);
       const now = ctx.io.now();
-      const outPath = flags.out === undefined ? undefined : resolve(ctx.io.cwd, flags.out);
       const summary = await withDatabase(globals, async (database) => {
         const model = await loadPolicyModel(database.db, globals.tenant);
-        const user = await resolvePrincipal(database.db, model, flags.as);
+        const user = await resolvePrincipal(database.db, model, as);
         if (!hasFunction(model, user.id, 'export')) {
           throw new CliError(
             'PERMISSION_DENIED',
             `${principalLabel(user)} does not hold the export function permission`,
           );
         }
-        const settings = model.objects.find((o) => o.object === object)?.fields ?? {};
-        const predicate = and(
-          filter(model, user.id, 'read', object, now),
-          filter(model, user.id, 'export', object, now),
-        );
         const sink: Sink =
           outPath === undefined
             ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
             : fileSink(outPath);
-        let columns: string[] | null = null;
-        let count = 0;
+        let summary = { count: 0, columns: [] as string[] };
         try {
-          for await (const page of recordPages(database.db, globals.tenant, object, predicate)) {
-            const rows: string[][] = [];
-            for (const record of page) {
-              const access = fieldAccess(model, user.id, object, record, now);
-              if (columns === null) {
-                const fields = Object.keys(settings).filter(
-                  (f) => (access[f] ?? 'hidden') !== 'hidden',
-                );
-                columns = ['id', 'ownerId', ...fields];
-                await sink.write(stringify([columns]));
-              }
-              rows.push([
-                record.id,
-                record.ownerId ?? '',
-                ...columns.slice(2).map((f) => visibleCell(record, f, access, settings[f])),
-              ]);
-            }
-            count += rows.length;
-            await sink.write(stringify(rows));
-          }
-          if (columns === null) await sink.write(stringify([['id', 'ownerId']]));
+          const reader = { tenantId: globals.tenant, userId: user.id, model, now };
+          const table = exportTable(database.db, reader, object, async (done) => {
+            summary = done;
+          });
+          for await (const rows of table) await sink.write(stringify(rows));
         } finally {
           await sink.close();
         }
+        const { count, columns } = summary;
         await appendAuditEvent(database.db, {
           tenantId: globals.tenant,
           actorId: user.id,

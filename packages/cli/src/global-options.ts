@@ -1,6 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEMO_TENANT_ID, openPgDatabase, openPgliteDatabase, type Database } from '@custos/store';
+import {
+  DEMO_TENANT_ID,
+  openPgDatabase,
+  openPgliteDatabase,
+  StoreError,
+  type Database,
+} from '@custos/store';
+import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** The options every command takes (before or after the command name). */
@@ -52,7 +59,18 @@ export async function openDatabase(
     return openPgDatabase({ connectionString: options.databaseUrl, migrate });
   }
   await mkdir(options.dataDir, { recursive: true });
-  return openPgliteDatabase({ dataDir: options.dataDir, migrate });
+  try {
+    return await openPgliteDatabase({ dataDir: options.dataDir, migrate });
+  } catch (error) {
+    // A running server holds the data directory (PGlite: one process): say what to do.
+    if (error instanceof StoreError && error.code === 'STORE_DATA_DIR_LOCKED')
+      throw new CliError(
+        error.code,
+        `${error.message}. Stop the server first, or run this command against it: ` +
+          '--server URL --token TOKEN (or CUSTOS_SERVER and CUSTOS_TOKEN)',
+      );
+    throw error;
+  }
 }
 
 /** Run `work` with the database open, and close it whatever happens. */

@@ -1,20 +1,81 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndex, hasFunction } from '@custos/engine';
+import { importColumns, importRows, type ImportOutcome, type ImportRow } from '@custos/records';
 import { loadPolicyModel } from '@custos/store';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { CliError } from './cli-error.ts';
+import { ApiError, type ApiClient } from './api-client.ts';
+import { CliError, usageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT } from './exit-code.ts';
 import { withDatabase } from './global-options.ts';
-import { importCustomerRows, RECORD_COLUMNS, type ImportRow } from './import-rows.ts';
+import { addOnlineOptions, onlineClient, onlineLabel, onlineSubject } from './online-options.ts';
 import { principalLabel, resolvePrincipal } from './principal.ts';
 
 interface ImportFlags {
-  as: string;
+  as?: string;
   allOrNothing: boolean;
+  server?: string;
+  token?: string;
 }
+
+/** What an import did, as both paths report it. */
+interface ImportReport {
+  label: string;
+  imported: Pick<ImportOutcome, 'created' | 'updated' | 'written'> & {
+    failures: { line: number; code: string; message: string }[];
+  };
+}
+
+interface ServerImportAnswer {
+  written: boolean;
+  created: string[];
+  updated: string[];
+  failures: { row: number; code: string; message: string }[];
+}
+
+/** The import through the server (`POST /v1/customers/import`): the same rows, the same report. */
+async function importOnline(
+  client: ApiClient,
+  flags: ImportFlags,
+  file: string,
+  rows: ImportRow[],
+): Promise<ImportReport> {
+  const subject = await onlineSubject(client, flags.as);
+  if (subject.id !== subject.me.id)
+    throw usageError(
+      `online, import runs as the token's owner (${subject.me.id}), not ${flags.as}`,
+    );
+  if (rows.length > MAX_ONLINE_ROWS)
+    throw usageError(
+      `${file}: ${rows.length} rows; online, import at most ${MAX_ONLINE_ROWS} rows per file`,
+    );
+  const answer = await client
+    .json<ServerImportAnswer>('POST', '/v1/customers/import', {
+      rows: rows.map((r) => r.cells),
+      allOrNothing: flags.allOrNothing,
+    })
+    .catch((error: unknown) => {
+      // An unknown column, named as the offline import names it.
+      const field = error instanceof ApiError ? error.details.field : undefined;
+      const column =
+        typeof field === 'string' ? /^body\/rows\/\d+\/(.+)$/.exec(field)?.[1] : undefined;
+      if (column !== undefined)
+        throw new CliError('REQUEST_INVALID', `${file}: unknown column ${column}`);
+      throw error;
+    });
+  return {
+    label: onlineLabel(subject),
+    imported: {
+      ...answer,
+      failures: answer.failures.map((f) => ({ ...f, line: rows[f.row]?.line ?? f.row })),
+    },
+  };
+}
+
+/** Rows one online import sends (the server's limit per request). */
+const MAX_ONLINE_ROWS = 5_000;
 
 function readRows(text: string, file: string): { columns: string[]; rows: ImportRow[] } {
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
@@ -28,11 +89,11 @@ function readRows(text: string, file: string): { columns: string[]; rows: Import
 }
 
 export function configureImport(command: Command, ctx: CommandContext): void {
-  command
+  addOnlineOptions(command)
     .description(
       "Create and update customers from a CSV file, each row checked against the importer's permissions",
     )
-    .requiredOption('--as <user>', 'the user: id, name or login email')
+    .option('--as <user>', 'the user: id, name or login email (online: the token owner)')
     .option('--all-or-nothing', 'write nothing if any row fails (default)', true)
     .option('--no-all-or-nothing', 'write the rows that pass and report the others')
     .argument('<file>', 'CSV with a header: id, ownerId and customer fields (name, phone, …)')
@@ -42,9 +103,13 @@ export function configureImport(command: Command, ctx: CommandContext): void {
 A row whose id exists updates that customer; any other row creates one (owned by the importer
 unless ownerId says otherwise). Empty cells, and cells equal to the current value or its masked
 form, change nothing. Needs the import function permission (功能权限 import).
+With --server URL --token TOKEN it imports through the running server (POST /v1/customers/import).
 Exit code: 0 when every row was written, 1 when a row failed.`,
     )
     .action(async (file: string, flags: ImportFlags, cmd: Command) => {
+      const client = onlineClient(flags, ctx.io);
+      if (client === undefined && flags.as === undefined)
+        throw usageError('--as <user> is required (or use --server)');
       const globals = ctx.globals(cmd);
       const now = ctx.io.now();
       const path = resolve(ctx.io.cwd, file);
@@ -56,39 +121,39 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
       }
       const { columns, rows } = readRows(text, file);
 
-      const outcome = await withDatabase(globals, async (database) => {
-        const model = await loadPolicyModel(database.db, globals.tenant);
-        const user = await resolvePrincipal(database.db, model, flags.as);
-        if (!hasFunction(model, user.id, 'import')) {
-          throw new CliError(
-            'PERMISSION_DENIED',
-            `${principalLabel(user)} does not hold the import function permission`,
-          );
-        }
-        const known = new Set([
-          ...RECORD_COLUMNS,
-          ...Object.keys(model.objects.find((o) => o.object === 'customer')?.fields ?? {}),
-        ]);
-        const unknown = columns.filter((c) => !known.has(c));
-        if (unknown.length > 0) {
-          throw new CliError(
-            'REQUEST_INVALID',
-            `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
-          );
-        }
-        const writer = {
-          tenantId: globals.tenant,
-          userId: user.id,
-          model,
-          index: buildIndex(model),
-          now,
-        };
-        const imported = await importCustomerRows(database.db, writer, rows, {
-          allOrNothing: flags.allOrNothing,
-          file,
-        });
-        return { imported, user };
-      });
+      const outcome: ImportReport =
+        client !== undefined
+          ? await importOnline(client, flags, file, rows)
+          : await withDatabase(globals, async (database) => {
+              const model = await loadPolicyModel(database.db, globals.tenant);
+              const user = await resolvePrincipal(database.db, model, flags.as as string);
+              if (!hasFunction(model, user.id, 'import')) {
+                throw new CliError(
+                  'PERMISSION_DENIED',
+                  `${principalLabel(user)} does not hold the import function permission`,
+                );
+              }
+              const known = importColumns({ model }, 'customer');
+              const unknown = columns.filter((c) => !known.has(c));
+              if (unknown.length > 0) {
+                throw new CliError(
+                  'REQUEST_INVALID',
+                  `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+                );
+              }
+              const writer = {
+                tenantId: globals.tenant,
+                userId: user.id,
+                model,
+                index: buildIndex(model),
+                now,
+              };
+              const imported = await importRows(database.db, writer, 'customer', rows, {
+                allOrNothing: flags.allOrNothing,
+                audit: { action: 'customer.import', source: { file } },
+              });
+              return { imported, label: principalLabel(user) };
+            });
 
       const { failures, created, updated, written } = outcome.imported;
       for (const f of failures) {
@@ -100,7 +165,7 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
         );
       } else {
         ctx.print(
-          `Imported as ${principalLabel(outcome.user)}: ${created.length} created, ${updated.length} updated${failures.length > 0 ? `, ${failures.length} failed` : ''}`,
+          `Imported as ${outcome.label}: ${created.length} created, ${updated.length} updated${failures.length > 0 ? `, ${failures.length} failed` : ''}`,
         );
       }
       if (failures.length > 0) ctx.exit(EXIT.failure);

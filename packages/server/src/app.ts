@@ -27,6 +27,8 @@ import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
 import { crmRoutes } from './modules/crm/crm-routes.ts';
+import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
+import { tokenRoutes } from './modules/tokens/token-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -45,6 +47,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
   { name: 'csrf', routes: csrfRoutes },
+  { name: 'tokens', routes: tokenRoutes },
+  { name: 'exchange', routes: exchangeRoutes },
 ];
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
@@ -181,6 +185,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
           // A browser's state-changing request with the session cookie (ADR 0011).
           csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (ADR 0009)' },
         },
       },
     },
@@ -197,6 +202,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
                   STATE_CHANGING_METHODS.has(String(route.method))
                     ? { session: [], csrf: [] }
                     : { session: [] },
+                  { bearer: [] },
                 ],
               }),
         } as typeof schema,

@@ -24,6 +24,7 @@ describe('config', () => {
       tlsCert: undefined,
       tlsKey: undefined,
       allowedOrigins: [],
+      tokenMaxDays: 90,
     });
   });
 

@@ -21,6 +21,7 @@ export interface Config {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   allowedOrigins: readonly string[];
+  tokenMaxDays: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -232,6 +233,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Comma-separated origins (`https://crm.example.com`) besides its own that may send state-changing requests (ADR 0011).',
     parse: origins,
+  },
+  tokenMaxDays: {
+    key: 'tokenMaxDays',
+    env: 'CUSTOS_TOKEN_MAX_DAYS',
+    default: '90',
+    sensitive: false,
+    description:
+      'Longest lifetime of an API token, in days: a token must name its expiry, at most this far ahead (ADR 0009).',
+    parse: integer(1, 366),
   },
 };
 

@@ -1,9 +1,19 @@
 /**
  * The consistency oracle through HTTP: for every conformance scenario, user and object present (at
  * every time a check names), the list endpoint returns exactly the records `decide` lets the user
- * read, and `GET /:id` answers 200 for those and 404 for the others. PGlite and PostgreSQL.
+ * read, and `GET /:id` answers 200 for those and 404 for the others; the export endpoint
+ * (`GET /:object/export?format=json`) returns exactly the records `decide` lets the user read and
+ * export. To exercise export, every role of the scenario also holds the `export` function (a
+ * function changes no record decision); a user holding no role answers 403. PGlite and PostgreSQL.
  */
-import { buildIndex, decide, OBJECT_CATALOGUE, type ObjectType } from '@custos/engine';
+import {
+  buildIndex,
+  decide,
+  hasFunction,
+  OBJECT_CATALOGUE,
+  type ObjectType,
+  type PolicyModel,
+} from '@custos/engine';
 import { createSession, loadTenantData, savePolicyModel, type Database } from '@custos/store';
 import { TEST_BACKENDS } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +22,19 @@ import { loadScenarios, type Scenario } from '../../../conformance/src/load-scen
 import { buildApp } from './app.ts';
 import { SESSION_COOKIE } from './http/session-cookie.ts';
 
-const scenarios = loadScenarios().filter((s) => s.expectInvalid === undefined);
+const scenarios = loadScenarios()
+  .filter((s) => s.expectInvalid === undefined)
+  .map((s) => ({ ...s, model: withExportFunction(s.model) }));
+
+/** The model with the `export` function added to every role (record decisions unchanged). */
+function withExportFunction(model: PolicyModel): PolicyModel {
+  return {
+    ...model,
+    roles: model.roles.map((r) =>
+      r.functions.includes('export') ? r : { ...r, functions: [...r.functions, 'export'] },
+    ),
+  };
+}
 const tenantOf = (n: number): string => `http-oracle-${n}`;
 
 function timesOf(s: Scenario): number[] {
@@ -80,6 +102,28 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             mismatches.push(
               `${label}: list ${JSON.stringify(listed)} decide ${JSON.stringify(expected)}`,
             );
+          const exportable = records
+            .filter((r) => expected.includes(r.id) && decide(index, user.id, 'export', r, at))
+            .map((r) => r.id)
+            .sort();
+          const exported = await app.inject({
+            method: 'GET',
+            url: `/v1/${OBJECT_CATALOGUE[object].path}/export?format=json`,
+            headers: { cookie },
+          });
+          if (!hasFunction(index, user.id, 'export')) {
+            if (exported.statusCode !== 403)
+              mismatches.push(`${label}: export ${exported.statusCode} without the function`);
+          } else {
+            const ids = exported
+              .json<{ items: { id: string }[] }>()
+              .items.map((i) => i.id)
+              .sort();
+            if (JSON.stringify(ids) !== JSON.stringify(exportable))
+              mismatches.push(
+                `${label}: export ${JSON.stringify(ids)} decide ${JSON.stringify(exportable)}`,
+              );
+          }
           for (const r of records) {
             const one = await app.inject({
               method: 'GET',

@@ -123,3 +123,19 @@ export {
 export type { LoggedPolicyChange, PolicyChangeEntry, PolicyEntity } from './policy-change-log.ts';
 export { insertPolicyModel, writePolicyDiff } from './policy-delta.ts';
 export { findSessionWithPolicyVersion } from './session-repository.ts';
+export {
+  apiTokenPrefix,
+  createApiToken,
+  findApiToken,
+  findApiTokenBySecret,
+  hasSignInCredential,
+  listUserApiTokens,
+  parseApiToken,
+  revokeApiToken,
+  revokeUserApiTokens,
+  touchApiToken,
+} from './api-token-repository.ts';
+export type { ApiToken, ApiTokenKind, NewApiToken } from './api-token-repository.ts';
+export type { ApiTokenRow } from './schema.ts';
+export { DATA_DIR_LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
+export type { DataDirLock } from './data-dir-lock.ts';

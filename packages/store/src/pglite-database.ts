@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import type { Database } from './database.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { migrateToLatest } from './migrations/migrate.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import type { StoreSchema } from './schema.ts';
@@ -12,9 +13,20 @@ export interface PgliteDatabaseOptions {
   migrate?: boolean;
 }
 
-/** A database on PGlite: in memory for tests, or in a data directory. */
+/**
+ * A database on PGlite: in memory for tests, or in a data directory — which this process then
+ * holds (`lockDataDir`) until `close`: another process opening it is refused at once with
+ * `STORE_DATA_DIR_LOCKED` instead of crashing PGlite.
+ */
 export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): Promise<Database> {
-  const pglite = await PGlite.create(options.dataDir);
+  const lock = options.dataDir === undefined ? undefined : await lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(options.dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = new Kysely<StoreSchema>({ dialect: new PgliteDialect(pglite) });
   const database: Database = {
     backend: 'pglite',
@@ -28,8 +40,21 @@ export async function openPgliteDatabase(options: PgliteDatabaseOptions = {}): P
         await unsubscribe();
       };
     },
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
-  if (options.migrate ?? true) await database.migrate();
+  if (options.migrate ?? true) {
+    try {
+      await database.migrate();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   return database;
 }

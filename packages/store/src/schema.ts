@@ -255,6 +255,7 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   policy_changes: PolicyChangeRow;
   credentials: CredentialRow;
   sessions: SessionRow;
+  api_tokens: ApiTokenRow;
 };
 
 /** A user's password credential (0003-auth). Login is by e-mail, unique across tenants. */
@@ -287,4 +288,21 @@ export interface PolicyChangeRow {
   after: ColumnType<unknown, string | null, never>;
   actor_id: string | null;
   at: ColumnType<Date, Date, never>;
+}
+
+/** An API token (0009-api-tokens), found by its public id; only the secret's SHA-256 is kept. */
+export interface ApiTokenRow {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  kind: 'personal' | 'service';
+  name: string;
+  secret_hash: string;
+  scopes: Json<string[]>;
+  created_at: ColumnType<Date, Date, never>;
+  created_by: string;
+  expires_at: ColumnType<Date, Date, never>;
+  last_used_at: Timestamp;
+  revoked_at: Timestamp;
+  revoked_by: string | null;
 }

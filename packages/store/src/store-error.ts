@@ -7,6 +7,7 @@ export const STORE_ERROR_CODES = [
   'STORE_INVALID_CURSOR',
   'STORE_INVALID_PAGE_SIZE',
   'STORE_POLICY_LOG_GAP',
+  'STORE_DATA_DIR_LOCKED',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

@@ -1,7 +1,8 @@
 import { hasFunction } from '@custos/engine';
 import { findSessionWithPolicyVersion, touchSession } from '@custos/store';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
+import { bearerTokenOf, tokenPrincipal, tokenScopeCheck } from './bearer-token.ts';
 import { localeOf } from './locale.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
@@ -16,16 +17,28 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
  * query (zero staleness); `request.custos` is set;
  * an inactive user gets 403 AUTH_USER_INACTIVE; a `function` permission needs `hasFunction`
  * (403 PERMISSION_DENIED). `record` permissions are decided per record by the handler.
+ * With `Authorization: Bearer <token>` an API token authenticates instead and no cookie is read
+ * (`bearer-token.ts`, ADR 0009): the owner's permissions decide as above, and the route must also
+ * be within the token's scopes.
  */
-export async function accessHook(this: FastifyInstance, request: FastifyRequest): Promise<void> {
+export async function accessHook(
+  this: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const permission = request.routeOptions.config.permission;
   if (request.is404 || permission === undefined || permission.kind === 'public') return;
   const { database, clock, policy, config } = this.custos;
   const now = clock();
-  const token = request.cookies[SESSION_COOKIE];
-  if (token === undefined || token === '') throw new AppError('AUTH_REQUIRED', 'sign in first');
-  // The session and its tenant's policy version in one round trip (zero staleness).
-  const found = await findSessionWithPolicyVersion(database.db, token, now);
+  const bearer = bearerTokenOf(request.headers.authorization);
+  const apiToken =
+    bearer === undefined ? undefined : await tokenPrincipal(database.db, bearer, now, reply);
+  // With a bearer header, the cookie is not read at all.
+  const token = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+  if (apiToken === undefined && (token === undefined || token === ''))
+    throw new AppError('AUTH_REQUIRED', 'sign in first');
+  // The session (or token) and its tenant's policy version in one round trip (zero staleness).
+  const found = apiToken ?? (await findSessionWithPolicyVersion(database.db, token as string, now));
   if (found === undefined)
     throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
   const { session, policyVersion } = found;
@@ -41,6 +54,7 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
     index: snapshot.index,
     version: snapshot.version,
     now,
+    ...(apiToken === undefined ? {} : { apiToken: apiToken.apiToken }),
     locale: localeOf(
       request.headers['accept-language'],
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
@@ -59,5 +73,17 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
     throw new AppError('PERMISSION_DENIED', `requires the function permission ${permission.name}`, {
       function: permission.name,
     });
-  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) await touchSession(database.db, token, now);
+  if (apiToken !== undefined) {
+    tokenScopeCheck(
+      apiToken.apiToken,
+      permission,
+      request.method,
+      request.routeOptions.url ?? request.url,
+      reply,
+    );
+    await apiToken.touch(now);
+    return;
+  }
+  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS)
+    await touchSession(database.db, token as string, now);
 }

@@ -310,8 +310,9 @@ describe('CSRF defences', () => {
     });
     expect(doc.paths['/v1/admin/users/{id}/deactivate'].post.security).toEqual([
       { session: [], csrf: [] },
+      { bearer: [] },
     ]);
-    expect(doc.paths['/v1/auth/me'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/v1/auth/me'].get.security).toEqual([{ session: [] }, { bearer: [] }]);
     expect(doc.paths['/v1/auth/login'].post.security).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
-import type { Database } from '@custos/store';
+import type { ApiToken, Database } from '@custos/store';
 import type { Config } from '../config.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import type { RoutePermission } from './route-permission.ts';
@@ -20,6 +20,8 @@ export interface RequestContext {
   /** "Now" for this request, ms since the epoch (grants' time bounds use it). */
   now: number;
   locale: 'zh-CN' | 'en-US';
+  /** Set when an API token (not a session) authenticated the request (ADR 0009). */
+  apiToken?: ApiToken;
 }
 
 /** What the app holds for every request (`app.custos`). */

@@ -14,6 +14,7 @@ import {
   commitPolicyVersion,
   deleteRecordGrant,
   deleteUserSessions,
+  revokeUserApiTokens,
   findGrant,
   getRecord,
   insertRecordGrant,
@@ -379,7 +380,17 @@ async function commitOnce(
       after = { ...(after as object), ownedRecords: { ...owned, moved } };
     }
     // A deactivated user's sessions end with the change (the access hook refuses them anyway).
-    if (change.kind === 'user.deactivate') await deleteUserSessions(tx, tenantId, change.id);
+    // Their API tokens are revoked with it too (ADR 0009).
+    if (change.kind === 'user.deactivate') {
+      await deleteUserSessions(tx, tenantId, change.id);
+      const revoked = await revokeUserApiTokens(tx, {
+        tenantId,
+        userId: change.id,
+        by: options.actorId ?? 'system',
+        now: options.now,
+      });
+      if (revoked.length > 0) after = { ...(after as object), revokedTokens: revoked };
+    }
     await appendAuditEvent(tx, {
       tenantId,
       actorId: options.actorId,

@@ -1,13 +1,10 @@
-import type { FieldSetting } from '@custos/engine';
-import {
-  createRecordAs,
-  RecordError,
-  updateRecordAs,
-  type RecordErrorCode,
-  type WriteContext,
-} from '@custos/records';
+import type { FieldSetting, ObjectType } from '@custos/engine';
 import { appendAuditEvent, lockRecord, type Database } from '@custos/store';
+import { createRecordAs } from './create-record.ts';
 import { parseCell, unchanged } from './field-values.ts';
+import { RecordError, type RecordErrorCode } from './record-error.ts';
+import { updateRecordAs } from './update-record.ts';
+import type { WriteContext } from './write-context.ts';
 
 /** One CSV row with the line it ends on (the header is line 1). */
 export interface ImportRow {
@@ -35,12 +32,22 @@ export interface ImportOutcome {
 export interface ImportOptions {
   /** Write nothing when any row fails. */
   allOrNothing: boolean;
-  /** The file, for the summary audit event. */
-  file: string;
+  /** The summary audit event: its action (`customer.import`, `record.import`) and source. */
+  audit: { action: string; source: Record<string, unknown> };
 }
 
-/** Columns an import reads besides the object's fields. */
-export const RECORD_COLUMNS = ['id', 'ownerId'] as const;
+/** Columns an import reads besides the object's fields (`customerId`: children only). */
+export const RECORD_COLUMNS = ['id', 'ownerId', 'customerId'] as const;
+
+/** The columns an import of `object` knows: the record columns and the object's fields. */
+export function importColumns(ctx: Pick<WriteContext, 'model'>, object: ObjectType): Set<string> {
+  return new Set([
+    'id',
+    'ownerId',
+    ...(object === 'customer' ? [] : ['customerId']),
+    ...Object.keys(ctx.model.objects.find((o) => o.object === object)?.fields ?? {}),
+  ]);
+}
 
 /** An error of the write path as a row failure (`body/fields/creditLimit` → `creditLimit`). */
 function failureOf(error: unknown): Omit<ImportFailure, 'line'> {
@@ -54,23 +61,25 @@ function failureOf(error: unknown): Omit<ImportFailure, 'line'> {
 class RollBack extends Error {}
 
 /**
- * Write the rows of a customer import as the importer, each through the same write path as the
+ * Write the rows of an import of `object` as the importer, each through the same write path as the
  * API (`@custos/records`: row lock, read and action checks, `prepareCreate`/`prepareUpdate`, the
  * audit event): an existing id is an update (`read` and `update` allowed, every changed field at
  * `edit`), anything else a create (owner an active internal user, `create` allowed, every given
  * field at `edit`). Empty cells and cells equal to the current value (or its masked form) change
- * nothing, so an export can be edited and imported back. Every row runs in one transaction, with a
- * `customer.import` event summing it up; all or nothing rolls it back when a row failed, and every
- * failing row is reported either way.
+ * nothing, so an export can be edited and imported back. Every row runs in one transaction, with an
+ * event summing it up (`options.audit.action`: `customer.import` from the CLI, `record.import` from
+ * the API); all or nothing rolls it back when a row failed, and every failing row is reported
+ * either way. The CLI (`custos import`) and the API (`POST /v1/<object>/import`) both import here.
  */
-export async function importCustomerRows(
+export async function importRows(
   db: Database['db'],
   ctx: WriteContext,
+  object: ObjectType,
   rows: readonly ImportRow[],
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   const settings: Record<string, FieldSetting> =
-    ctx.model.objects.find((o) => o.object === 'customer')?.fields ?? {};
+    ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
   const outcome: ImportOutcome = { created: [], updated: [], failures: [], written: false };
   try {
     await db.transaction().execute(async (tx) => {
@@ -80,7 +89,7 @@ export async function importCustomerRows(
           void outcome.failures.push({ line, ...f });
         const id = (cells.id ?? '').trim();
         if (id !== '' && seen.has(id)) {
-          fail({ code: 'REQUEST_INVALID', message: `customer ${id} appears twice in the file` });
+          fail({ code: 'REQUEST_INVALID', message: `${object} ${id} appears twice in the import` });
           continue;
         }
         if (id !== '') seen.add(id);
@@ -89,14 +98,22 @@ export async function importCustomerRows(
             cell !== '' && !(RECORD_COLUMNS as readonly string[]).includes(column),
         );
         const ownerId = (cells.ownerId ?? '').trim();
+        const customerId = object === 'customer' ? '' : (cells.customerId ?? '').trim();
         try {
-          if (id !== '' && (await lockRecord(tx, ctx.tenantId, 'customer', id))) {
-            await updateRecordAs(tx, ctx, 'customer', id, (current) => {
+          if (id !== '' && (await lockRecord(tx, ctx.tenantId, object, id))) {
+            await updateRecordAs(tx, ctx, object, id, (current) => {
               if (ownerId !== '' && ownerId !== (current.ownerId ?? '')) {
                 throw new RecordError(
                   'REQUEST_INVALID',
-                  'ownerId cannot be changed by an import (transfer the customer instead)',
+                  `ownerId cannot be changed by an import (transfer the ${object} instead)`,
                   { field: 'body/ownerId' },
+                );
+              }
+              if (customerId !== '' && customerId !== current.customerId) {
+                throw new RecordError(
+                  'REQUEST_INVALID',
+                  'customerId cannot be changed by an import',
+                  { field: 'body/customerId' },
                 );
               }
               const fields: Record<string, unknown> = {};
@@ -115,9 +132,10 @@ export async function importCustomerRows(
           for (const [field, cell] of given) {
             fields[field] = parseCell(cell, undefined, settings[field]);
           }
-          const created = await createRecordAs(tx, ctx, 'customer', {
+          const created = await createRecordAs(tx, ctx, object, {
             fields,
             ...(ownerId === '' ? {} : { ownerId }),
+            ...(customerId === '' ? {} : { customerId }),
             ...(id === '' ? {} : { id }),
           });
           outcome.created.push(created.id);
@@ -130,13 +148,20 @@ export async function importCustomerRows(
         await appendAuditEvent(tx, {
           tenantId: ctx.tenantId,
           actorId: ctx.userId,
-          action: 'customer.import',
-          target: 'customer',
+          action: options.audit.action,
+          target: object,
           after: {
-            file: options.file,
+            ...options.audit.source,
+            object,
             created: outcome.created,
             updated: outcome.updated,
             failed: outcome.failures.length,
+            counts: {
+              rows: rows.length,
+              created: outcome.created.length,
+              updated: outcome.updated.length,
+              failed: outcome.failures.length,
+            },
           },
           at: new Date(ctx.now),
         });

@@ -12,6 +12,8 @@ export async function* recordPages(
   object: ObjectType,
   predicate: Predicate,
   pageSize = MAX_PAGE_SIZE,
+  /** Read the record facts (team rows) of these users only (a reader: their own). */
+  factsFor?: readonly string[],
 ): AsyncGenerator<StoredRecord[]> {
   let cursor: string | null = null;
   do {
@@ -22,6 +24,7 @@ export async function* recordPages(
       limit: pageSize,
       cursor,
       sort: '-updatedAt',
+      ...(factsFor === undefined ? {} : { factsFor }),
     });
     if (page.records.length > 0) yield page.records;
     cursor = page.nextCursor;

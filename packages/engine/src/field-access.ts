@@ -37,7 +37,7 @@ function fieldBase(
   // Record fields not in the object's settings are rare; they fall back to a per-call base.
   let hasExtra = false;
   for (const f in record.fields) {
-    if (!(settings && f in settings.fields)) {
+    if (!(settings && Object.hasOwn(settings.fields, f))) {
       hasExtra = true;
       break;
     }
@@ -45,7 +45,7 @@ function fieldBase(
   if (known && !hasExtra) return known;
   const configured = settings ? Object.keys(settings.fields) : [];
   const extra = hasExtra
-    ? Object.keys(record.fields).filter((f) => !(settings && f in settings.fields))
+    ? Object.keys(record.fields).filter((f) => !(settings && Object.hasOwn(settings.fields, f)))
     : [];
   const names = [...configured, ...extra];
   const levels = new Uint8Array(names.length);

@@ -425,7 +425,7 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
     else {
       const known = model.objects.find((o) => o.object === r.object)?.fields;
       r.source.criteria.forEach((c, j) => {
-        if (known && Object.keys(known).length > 0 && !(c.field in known)) {
+        if (known && Object.keys(known).length > 0 && !Object.hasOwn(known, c.field)) {
           add(
             'ENGINE_UNKNOWN_REFERENCE',
             `${p}.source.criteria[${j}].field`,

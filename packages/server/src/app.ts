@@ -8,11 +8,13 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type RawRequestDefaultExpression,
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { accessHook } from './http/access-hook.ts';
-import { installErrorHandlers } from './http/error-handler.ts';
+import { installErrorHandlers, toErrorResponse } from './http/error-handler.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { PolicyCache } from './http/policy-cache.ts';
 import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
@@ -93,6 +95,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposeHeadRoutes: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A path that is not UTF-8 (`/v1/customers/%ff`) is answered like any other bad input.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorResponse(error);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
   }) as unknown as FastifyInstance;
   // Query strings, parameters and headers are text: their values are coerced to the schema's types
   // (`limit=50`). A JSON body is typed already and is never coerced: coercion would turn a
@@ -142,6 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
   installErrorHandlers(app);
+  installInputGuard(app);
 
   await app.register(fastifyCookie);
   // Access is decided as the request arrives, before its body is parsed or validated: a caller

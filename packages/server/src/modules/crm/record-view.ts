@@ -45,7 +45,7 @@ export function viewRecord(
   const fields: Record<string, unknown> = {};
   const maskedFields: string[] = [];
   for (const [name, value] of Object.entries(record.fields)) {
-    const level: FieldLevel = levels[name] ?? 'hidden';
+    const level: FieldLevel = (Object.hasOwn(levels, name) ? levels[name] : undefined) ?? 'hidden';
     if (level === 'hidden') continue;
     if (level === 'masked') {
       fields[name] =

@@ -104,6 +104,26 @@ function capped({ names, levels }: FieldBase, cap: number): FieldAccessMap {
 }
 
 /**
+ * The level of one field on any record of `object` the principal may read and update (on one they
+ * may only read, at most `read`; on one they may not read, hidden): the field's base level, which
+ * depends on the principal's roles, clearance and portal status, never on the record. `masked` or
+ * `hidden` here means the principal reads the field in clear on no record at all, so a search or a
+ * sort by it would tell them what they may not see.
+ */
+export function fieldLevelOf(
+  policy: PolicyModel | PolicyIndex,
+  principalId: string,
+  object: ObjectType,
+  field: string,
+): FieldLevel {
+  const index = indexOf(policy);
+  const probe = { object, fields: { [field]: null } } as unknown as CrmRecord;
+  const { names, levels } = fieldBase(index, principalId, object, probe);
+  const i = names.indexOf(field);
+  return FIELD_LEVELS[i < 0 ? HIDDEN : (levels[i] ?? HIDDEN)] as FieldLevel;
+}
+
+/**
  * Per field of a record about to be created: the field levels of `fieldAccess`, capped by the
  * right to create it instead of read/update (a new record has no history to read). Used to check
  * which fields a create may set: only `edit` fields.

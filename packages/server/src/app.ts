@@ -13,11 +13,13 @@ import Fastify, {
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { accessHook } from './http/access-hook.ts';
+import { CursorSeal } from './http/cursor-seal.ts';
 import { installErrorHandlers, toErrorResponse } from './http/error-handler.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { PolicyCache } from './http/policy-cache.ts';
 import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
+import { createServerKeys } from './http/server-keys.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
@@ -121,12 +123,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await policy.listen();
     app.addHook('onClose', () => policy.stop());
   }
+  const keys = createServerKeys(config.secret);
+  if (keys.ephemeral)
+    app.log.warn(
+      'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
+    );
   app.decorate('custos', {
     database: options.database,
     clock: options.clock ?? Date.now,
     config,
     policy,
     routes,
+    keys,
+    cursors: new CursorSeal(keys.key('cursor')),
   });
   app.decorateRequest('custos', null as unknown as RequestContext);
 

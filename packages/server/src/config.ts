@@ -18,6 +18,7 @@ export interface Config {
   defaultLocale: ConfigLocale;
   trustProxy: boolean;
   previewBudgetMs: number;
+  secret: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -67,6 +68,14 @@ function oneOf<T extends string>(values: readonly T[]) {
 function nonEmpty(raw: string, env: string): string {
   if (raw.trim() === '') throw new ConfigError(env, 'must not be empty');
   return raw.trim();
+}
+
+/** The server secret: unset, or at least 32 characters. */
+function secret(raw: string, env: string): string | undefined {
+  if (raw === '') return undefined;
+  if (raw.length < 32)
+    throw new ConfigError(env, 'must have at least 32 characters (e.g. `openssl rand -base64 32`)');
+  return raw;
 }
 
 function databaseUrl(raw: string, env: string): string | undefined {
@@ -177,6 +186,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Time budget of a change preview (`POST /v1/admin/changes/preview`), in ms: past it, the answer counts no more records and says it is partial.',
     parse: integer(50, 60_000),
+  },
+  secret: {
+    key: 'secret',
+    env: 'CUSTOS_SECRET',
+    default: undefined,
+    sensitive: true,
+    description:
+      'The server secret (at least 32 characters) the keys of list cursors are derived from (HKDF, one label per use); every node of a cluster needs the same. Unset: a random key per process (logged as a warning), so cursors die with the process; `custos serve` and `custos demo` keep one in the data directory (`custos-secret`).',
+    parse: secret,
   },
 };
 

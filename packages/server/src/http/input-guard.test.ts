@@ -43,6 +43,9 @@ describe('input that cannot hurt', () => {
     });
     const inKey = await patchRaw(JSON.stringify({ fields: { 'na\u0000me': 'x' } }));
     expect(inKey.statusCode).toBe(400);
+    const surrogate = await patchRaw('{"fields":{"name":"A\\ud800B"}}');
+    expect(surrogate.statusCode).toBe(400);
+    expect(surrogate.json()).toMatchObject({ details: { field: 'body/fields/name' } });
     expect(inKey.json()).toMatchObject({
       code: 'REQUEST_INVALID',
       details: { field: 'body/fields' },

@@ -5,11 +5,13 @@ import { AppError } from './app-error.ts';
 /**
  * Text that cannot hurt: every string a client sends — JSON body (keys and values), query string,
  * path parameters — is valid UTF-8 without NUL (`\u0000`, which PostgreSQL text cannot hold and
- * C-string code truncates at), and no JSON key is `__proto__`. Refused with `REQUEST_INVALID`
+ * C-string code truncates at) nor a lone UTF-16 surrogate, and no JSON key is `__proto__`. Refused with `REQUEST_INVALID`
  * naming the field (`body/fields/name`, `querystring/q`, `params/id`) before any handler runs.
  */
 
 const NUL = '\u0000';
+/** Half of a UTF-16 surrogate pair alone (`"\ud800"` in JSON): no Unicode text, no UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
 /** Keys that would reach an object's prototype when copied with `obj[key] = …`. */
 const PROTOTYPE_KEY = '__proto__';
 
@@ -27,11 +29,13 @@ export function checkJsonText(value: unknown, root = 'body'): void {
     const { value: current, at } = stack.pop() as { value: unknown; at: string };
     if (typeof current === 'string') {
       if (current.includes(NUL)) throw refuse(at, 'must not contain NUL (\\u0000)');
+      if (LONE_SURROGATE.test(current)) throw refuse(at, 'is not valid Unicode text');
     } else if (Array.isArray(current)) {
       current.forEach((item, i) => stack.push({ value: item, at: `${at}/${i}` }));
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, item] of Object.entries(current)) {
-        if (key.includes(NUL)) throw refuse(at, 'must not have a key containing NUL (\\u0000)');
+        if (key.includes(NUL) || LONE_SURROGATE.test(key))
+          throw refuse(at, 'must not have a key containing NUL (\\u0000) or a lone surrogate');
         if (key === PROTOTYPE_KEY) throw refuse(`${at}/${key}`, 'is not an allowed name');
         stack.push({ value: item, at: `${at}/${key}` });
       }

@@ -183,7 +183,6 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
 
   async function fuzzAs(who: 'admin' | 'user'): Promise<void> {
     const failures: string[] = [];
-    const times: [number, string][] = [];
     let statuses = 0;
     const seen = new Map<number, number>();
     let cookie = await t.login(logins[who]);
@@ -191,7 +190,6 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
     for (const { method, path, operation } of operationsOf(document)) {
       if (path.startsWith('/docs')) continue;
       const bodyless = operation.requestBody === undefined;
-      const t0 = performance.now();
       await fc.assert(
         fc.asyncProperty(requestArbitrary(operation, optionsFor(path)), async (request) => {
           const url = `${pathOf(path, request.params)}${queryString(request.query)}`;
@@ -222,15 +220,7 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
         }),
         { numRuns: RUNS[who], seed: SEED, endOnFailure: true },
       );
-      times.push([performance.now() - t0, `${method} ${path}`]);
     }
-    console.log(
-      times
-        .sort((a, b) => b[0] - a[0])
-        .slice(0, 12)
-        .map(([ms, r]) => `${Math.round(ms)} ${r}`)
-        .join('\n'),
-    );
     expect(failures).toEqual([]);
     expect(statuses).toBeGreaterThan(100);
     // The requests reached handlers, not only the schema: some succeeded, some were refused.

@@ -91,6 +91,28 @@ describe('lists, cursors and what a caller may not see', () => {
     expect(refused.json()).toMatchObject({ details: { field: 'body/cursor' } });
   });
 
+  it('admin list cursors are sealed and bound to the list and the caller', async () => {
+    const first = await get('/v1/admin/users?limit=2', admin);
+    expect(first.statusCode, first.body).toBe(200);
+    const { data, nextCursor } = first.json<{ data: { id: string }[]; nextCursor: string }>();
+    const lastId = data[data.length - 1]?.id ?? '';
+    expect(Buffer.from(nextCursor, 'base64url').includes(Buffer.from(lastId))).toBe(false);
+    const next = await get(`/v1/admin/users?limit=2&cursor=${nextCursor}`, admin);
+    expect(next.statusCode).toBe(200);
+    expect((next.json<{ data: { id: string }[] }>().data[0]?.id ?? '') > lastId).toBe(true);
+    const plain = Buffer.from(JSON.stringify({ k: 'user', a: lastId })).toString('base64url');
+    for (const url of [
+      `/v1/admin/users?cursor=${plain}`,
+      `/v1/admin/roles?cursor=${nextCursor}`,
+      `/v1/admin/users?q=a&cursor=${nextCursor}`,
+      `/v1/admin/grants?cursor=${nextCursor}`,
+    ]) {
+      const refused = await get(url, admin);
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json(), url).toMatchObject({ details: { field: 'querystring/cursor' } });
+    }
+  });
+
   it('a portal user is shown no internal owner, department or internal field name', async () => {
     const listed = await get('/v1/tickets', portal);
     expect(listed.statusCode, listed.body).toBe(200);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ID_MAX_LENGTH } from '@custos/engine';
 import type { Database } from '@custos/store';
 import Fastify, {
   type FastifyBaseLogger,
@@ -43,6 +44,9 @@ export const MODULES: readonly AppModule[] = [
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
 ];
+
+/** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */
+export const MAX_PATH_PARAM_LENGTH = ID_MAX_LENGTH;
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
 export const DOCS_PREFIX = '/docs';
@@ -97,6 +101,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exposeHeadRoutes: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // The router's limit on a path parameter is the schemas' (an id: 128 characters), so a long
+    // id is refused by its schema, naming it, not answered as an unknown route.
+    maxParamLength: MAX_PATH_PARAM_LENGTH,
     // A path that is not UTF-8 (`/v1/customers/%ff`) is answered like any other bad input.
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = toErrorResponse(error);

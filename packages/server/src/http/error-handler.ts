@@ -134,7 +134,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
         code: 'REQUEST_INVALID',
         message: fastifyError.message ?? 'the request is invalid',
         details: {
-          ...(fastifyError.code === 'FST_ERR_BAD_URL' ? { field: 'params' } : {}),
+          // A path that is not UTF-8, or a parameter past the longest any schema allows.
+          ...(fastifyError.code === 'FST_ERR_BAD_URL' ||
+          fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? { field: 'params' }
+            : {}),
           ...(fastifyError.code === undefined ? {} : { reason: fastifyError.code }),
         },
       },

@@ -103,7 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 2 * 1024 * 1024,
     // The router's limit on a path parameter is the schemas' (an id: 128 characters), so a long
     // id is refused by its schema, naming it, not answered as an unknown route.
-    maxParamLength: MAX_PATH_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // A path that is not UTF-8 (`/v1/customers/%ff`) is answered like any other bad input.
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = toErrorResponse(error);

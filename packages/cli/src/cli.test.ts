@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { get as httpsGet } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, TEST_NOW, type CliSandbox } from './cli-test-support.ts';
+import { SECRET_FILE } from './server-secret.ts';
 
 const COMMANDS = ['migrate', 'seed', 'demo', 'serve', 'check', 'explain', 'export', 'import'];
 const CUSTOMERS = 100;
@@ -447,6 +448,60 @@ describe('custos serve', () => {
     stop('SIGINT');
     expect((await running).code).toBe(0);
     expect(out).toContain('SIGINT: stopping');
+  });
+});
+
+describe('custos serve keeps its secret', () => {
+  /** Start `serve`, sign in as the rep, run `work` with the URL and cookie, stop. */
+  async function serving<T>(work: (url: string, cookie: string) => Promise<T>): Promise<T> {
+    let stop: (signal: string) => void = () => {};
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    let out = '';
+    const running = box.run(['serve', '--host', '127.0.0.1', '--port', '0'], {
+      untilStopped: () => stopped,
+      stdout: { write: (s: string) => (out += s), isTTY: false },
+      env: { CUSTOS_LOG_LEVEL: 'silent' },
+    });
+    for (let i = 0; i < 200 && !out.includes('API docs'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = /listening on (http:\/\/localhost:\d+)/.exec(out)?.[1] ?? '';
+    try {
+      const login = await fetch(`${url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'li.lei@yunshan.example', password: 'Custos-Demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      return await work(url, cookie);
+    } finally {
+      stop('SIGTERM');
+      expect((await running).code).toBe(0);
+    }
+  }
+
+  it('in the data directory: a list cursor still works after a restart', async () => {
+    const cursor = await serving(async (url, cookie) => {
+      const page = await fetch(`${url}/v1/customers?limit=1`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      return ((await page.json()) as { nextCursor: string }).nextCursor;
+    });
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    const secret = await readFile(join(box.dataDir, SECRET_FILE), 'utf8');
+    expect(secret.trim().length).toBeGreaterThanOrEqual(32);
+    expect((await stat(join(box.dataDir, SECRET_FILE))).mode & 0o077).toBe(0);
+    await serving(async (url, cookie) => {
+      const next = await fetch(`${url}/v1/customers?limit=1&cursor=${cursor}`, {
+        headers: { cookie },
+      });
+      expect(next.status, await next.clone().text()).toBe(200);
+      const forged = await fetch(`${url}/v1/customers?limit=1&cursor=${cursor.slice(0, -2)}AA`, {
+        headers: { cookie },
+      });
+      expect(forged.status).toBe(400);
+    });
+    expect(await readFile(join(box.dataDir, SECRET_FILE), 'utf8')).toBe(secret);
   });
 });
 

@@ -7,6 +7,7 @@ import { describeDatabase, withDatabase } from './global-options.ts';
 import { renderLogins } from './login-table.ts';
 import { personaLogins, tenantExists } from './seed-demo.ts';
 import { loadServerModule } from './server-bridge.ts';
+import { dataDirSecret } from './server-secret.ts';
 import {
   addServerOptions,
   configOverrides,
@@ -61,8 +62,13 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
         certificate === undefined
           ? {}
           : { tlsCert: certificate.certFile, tlsKey: certificate.keyFile };
+      const secret = await dataDirSecret(globals.dataDir, ctx.io.env);
       const running = await server.startServer(
-        server.loadConfig(ctx.io.env, { ...configOverrides(flags, globals), ...tls }),
+        server.loadConfig(ctx.io.env, {
+          ...configOverrides(flags, globals),
+          ...tls,
+          ...(secret === undefined ? {} : { secret }),
+        }),
       );
       const url = displayUrl(running.url);
       if (certificate !== undefined) {

@@ -9,6 +9,7 @@ import {
   type ServerFlags,
 } from './server-options.ts';
 import { loadServerModule } from './server-bridge.ts';
+import { dataDirSecret } from './server-secret.ts';
 
 export function configureServe(command: Command, ctx: CommandContext): void {
   addTlsOptions(addServerOptions(command))
@@ -18,8 +19,12 @@ export function configureServe(command: Command, ctx: CommandContext): void {
       const server = await loadServerModule();
       // Migrate, and let go of the database before the server opens it (PGlite: one owner).
       await withDatabase(globals, async () => {});
+      const secret = await dataDirSecret(globals.dataDir, ctx.io.env);
       const running = await server.startServer(
-        server.loadConfig(ctx.io.env, configOverrides(flags, globals)),
+        server.loadConfig(ctx.io.env, {
+          ...configOverrides(flags, globals),
+          ...(secret === undefined ? {} : { secret }),
+        }),
       );
       ctx.print(`Custos is listening on ${displayUrl(running.url)} (${describeDatabase(globals)})`);
       ctx.print(`API docs: ${displayUrl(running.url)}/docs`);

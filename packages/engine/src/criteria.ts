@@ -38,6 +38,8 @@ export function matchesAll(
   criteria: readonly Criterion[],
   fields: Record<string, unknown>,
 ): boolean {
-  for (const c of criteria) if (!matchesCriterion(c, fields[c.field])) return false;
+  for (const c of criteria)
+    if (!matchesCriterion(c, Object.hasOwn(fields, c.field) ? fields[c.field] : undefined))
+      return false;
   return true;
 }

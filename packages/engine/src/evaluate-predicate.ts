@@ -57,7 +57,10 @@ export function evaluatePredicate(
             grantLive(g, p.at),
         );
       case 'field':
-        return matchesCriterion(p.criterion, r.fields[p.criterion.field]);
+        return matchesCriterion(
+          p.criterion,
+          Object.hasOwn(r.fields, p.criterion.field) ? r.fields[p.criterion.field] : undefined,
+        );
       case 'record_in':
         return p.recordIds.includes(r.id);
       case 'pool_in':

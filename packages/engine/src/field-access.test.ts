@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFieldAccess, fieldAccess } from './field-access.ts';
+import { createFieldAccess, fieldAccess, fieldLevelOf } from './field-access.ts';
 import { customer, testModel } from './test-model.ts';
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -34,5 +34,16 @@ describe('fieldAccess and createFieldAccess', () => {
     expect(Object.values(forLucy).every((l) => l === 'hidden')).toBe(true);
     const forMgr = createFieldAccess(model, 'mgr', 'customer', customer('n3', 'mgr'), NOW);
     expect(Object.values(forMgr).every((l) => l === 'hidden')).toBe(true);
+  });
+
+  it('fieldLevelOf: the level of a field on every record the user reads and updates', () => {
+    const own = fieldAccess(model, 'lilei', 'customer', customer('c1', 'lilei'), NOW);
+    for (const field of Object.keys(own))
+      expect(fieldLevelOf(model, 'lilei', 'customer', field), field).toBe(own[field]);
+    // Independent of the record: the same for a record the user cannot read.
+    expect(fieldLevelOf(model, 'lilei', 'customer', 'credit')).toBe('hidden');
+    // A field the object does not configure follows the object; an own property only.
+    expect(fieldLevelOf(model, 'lilei', 'customer', 'nickname')).toBe('edit');
+    expect(fieldLevelOf(model, 'nobody', 'customer', 'name')).toBe('hidden');
   });
 });

@@ -37,7 +37,7 @@ function fieldBase(
   // Record fields not in the object's settings are rare; they fall back to a per-call base.
   let hasExtra = false;
   for (const f in record.fields) {
-    if (!(settings && f in settings.fields)) {
+    if (!(settings && Object.hasOwn(settings.fields, f))) {
       hasExtra = true;
       break;
     }
@@ -45,7 +45,7 @@ function fieldBase(
   if (known && !hasExtra) return known;
   const configured = settings ? Object.keys(settings.fields) : [];
   const extra = hasExtra
-    ? Object.keys(record.fields).filter((f) => !(settings && f in settings.fields))
+    ? Object.keys(record.fields).filter((f) => !(settings && Object.hasOwn(settings.fields, f)))
     : [];
   const names = [...configured, ...extra];
   const levels = new Uint8Array(names.length);
@@ -101,6 +101,26 @@ function capped({ names, levels }: FieldBase, cap: number): FieldAccessMap {
     out[names[i] as string] = FIELD_LEVELS[level] as FieldLevel;
   }
   return out;
+}
+
+/**
+ * The level of one field on any record of `object` the principal may read and update (on one they
+ * may only read, at most `read`; on one they may not read, hidden): the field's base level, which
+ * depends on the principal's roles, clearance and portal status, never on the record. `masked` or
+ * `hidden` here means the principal reads the field in clear on no record at all, so a search or a
+ * sort by it would tell them what they may not see.
+ */
+export function fieldLevelOf(
+  policy: PolicyModel | PolicyIndex,
+  principalId: string,
+  object: ObjectType,
+  field: string,
+): FieldLevel {
+  const index = indexOf(policy);
+  const probe = { object, fields: { [field]: null } } as unknown as CrmRecord;
+  const { names, levels } = fieldBase(index, principalId, object, probe);
+  const i = names.indexOf(field);
+  return FIELD_LEVELS[i < 0 ? HIDDEN : (levels[i] ?? HIDDEN)] as FieldLevel;
 }
 
 /**

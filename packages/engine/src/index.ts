@@ -13,7 +13,7 @@ export { decide } from './decide.ts';
 export { decideWithReason } from './decide-reason.ts';
 export { explain } from './explain.ts';
 export type { AllowReason, DenyReason, Explanation, ReasonKind } from './explanation.ts';
-export { createFieldAccess, fieldAccess, isObjectType } from './field-access.ts';
+export { createFieldAccess, fieldAccess, fieldLevelOf, isObjectType } from './field-access.ts';
 export type { FieldAccessMap } from './field-access.ts';
 export { mask } from './mask.ts';
 export { filter } from './filter.ts';

@@ -71,18 +71,35 @@ export const FIELD_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]{0,63}$';
 export const FIELD_NAME_RULE = 'a letter or _, then letters, digits or _; at most 64 characters';
 /** The name of a field of an object (`phone`, `creditLimit`). */
 export const FieldNameSchema = Type.String({
+  maxLength: 64,
   pattern: FIELD_NAME_PATTERN,
   description: `a field name (${FIELD_NAME_RULE})`,
 });
 /** The name of a function permission (`export`, `user_admin`). */
 export const FunctionNameSchema = Type.String({
+  maxLength: 64,
   pattern: '^[a-z][a-z0-9_]{0,63}$',
   description: 'a function permission (lowercase letters, digits and _; at most 64 characters)',
 });
+/** The last millisecond of the year 9999: the latest time a model holds. */
+export const MAX_TIME = 253_402_300_799_999;
 /** A point in time: milliseconds since the Unix epoch. */
-export const TimeSchema = Type.Integer({ minimum: 0, description: 'ms since the Unix epoch' });
+export const TimeSchema = Type.Integer({
+  minimum: 0,
+  maximum: MAX_TIME,
+  description: 'ms since the Unix epoch (at most the end of the year 9999)',
+});
+/** A text a criterion compares with: at most this many characters. */
+export const MAX_VALUE_LENGTH = 1000;
+/** A number a criterion compares with: finite, at most this large either way. */
+export const MAX_VALUE_MAGNITUDE = 1e15;
+const ValueStringSchema = Type.String({ maxLength: MAX_VALUE_LENGTH });
+const ValueNumberSchema = Type.Number({
+  minimum: -MAX_VALUE_MAGNITUDE,
+  maximum: MAX_VALUE_MAGNITUDE,
+});
 /** A field value a criterion compares with. */
-export const FieldValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+export const FieldValueSchema = Type.Union([ValueStringSchema, ValueNumberSchema, Type.Boolean()]);
 
 // ── Enumerations (the const arrays of model.ts) ─────────────────────────────────────────────
 
@@ -184,7 +201,14 @@ export const RoleObjectsSchema = Type.Partial(
 );
 /** A role's field permissions: per object, per field. Fields not mentioned follow the object. */
 export const RoleFieldsSchema = Type.Partial(
-  Type.Record(ObjectTypeSchema, Type.Record(FieldNameSchema, FieldLevelSchema, CLOSED)),
+  Type.Record(
+    ObjectTypeSchema,
+    Type.Record(FieldNameSchema, FieldLevelSchema, {
+      ...CLOSED,
+      maxProperties: 500,
+      propertyNames: { maxLength: 64 },
+    }),
+  ),
   CLOSED,
 );
 /** A role's function permissions (功能权限), e.g. `export`, `import`, `user_admin`. */
@@ -299,8 +323,8 @@ export const BetweenCriterionSchema = Type.Object(
   {
     field: FieldNameSchema,
     op: Type.Literal('between'),
-    low: Type.Union([Type.Number(), Type.String()]),
-    high: Type.Union([Type.Number(), Type.String()]),
+    low: Type.Union([ValueNumberSchema, ValueStringSchema]),
+    high: Type.Union([ValueNumberSchema, ValueStringSchema]),
   },
   CLOSED,
 );

@@ -149,7 +149,8 @@ export function checkKnownFields(
 ): void {
   const known = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
   for (const name of Object.keys(fields)) {
-    if (!(name in known)) {
+    // An own property of the catalogue: `constructor` or `__proto__` is no field of any object.
+    if (!Object.hasOwn(known, name)) {
       throw new RecordError('REQUEST_INVALID', `${name} is not a field of ${object}`, {
         field: `body/fields/${name}`,
       });
@@ -163,7 +164,7 @@ export function checkEditable(
   fields: Record<string, unknown>,
 ): void {
   for (const name of Object.keys(fields)) {
-    const level = levels[name] ?? 'hidden';
+    const level = Object.hasOwn(levels, name) ? levels[name] : 'hidden';
     if (level !== 'edit') {
       throw new RecordError('FIELD_NOT_EDITABLE', `you may not edit the field ${name}`, {
         field: `body/fields/${name}`,

@@ -28,7 +28,7 @@ export interface TransferOutcome {
 
 /**
  * Hand a record to another owner (an active internal user; its 归属部门 follows the owner) as the
- * context's user: lock it, check `transfer`, write it — with a customer's children that the
+ * context's user: lock it, check `transfer`, then the new owner, write it — with a customer's children that the
  * previous owner owned, when asked — and append `<object>.transfer`, in one transaction.
  */
 export async function transferRecordAs(
@@ -38,7 +38,6 @@ export async function transferRecordAs(
   id: string,
   input: TransferInput,
 ): Promise<TransferOutcome> {
-  const owner = ownerOf(ctx, input.ownerId, 'body/ownerId');
   if (input.includeChildren === true && object !== 'customer') {
     throw new RecordError('REQUEST_INVALID', 'only a customer has related records to take along', {
       field: 'body/includeChildren',
@@ -47,6 +46,9 @@ export async function transferRecordAs(
   const at = new Date(ctx.now);
   return inTransaction(db, async (tx) => {
     const current = await lockForAction(tx, ctx, object, id, 'transfer');
+    // Only now, with the record found and transferable: whether the new owner is an active
+    // internal user (a caller who cannot see the record learns nothing about user ids).
+    const owner = ownerOf(ctx, input.ownerId, 'body/ownerId');
     const next: CrmRecord = { ...current, ownerId: owner.id, departmentId: owner.departmentId };
     await updateRecord(tx, ctx.tenantId, next, at);
     const moved =

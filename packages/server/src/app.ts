@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ID_MAX_LENGTH } from '@custos/engine';
 import type { Database } from '@custos/store';
 import type { DestinationStream } from 'pino';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type RawRequestDefaultExpression,
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
@@ -17,10 +19,13 @@ import { browserGuard, STATE_CHANGING_METHODS } from './http/browser-guard.ts';
 import { CSRF_HEADER, csrfTokenHook } from './http/csrf-token.ts';
 import { loggerOptions as appLoggerOptions } from './http/log-options.ts';
 import { DOCS_CSP, installSecurityHeaders } from './http/security-headers.ts';
-import { installErrorHandlers } from './http/error-handler.ts';
+import { CursorSeal } from './http/cursor-seal.ts';
+import { installErrorHandlers, toErrorResponse } from './http/error-handler.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { PolicyCache } from './http/policy-cache.ts';
 import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
+import { createServerKeys } from './http/server-keys.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { csrfRoutes } from './modules/auth/csrf-routes.ts';
 import { authzRoutes } from './modules/authz/authz-routes.ts';
@@ -50,6 +55,9 @@ export const MODULES: readonly AppModule[] = [
   { name: 'tokens', routes: tokenRoutes },
   { name: 'exchange', routes: exchangeRoutes },
 ];
+
+/** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */
+export const MAX_PATH_PARAM_LENGTH = ID_MAX_LENGTH;
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */
 export const DOCS_PREFIX = '/docs';
@@ -111,6 +119,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https === undefined
       ? {}
       : { https: { ...options.https, minVersion: 'TLSv1.2' as const } }),
+    // The router's limit on a path parameter is the schemas' (an id: 128 characters), so a long
+    // id is refused by its schema, naming it, not answered as an unknown route.
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // A path that is not UTF-8 (`/v1/customers/%ff`) is answered like any other bad input.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorResponse(error);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
   }) as unknown as FastifyInstance;
   // Query strings, parameters and headers are text: their values are coerced to the schema's types
   // (`limit=50`). A JSON body is typed already and is never coerced: coercion would turn a
@@ -132,12 +148,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await policy.listen();
     app.addHook('onClose', () => policy.stop());
   }
+  const keys = createServerKeys(config.secret);
+  if (keys.ephemeral)
+    app.log.warn(
+      'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
+    );
   app.decorate('custos', {
     database: options.database,
     clock: options.clock ?? Date.now,
     config,
     policy,
     routes,
+    keys,
+    cursors: new CursorSeal(keys.key('cursor')),
   });
   app.decorateRequest('custos', null as unknown as RequestContext);
 
@@ -161,6 +184,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   installErrorHandlers(app);
   await installSecurityHeaders(app);
+  installInputGuard(app);
 
   await app.register(fastifyCookie);
   // CSRF: JSON only and same origin for every state-changing request (ADR 0011).

@@ -22,6 +22,7 @@ export interface Config {
   tlsKey: string | undefined;
   allowedOrigins: readonly string[];
   tokenMaxDays: number;
+  secret: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -71,6 +72,14 @@ function oneOf<T extends string>(values: readonly T[]) {
 function nonEmpty(raw: string, env: string): string {
   if (raw.trim() === '') throw new ConfigError(env, 'must not be empty');
   return raw.trim();
+}
+
+/** The server secret: unset, or at least 32 characters. */
+function secret(raw: string, env: string): string | undefined {
+  if (raw === '') return undefined;
+  if (raw.length < 32)
+    throw new ConfigError(env, 'must have at least 32 characters (e.g. `openssl rand -base64 32`)');
+  return raw;
 }
 
 function databaseUrl(raw: string, env: string): string | undefined {
@@ -242,6 +251,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Longest lifetime of an API token, in days: a token must name its expiry, at most this far ahead (ADR 0009).',
     parse: integer(1, 366),
+  },
+  secret: {
+    key: 'secret',
+    env: 'CUSTOS_SECRET',
+    default: undefined,
+    sensitive: true,
+    description:
+      'The server secret (at least 32 characters) the keys of list cursors are derived from (HKDF, one label per use); every node of a cluster needs the same. Unset: a random key per process (logged as a warning), so cursors die with the process; `custos serve` and `custos demo` keep one in the data directory (`custos-secret`).',
+    parse: secret,
   },
 };
 

@@ -56,8 +56,37 @@ function messageOf(issue: ValidationIssue): string {
   return issue.message ?? 'is invalid';
 }
 
+/**
+ * SQLSTATE classes the database raises for a value it cannot take — 22 (data exception: a bad
+ * number, date or text, `22P02`, `22001`, `22003`, `22007`, `22008`, `22021`) and 23 (integrity
+ * constraint) — and `54000` (a value too large for an index row). Input that gets that far is the
+ * client's: answered REQUEST_INVALID, never a 5xx, and never with the database's message (it
+ * may quote the value or name tables).
+ */
+const CLIENT_SQLSTATE = /^(?:22|23)[0-9A-Z]{3}$|^54000$/;
+
+/** The SQLSTATE of a PostgreSQL or PGlite error (`severity` and a five-character `code`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string'
+    ? code
+    : undefined;
+}
+
 /** Map any error to its status and body. Unknown errors are INTERNAL, without their message. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const sqlState = sqlStateOf(error);
+  if (sqlState !== undefined && CLIENT_SQLSTATE.test(sqlState)) {
+    return {
+      status: statusOf('REQUEST_INVALID'),
+      body: {
+        code: 'REQUEST_INVALID',
+        message: 'a value of the request cannot be stored (out of range or malformed)',
+        details: { reason: `SQLSTATE ${sqlState}` },
+      },
+    };
+  }
   if (error instanceof AppError || error instanceof RecordError) {
     return {
       status: statusOf(error.code),
@@ -115,7 +144,14 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       body: {
         code: 'REQUEST_INVALID',
         message: fastifyError.message ?? 'the request is invalid',
-        details: fastifyError.code === undefined ? {} : { reason: fastifyError.code },
+        details: {
+          // A path that is not UTF-8, or a parameter past the longest any schema allows.
+          ...(fastifyError.code === 'FST_ERR_BAD_URL' ||
+          fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? { field: 'params' }
+            : {}),
+          ...(fastifyError.code === undefined ? {} : { reason: fastifyError.code }),
+        },
       },
     };
   }

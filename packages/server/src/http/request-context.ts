@@ -1,8 +1,10 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
 import type { ApiToken, Database } from '@custos/store';
 import type { Config } from '../config.ts';
+import type { CursorSeal } from './cursor-seal.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import type { RoutePermission } from './route-permission.ts';
+import type { ServerKeys } from './server-keys.ts';
 import type {} from 'fastify';
 
 /**
@@ -35,6 +37,10 @@ export interface AppServices {
   policy: PolicyCache;
   /** Every registered route with its permission, in registration order. */
   routes: readonly RegisteredRoute[];
+  /** Keys derived from the server secret (`CUSTOS_SECRET`), one per use. */
+  keys: ServerKeys;
+  /** Seals and opens list cursors. */
+  cursors: CursorSeal;
 }
 
 /** A route as the permission snapshot lists it. */

@@ -13,6 +13,7 @@ import {
 import { RECORD_TABLE, compilePredicate, getRecords } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
+import { cursorBinding } from '../../http/cursor-seal.ts';
 import { ID } from '../crm/crm-schemas.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -70,23 +71,6 @@ function assertMayActFor(ctx: RequestContext, subjects: Iterable<string>): void 
  */
 function mayLearnAbout(ctx: RequestContext, trusted: boolean, record: CrmRecord): boolean {
   return trusted || decide(ctx.index, ctx.userId, 'read', record, ctx.now);
-}
-
-function encodeCursor(lastId: string): string {
-  return Buffer.from(JSON.stringify({ after: lastId }), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const after = (value as { after?: unknown }).after;
-    if (typeof after === 'string') return after;
-  } catch {
-    // fall through
-  }
-  throw new AppError('REQUEST_INVALID', 'the cursor is not one this API returned', {
-    field: 'body/cursor',
-  });
 }
 
 /**
@@ -258,10 +242,12 @@ export async function authzRoutes(app: FastifyInstance): Promise<void> {
       const { subject, action, object } = request.body;
       const limit = request.body.limit ?? 100;
       assertMayActFor(ctx, [subject]);
+      // The cursor is sealed and bound to this lookup (caller, subject, action, object).
+      const binding = cursorBinding('lookup', ctx.tenantId, ctx.userId, subject, action, object);
       const after =
         request.body.cursor === undefined || request.body.cursor === null
           ? undefined
-          : decodeCursor(request.body.cursor);
+          : app.custos.cursors.open(binding, request.body.cursor, 'body/cursor');
       const table = RECORD_TABLE[object];
       const predicate = filter(ctx.index, subject, action, object, ctx.now);
       let query = app.custos.database.db
@@ -278,7 +264,8 @@ export async function authzRoutes(app: FastifyInstance): Promise<void> {
       const last = ids[ids.length - 1];
       return {
         ids,
-        nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
+        nextCursor:
+          rows.length > limit && last !== undefined ? app.custos.cursors.seal(binding, last) : null,
       };
     },
   );

@@ -123,8 +123,8 @@ describe('CRM API', () => {
     const bad = await get('/v1/customers?cursor=abc', rep);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
-      code: 'STORE_INVALID_CURSOR',
-      details: { field: 'cursor' },
+      code: 'REQUEST_INVALID',
+      details: { field: 'querystring/cursor' },
     });
     // An id against the one id rule (the engine's) names no record at all: 400, not 404.
     const malformed = await get('/v1/customers/C-0001', rep);

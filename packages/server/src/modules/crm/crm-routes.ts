@@ -79,7 +79,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
           response: { 200: LIST_ANSWER, ...ERRORS },
         },
       },
-      (request) => listObjectRecords(db, request.custos, object, request.query),
+      (request) => listObjectRecords(db, request.custos, app.custos.cursors, object, request.query),
     );
 
     app.get<IdParams>(

@@ -1,13 +1,27 @@
-import { ACCESS_LEVELS, IdSchema, SENSITIVITIES } from '@custos/engine';
+import {
+  ACCESS_LEVELS,
+  FIELD_NAME_PATTERN,
+  IdSchema,
+  MAX_VALUE_MAGNITUDE,
+  SENSITIVITIES,
+} from '@custos/engine';
 import { RECORD_SORTS } from '@custos/store';
 
 /** JSON schemas of the CRM routes: inputs are closed (`additionalProperties: false`). */
 /** A record (or user) id as the CRM and authz APIs take it: the engine's one id rule. */
 export const ID = IdSchema;
-const FIELD_VALUE = { type: ['string', 'number', 'boolean', 'null'] } as const;
+/** A field value a record holds: text up to 4,000 characters, a finite number, true/false, null. */
+export const MAX_FIELD_TEXT = 4000;
+const FIELD_VALUE = {
+  type: ['string', 'number', 'boolean', 'null'],
+  maxLength: MAX_FIELD_TEXT,
+  minimum: -MAX_VALUE_MAGNITUDE,
+  maximum: MAX_VALUE_MAGNITUDE,
+} as const;
 const FIELDS = {
   type: 'object',
   maxProperties: 200,
+  propertyNames: { maxLength: 64, pattern: FIELD_NAME_PATTERN },
   additionalProperties: FIELD_VALUE,
   description: 'Field values by field name (only fields the object has).',
 } as const;

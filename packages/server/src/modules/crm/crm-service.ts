@@ -1,4 +1,10 @@
-import { filter, type AccessLevel, type ObjectType, type Sensitivity } from '@custos/engine';
+import {
+  fieldLevelOf,
+  filter,
+  type AccessLevel,
+  type ObjectType,
+  type Sensitivity,
+} from '@custos/engine';
 import {
   createRecordAs,
   deleteRecordAs,
@@ -19,6 +25,7 @@ import {
   type RecordSort,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
+import { cursorBinding, type CursorSeal } from '../../http/cursor-seal.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { viewRecord, type RecordView } from './record-view.ts';
 
@@ -73,13 +80,42 @@ export interface TeamMemberView {
   access: AccessLevel;
 }
 
-/** The caller's list of an object: what `filter` selects, one page, each row per field access. */
+/**
+ * `q` (a name prefix) and `sort=name` only for a caller who reads the name in clear: a search or an
+ * order by a masked or hidden name would tell, record by record, what the name is. The level is
+ * the caller's on every record of the object they read (`fieldLevelOf`), so the rule is one answer
+ * per caller and object, not per record: PERMISSION_DENIED naming the parameter.
+ */
+function requireNameInClear(ctx: RequestContext, object: ObjectType, params: ListParams): void {
+  const byName = params.sort === 'name' || params.sort === '-name';
+  if (params.q === undefined && !byName) return;
+  const level = fieldLevelOf(ctx.index, ctx.userId, object, 'name');
+  if (level === 'read' || level === 'edit') return;
+  const field = params.q !== undefined ? 'querystring/q' : 'querystring/sort';
+  throw new AppError(
+    'PERMISSION_DENIED',
+    `${field.slice('querystring/'.length)} searches or sorts by the name, which is ${level} for you`,
+    { field, level },
+  );
+}
+
+/**
+ * The caller's list of an object: what `filter` selects, one page, each row per field access.
+ * The cursor is sealed (`cursor-seal.ts`) and bound to this list: tenant, caller, object, sort and
+ * search; the store's own cursor (a sort value and an id) never reaches the caller.
+ */
 export async function listObjectRecords(
   db: Db,
   ctx: RequestContext,
+  cursors: CursorSeal,
   object: ObjectType,
   params: ListParams,
 ): Promise<ListAnswer> {
+  const sort = params.sort ?? '-updatedAt';
+  requireNameInClear(ctx, object, params);
+  const binding = cursorBinding('crm', ctx.tenantId, ctx.userId, object, sort, params.q);
+  const cursor =
+    params.cursor === undefined ? null : cursors.open(binding, params.cursor, 'querystring/cursor');
   const predicate = filter(ctx.index, ctx.userId, 'read', object, ctx.now);
   const query = {
     tenantId: ctx.tenantId,
@@ -93,8 +129,8 @@ export async function listObjectRecords(
     listRecords(db, {
       ...query,
       limit: params.limit,
-      cursor: params.cursor ?? null,
-      sort: params.sort ?? '-updatedAt',
+      cursor,
+      sort,
       // Each row's field levels are the caller's: only the caller's team rows are read.
       factsFor: [ctx.userId],
     }),
@@ -102,7 +138,7 @@ export async function listObjectRecords(
   ]);
   return {
     items: page.records.map((r) => viewRecord(ctx, r)),
-    nextCursor: page.nextCursor,
+    nextCursor: page.nextCursor === null ? null : cursors.seal(binding, page.nextCursor),
     total: count?.total ?? null,
     totalExact: count?.exact ?? null,
   };
@@ -205,10 +241,12 @@ export async function putCustomerTeamMember(
   userId: string,
   access: AccessLevel,
 ): Promise<TeamMemberView[]> {
-  ownerOf(ctx, userId, 'params/userId');
   const at = new Date(ctx.now);
   await inTransaction(db, async (tx) => {
     await lockForAction(tx, ctx, 'customer', customerId, 'share');
+    // Only now, with the customer found and shareable: whether the id is an active colleague
+    // (before, a caller who cannot see the customer would learn which ids are active staff).
+    ownerOf(ctx, userId, 'params/userId');
     const before = await putTeamMember(tx, ctx.tenantId, { customerId, userId, access });
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,

@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import { OBJECT_CATALOGUE, OBJECT_TYPES, type ObjectType } from '@custos/engine';
+import {
+  FIELD_NAME_PATTERN,
+  MAX_VALUE_MAGNITUDE,
+  OBJECT_CATALOGUE,
+  OBJECT_TYPES,
+  type ObjectType,
+} from '@custos/engine';
 import {
   exportPages,
   exportTable,
@@ -49,10 +55,12 @@ const IMPORT_BODY = {
       items: {
         type: 'object',
         maxProperties: 200,
+        // Column names: `id`, `ownerId`, `customerId` and field names (checked per object).
+        propertyNames: { maxLength: 64, pattern: FIELD_NAME_PATTERN },
         additionalProperties: {
           anyOf: [
             { type: 'string', maxLength: 10_000 },
-            { type: 'number' },
+            { type: 'number', minimum: -MAX_VALUE_MAGNITUDE, maximum: MAX_VALUE_MAGNITUDE },
             { type: 'boolean' },
             { type: 'null' },
           ],

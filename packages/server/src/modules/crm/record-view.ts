@@ -17,15 +17,19 @@ export interface RecordView {
   id: string;
   object: StoredRecord['object'];
   customerId: string;
-  ownerId: string | null;
-  departmentId: string | null;
+  /** Absent for a portal user (internal owners and departments are not theirs to see). */
+  ownerId?: string | null;
+  departmentId?: string | null;
   sensitivity: StoredRecord['sensitivity'];
   updatedAt: string;
   fields: Record<string, unknown>;
   /** Fields shown masked (their values above are masked). */
   maskedFields: string[];
   permissions: RecordPermissions;
-  /** Per field: hidden, masked, read or edit (single-record answers only). */
+  /**
+   * Per field: hidden, masked, read or edit (single-record answers only). A portal user's lists
+   * only the fields they see: the names of the others are internal too.
+   */
   fieldLevels?: FieldAccessMap;
 }
 
@@ -33,7 +37,8 @@ const OTHER_ACTIONS = ['update', 'delete', 'transfer', 'share', 'export'] as con
 
 /**
  * Render a record the caller may read, per `fieldAccess`: a hidden field is absent, a masked one
- * is masked with the field's mask kind (`text` when none is set), the rest as stored.
+ * is masked with the field's mask kind (`text` when none is set), the rest as stored. A portal
+ * user is shown no internal owner or department and no name of a field hidden from them.
  */
 export function viewRecord(
   ctx: RequestContext,
@@ -45,7 +50,7 @@ export function viewRecord(
   const fields: Record<string, unknown> = {};
   const maskedFields: string[] = [];
   for (const [name, value] of Object.entries(record.fields)) {
-    const level: FieldLevel = levels[name] ?? 'hidden';
+    const level: FieldLevel = (Object.hasOwn(levels, name) ? levels[name] : undefined) ?? 'hidden';
     if (level === 'hidden') continue;
     if (level === 'masked') {
       fields[name] =
@@ -55,6 +60,7 @@ export function viewRecord(
       fields[name] = value;
     }
   }
+  const portal = ctx.index.users.get(ctx.userId)?.kind === 'portal';
   const permissions = Object.fromEntries(
     OTHER_ACTIONS.map((a) => [a, decide(ctx.index, ctx.userId, a, record, ctx.now)]),
   ) as RecordPermissions;
@@ -62,13 +68,19 @@ export function viewRecord(
     id: record.id,
     object: record.object,
     customerId: record.customerId,
-    ownerId: record.ownerId,
-    departmentId: record.departmentId,
+    ...(portal ? {} : { ownerId: record.ownerId, departmentId: record.departmentId }),
     sensitivity: record.sensitivity,
     updatedAt: record.updatedAt,
     fields,
     maskedFields,
     permissions,
-    ...(options.withFieldLevels === true ? { fieldLevels: levels } : {}),
+    ...(options.withFieldLevels === true
+      ? { fieldLevels: portal ? visibleLevels(levels) : levels }
+      : {}),
   };
+}
+
+/** The levels of the fields that are not hidden. */
+function visibleLevels(levels: FieldAccessMap): FieldAccessMap {
+  return Object.fromEntries(Object.entries(levels).filter(([, level]) => level !== 'hidden'));
 }

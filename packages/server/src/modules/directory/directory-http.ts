@@ -2,6 +2,7 @@ import type { PolicyModel } from '@custos/engine';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
+import { cursorBinding } from '../../http/cursor-seal.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
 import { adminPage, entityIndex, type AdminPageQuery } from './admin-page.ts';
@@ -139,6 +140,31 @@ export async function commit(
   return { data: result.entity, version: result.version };
 }
 
+/**
+ * The cursor of an admin list as the client holds it: the list's own position (`admin-page.ts`)
+ * sealed (`cursor-seal.ts`) and bound to the caller and the list (kind and filters); a tampered,
+ * foreign or garbage cursor is REQUEST_INVALID naming `querystring/cursor`.
+ */
+export function adminListCursor(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  kind: string,
+  filters: (string | undefined)[],
+): {
+  open(cursor: string | undefined): string | undefined;
+  seal(inner: string | null): string | null;
+} {
+  const ctx = request.custos;
+  const binding = cursorBinding('admin', ctx.tenantId, ctx.userId, kind, ...filters);
+  return {
+    open: (cursor) =>
+      cursor === undefined
+        ? undefined
+        : app.custos.cursors.open(binding, cursor, 'querystring/cursor'),
+    seal: (inner) => (inner === null ? null : app.custos.cursors.seal(binding, inner)),
+  };
+}
+
 /** NOT_FOUND for a missing entity of the request's model. */
 export function found<T>(item: T | undefined, kind: string, id: string): T {
   if (item === undefined) throw new AppError('NOT_FOUND', `no ${kind} "${id}"`, { kind, id });
@@ -167,8 +193,16 @@ export function readRoutes<T extends { id: string }>(
     path,
     { config, schema: listSchema(tag, summaries[0]) },
     (request, reply): VersionedPage<T> => {
-      const page = adminPage(items(request.custos.model), kind, request.query);
-      return { ...versioned(request, reply, page.items), nextCursor: page.nextCursor };
+      const cursors = adminListCursor(app, request, kind, [request.query.q]);
+      const cursor = cursors.open(request.query.cursor);
+      const page = adminPage(items(request.custos.model), kind, {
+        ...request.query,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return {
+        ...versioned(request, reply, page.items),
+        nextCursor: cursors.seal(page.nextCursor),
+      };
     },
   );
   app.get<{ Params: { id: string } }>(

@@ -79,6 +79,7 @@ export const MEMBER_PARAMS = Type.Object(
 export const IF_MATCH_HEADERS = Type.Object({
   'if-match': Type.Optional(
     Type.String({
+      maxLength: 40,
       description: 'The policy version the change is based on (ETag of a previous answer)',
     }),
   ),

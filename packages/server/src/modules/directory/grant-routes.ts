@@ -3,6 +3,7 @@ import { findGrant, listStoredGrants } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { ADMIN_PAGE_SIZE, decodeCursor, encodeCursor, type AdminPageQuery } from './admin-page.ts';
 import {
+  adminListCursor,
   ROLE_ADMIN,
   changeSchema,
   commit,
@@ -60,7 +61,9 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { limit = ADMIN_PAGE_SIZE, cursor, q, object, recordId } = request.query;
+      const { limit = ADMIN_PAGE_SIZE, q, object, recordId } = request.query;
+      const cursors = adminListCursor(app, request, 'grant', [q, object, recordId]);
+      const cursor = cursors.open(request.query.cursor);
       const rows = await listStoredGrants(app.custos.database.db, request.custos.tenantId, {
         limit: limit + 1,
         ...(cursor === undefined ? {} : { after: decodeCursor('grant', cursor) }),
@@ -72,8 +75,9 @@ export async function grantRoutes(app: FastifyInstance): Promise<void> {
       const last = items[items.length - 1];
       return {
         ...versioned(request, reply, items),
-        nextCursor:
+        nextCursor: cursors.seal(
           rows.length > limit && last !== undefined ? encodeCursor('grant', last.id) : null,
+        ),
       };
     },
   );

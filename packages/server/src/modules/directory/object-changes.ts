@@ -33,13 +33,13 @@ export function applyObjectChange(model: PolicyModel, change: ObjectChange): Cha
       break;
     case 'object.set_field':
       target = `object/${change.object}/${change.field}`;
-      before = base.fields[change.field] ?? null;
+      before = Object.hasOwn(base.fields, change.field) ? base.fields[change.field] : null;
       after = { ...base, fields: { ...base.fields, [change.field]: change.setting } };
       audited = change.setting;
       break;
     case 'object.remove_field': {
       target = `object/${change.object}/${change.field}`;
-      before = base.fields[change.field] ?? null;
+      before = Object.hasOwn(base.fields, change.field) ? base.fields[change.field] : null;
       if (before === null) {
         throw new AppError('NOT_FOUND', `no field "${change.field}" on ${change.object}`, {
           kind: 'field',

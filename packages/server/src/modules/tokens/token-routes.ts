@@ -25,7 +25,7 @@ interface CreateBody {
   expiresAt: string;
 }
 
-const TOKEN_ID = { type: 'string', pattern: '^[0-9a-f]{16}$' } as const;
+const TOKEN_ID = { type: 'string', maxLength: 16, pattern: '^[0-9a-f]{16}$' } as const;
 
 const CREATE_BODY = {
   type: 'object',

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The file in the data directory that keeps the server secret of `serve` and `demo`. */
+export const SECRET_FILE = 'custos-secret';
+
+/**
+ * The server secret `serve` and `demo` run with when `CUSTOS_SECRET` is not set: the one kept in
+ * the data directory (made once, readable by its owner only), so cursors survive a restart.
+ * Undefined when the environment sets one (the server reads it there).
+ */
+export async function dataDirSecret(
+  dataDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string | undefined> {
+  if (env.CUSTOS_SECRET !== undefined && env.CUSTOS_SECRET !== '') return undefined;
+  const path = join(dataDir, SECRET_FILE);
+  const kept = await readFile(path, 'utf8').then(
+    (text) => text.trim(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    },
+  );
+  if (kept !== undefined && kept.length >= 32) return kept;
+  await mkdir(dataDir, { recursive: true });
+  const made = randomBytes(32).toString('base64url');
+  await writeFile(path, `${made}\n`, { mode: 0o600 });
+  return made;
+}

@@ -3,9 +3,12 @@ import { findSessionWithPolicyVersion, touchSession } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 import { localeOf } from './locale.ts';
-import { SESSION_COOKIE } from './session-cookie.ts';
+import { sessionTokenOf } from './session-cookie.ts';
 
-/** A session is marked as seen at most this often (one write per session per interval). */
+/**
+ * A session is marked as seen at most this often (one write per session per interval), and at
+ * least four times per idle timeout.
+ */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -22,13 +25,19 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
   if (request.is404 || permission === undefined || permission.kind === 'public') return;
   const { database, clock, policy, config } = this.custos;
   const now = clock();
-  const token = request.cookies[SESSION_COOKIE];
-  if (token === undefined || token === '') throw new AppError('AUTH_REQUIRED', 'sign in first');
+  const token = sessionTokenOf(request, config.cookieSecure);
+  if (token === undefined) throw new AppError('AUTH_REQUIRED', 'sign in first');
   // The session and its tenant's policy version in one round trip (zero staleness).
   const found = await findSessionWithPolicyVersion(database.db, token, now);
   if (found === undefined)
     throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
   const { session, policyVersion } = found;
+  // Idle timeout (the absolute one is the session's expiry, checked by the lookup).
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  if (now - session.lastSeenAt >= idleMs)
+    throw new AppError('AUTH_REQUIRED', 'the session was idle too long; sign in again', {
+      reason: 'idle',
+    });
   const snapshot = await policy.atLeast(session.tenantId, policyVersion);
   const user = snapshot.users.get(session.userId);
   if (user === undefined) throw new AppError('AUTH_REQUIRED', 'the user no longer exists');
@@ -41,6 +50,11 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
     index: snapshot.index,
     version: snapshot.version,
     now,
+    session: {
+      publicId: session.publicId,
+      createdAt: session.createdAt,
+      mfaAt: session.mfaAt,
+    },
     locale: localeOf(
       request.headers['accept-language'],
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
@@ -59,5 +73,6 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
     throw new AppError('PERMISSION_DENIED', `requires the function permission ${permission.name}`, {
       function: permission.name,
     });
-  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) await touchSession(database.db, token, now);
+  if (now - session.lastSeenAt > Math.min(TOUCH_INTERVAL_MS, idleMs / 4))
+    await touchSession(database.db, token, now);
 }

@@ -20,6 +20,8 @@ export interface RequestContext {
   /** "Now" for this request, ms since the epoch (grants' time bounds use it). */
   now: number;
   locale: 'zh-CN' | 'en-US';
+  /** The request's session: its public id, start, and when it last passed a second factor. */
+  session?: { publicId: string; createdAt: number; mfaAt: number | null };
 }
 
 /** What the app holds for every request (`app.custos`). */

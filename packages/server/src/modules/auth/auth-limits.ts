@@ -1,5 +1,5 @@
 import { loginBlockedUntil } from '@custos/store';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 
 /** 429 AUTH_THROTTLED with `Retry-After` (seconds). */
@@ -13,11 +13,15 @@ export function throttled(retryAfterMs: number): AppError {
 /** Refuse at once while the e-mail's sign-in delay runs (429 with Retry-After). */
 export async function assertNotThrottled(
   app: FastifyInstance,
+  reply: FastifyReply,
   key: string,
   now: number,
 ): Promise<void> {
   const until = await loginBlockedUntil(app.custos.database.db, key);
-  if (until > now) throw throttled(until - now);
+  if (until <= now) return;
+  const error = throttled(until - now);
+  void reply.header('retry-after', String(error.details.retryAfterSeconds));
+  throw error;
 }
 
 /** The per-client-address limit of the sign-in and password routes (`@fastify/rate-limit`). */

@@ -137,7 +137,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const { password, tenantId } = request.body;
       // Throttled per e-mail, known or not: unknown and known e-mails behave the same.
       const key = normalizeEmail(request.body.email);
-      await assertNotThrottled(app, key, clock());
+      await assertNotThrottled(app, reply, key, clock());
       const accounts = await findCredentialsByEmail(database.db, key, tenantId);
       const withPassword = accounts.filter((a) => a.passwordHash !== null);
       const matched: Credential[] = [];

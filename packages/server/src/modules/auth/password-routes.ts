@@ -168,7 +168,7 @@ export function passwordRoutes(app: FastifyInstance): void {
           field: 'body/currentPassword',
         });
       const key = normalizeEmail(account.email);
-      await assertNotThrottled(app, key, now);
+      await assertNotThrottled(app, reply, key, now);
       if (!(await verifyPassword(account.passwordHash, request.body.currentPassword))) {
         await recordLoginFailure(database.db, key, now, loginDelayMs);
         await appendAuditEvent(database.db, {

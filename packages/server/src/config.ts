@@ -243,7 +243,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
 };
 
 /** The public URL of the server: `publicUrl`, else `http://localhost:<port>`. */
-export function publicUrlOf(config: Config): string {
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'port'>): string {
   return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 

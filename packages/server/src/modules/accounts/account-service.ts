@@ -93,7 +93,7 @@ async function issueLink(
     now: input.now,
     ttlMs: lifetimeMs(input.settings, input.purpose),
   });
-  const link = `${publicUrlOf(input.settings as Config)}/set-password?token=${token}`;
+  const link = `${publicUrlOf(input.settings)}/set-password?token=${token}`;
   const expires = new Date(expiresAt).toISOString();
   const { subject, body } = message(
     input.purpose,

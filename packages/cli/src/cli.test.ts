@@ -9,6 +9,7 @@ import {
   demoCompany,
   getRecord,
   listAuditEvents,
+  listUnsentMessages,
   loadPolicyModel,
   savePolicyModel,
 } from '@custos/store';
@@ -17,7 +18,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, TEST_NOW, type CliSandbox } from './cli-test-support.ts';
 import { SECRET_FILE } from './server-secret.ts';
 
-const COMMANDS = ['migrate', 'seed', 'demo', 'serve', 'check', 'explain', 'export', 'import'];
+const COMMANDS = [
+  'migrate',
+  'seed',
+  'demo',
+  'serve',
+  'check',
+  'explain',
+  'export',
+  'import',
+  'user',
+];
 const CUSTOMERS = 100;
 /** The seeded company, as the oracle: same size, seed and clock as `custos seed`. */
 const demo = demoCompany({ customers: CUSTOMERS, now: TEST_NOW });
@@ -123,6 +134,91 @@ describe('custos migrate, seed', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('[CONFLICT]');
     expect(r.err).toContain('--replace');
+  });
+});
+
+describe('custos user invite, reset-password', () => {
+  it('invites a new user and prints the one-time link, queued in the outbox and audited', async () => {
+    const r = await box.run(
+      [
+        'user',
+        'invite',
+        '--email',
+        'New.Hire.CLI@yunshan.example',
+        '--name',
+        '柯新人',
+        '--department',
+        'marketing',
+        '--role',
+        'sales-rep',
+      ],
+      { env: { CUSTOS_PUBLIC_URL: 'https://crm.example.cn/' } },
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const link = /https:\/\/crm\.example\.cn\/set-password\?token=([\w-]{43})/.exec(r.out);
+    expect(link).not.toBeNull();
+    expect(r.out).toContain(new Date(TEST_NOW + 72 * 3_600_000).toISOString());
+    const stored = await box.withDatabase(async (database) => {
+      const model = await loadPolicyModel(database.db, 'yunshan');
+      const user = model.users.find((u) => u.name === '柯新人');
+      const outbox = await listUnsentMessages(database.db, { tenantId: 'yunshan' });
+      const audit = await listAuditEvents(database.db, 'yunshan', { action: 'account.invite' });
+      return { user, outbox, audit };
+    });
+    expect(stored.user).toMatchObject({ departmentId: 'marketing', roleIds: ['sales-rep'] });
+    expect(stored.outbox.map((m) => m.to)).toContain('New.Hire.CLI@yunshan.example');
+    expect(stored.audit[0]).toMatchObject({ actorId: null, target: `user/${stored.user?.id}` });
+  });
+
+  it('refuses a taken e-mail or a bad department, writing nothing', async () => {
+    const taken = await box.run([
+      'user',
+      'invite',
+      '--email',
+      'LI.LEI@yunshan.example',
+      '--name',
+      '李雷二',
+      '--department',
+      'marketing',
+    ]);
+    expect(taken.code).toBe(1);
+    expect(taken.err).toMatch(/\[CONFLICT\].*--email/);
+    const bad = await box.run([
+      'user',
+      'invite',
+      '--email',
+      'new.one@yunshan.example',
+      '--name',
+      '新人',
+      '--department',
+      'no-such-dept',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('[MODEL_INVALID]');
+    const users = await box.withDatabase(
+      async (database) => (await loadPolicyModel(database.db, 'yunshan')).users,
+    );
+    expect(users.filter((u) => u.name === '李雷二' || u.name === '新人')).toEqual([]);
+    const missing = await box.run(['user', 'invite', '--name', 'x', '--department', 'marketing']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('resets a password by user id or e-mail and prints the link', async () => {
+    const byEmail = await box.run(['user', 'reset-password', 'li.lei@yunshan.example']);
+    expect(byEmail.err).toBe('');
+    expect(byEmail.code).toBe(0);
+    expect(byEmail.out).toMatch(/http:\/\/localhost:3000\/set-password\?token=[\w-]{43}/);
+    expect(byEmail.out).toContain('lilei');
+    const byId = await box.run(['user', 'reset-password', 'lilei']);
+    expect(byId.code).toBe(0);
+    const unknown = await box.run(['user', 'reset-password', 'nobody@yunshan.example']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('[NOT_FOUND]');
+    const audit = await box.withDatabase((database) =>
+      listAuditEvents(database.db, 'yunshan', { action: 'account.reset_password' }),
+    );
+    expect(audit).toHaveLength(2);
   });
 });
 

@@ -15,11 +15,9 @@ export async function resolvePrincipal(
   const byId = model.users.find((u) => u.id === who);
   if (byId !== undefined) return byId;
   if (who.includes('@')) {
-    const credential = await findCredentialByEmail(db, who);
+    const credential = await findCredentialByEmail(db, who, model.tenant.id);
     const user =
-      credential?.tenantId === model.tenant.id
-        ? model.users.find((u) => u.id === credential.userId)
-        : undefined;
+      credential === undefined ? undefined : model.users.find((u) => u.id === credential.userId);
     if (user !== undefined) return user;
   } else {
     const byName = model.users.filter((u) => u.name === who);

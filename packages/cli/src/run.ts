@@ -12,6 +12,7 @@ import { configureImport } from './import-command.ts';
 import { configureMigrate } from './migrate-command.ts';
 import { configureSeed } from './seed-command.ts';
 import { configureServe } from './serve-command.ts';
+import { configureUser } from './user-command.ts';
 
 /** The `custos` program: every command, its options and help, writing to `io`. */
 export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureExplain(program.command('explain'), ctx);
   configureExport(program.command('export'), ctx);
   configureImport(program.command('import'), ctx);
+  configureUser(program.command('user'), ctx);
   return program;
 }
 

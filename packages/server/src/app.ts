@@ -25,6 +25,7 @@ import { installInputGuard } from './http/input-guard.ts';
 import { PolicyCache } from './http/policy-cache.ts';
 import type { RegisteredRoute, RequestContext } from './http/request-context.ts';
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
+import { sessionCookieName } from './http/session-cookie.ts';
 import { createServerKeys } from './http/server-keys.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { csrfRoutes } from './modules/auth/csrf-routes.ts';
@@ -32,6 +33,7 @@ import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
 import { crmRoutes } from './modules/crm/crm-routes.ts';
+import { accountRoutes } from './modules/accounts/account-routes.ts';
 import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
 
@@ -54,6 +56,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'csrf', routes: csrfRoutes },
   { name: 'tokens', routes: tokenRoutes },
   { name: 'exchange', routes: exchangeRoutes },
+  { name: 'accounts', routes: accountRoutes },
 ];
 
 /** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */
@@ -206,7 +209,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.cookieSecure) },
           // A browser's state-changing request with the session cookie (ADR 0011).
           csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token (ADR 0009)' },

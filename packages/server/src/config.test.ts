@@ -25,6 +25,11 @@ describe('config', () => {
       tlsKey: undefined,
       allowedOrigins: [],
       tokenMaxDays: 90,
+      publicUrl: undefined,
+      sessionIdleMinutes: 60,
+      inviteLinkHours: 72,
+      resetLinkMinutes: 60,
+      authRateLimitPerMinute: 30,
     });
   });
 
@@ -76,6 +81,8 @@ describe('config', () => {
     ['CUSTOS_LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://x'],
     ['CUSTOS_DEFAULT_LOCALE', 'fr-FR'],
+    ['CUSTOS_PUBLIC_URL', 'ftp://x'],
+    ['CUSTOS_SESSION_IDLE_MINUTES', '1'],
   ])('names %s in the error for %s', (env, value) => {
     expect(() => loadConfig({ [env]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [env]: value })).toThrow(new RegExp(`^${env}: `));

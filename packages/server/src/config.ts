@@ -23,6 +23,11 @@ export interface Config {
   allowedOrigins: readonly string[];
   tokenMaxDays: number;
   secret: string | undefined;
+  publicUrl: string | undefined;
+  sessionIdleMinutes: number;
+  inviteLinkHours: number;
+  resetLinkMinutes: number;
+  authRateLimitPerMinute: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -121,6 +126,19 @@ function origins(raw: string, env: string): readonly string[] {
   return list.map((item) => item.replace(/\/$/, ''));
 }
 
+function httpUrl(raw: string, env: string): string | undefined {
+  if (raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(env, `expected an http:// or https:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(env, `expected an http:// or https:// URL, got "${raw}"`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
 const LOG_LEVELS: readonly LogLevel[] = [
   'fatal',
   'error',
@@ -179,7 +197,8 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     env: 'CUSTOS_SESSION_TTL_HOURS',
     default: '12',
     sensitive: false,
-    description: 'Lifetime of a sign-in session, in hours (the cookie Max-Age).',
+    description:
+      'Absolute lifetime of a sign-in session, in hours (the cookie Max-Age): sign in again after it however active.',
     parse: integer(1, 24 * 90),
   },
   cookieSecure: {
@@ -261,7 +280,55 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
       'The server secret (at least 32 characters) the keys of list cursors are derived from (HKDF, one label per use); every node of a cluster needs the same. Unset: a random key per process (logged as a warning), so cursors die with the process; `custos serve` and `custos demo` keep one in the data directory (`custos-secret`).',
     parse: secret,
   },
+  publicUrl: {
+    key: 'publicUrl',
+    env: 'CUSTOS_PUBLIC_URL',
+    default: undefined,
+    sensitive: false,
+    description:
+      'The URL users reach Custos at, for the links it sends (`/set-password?token=…`); unset: `http://localhost:<port>`.',
+    parse: httpUrl,
+  },
+  sessionIdleMinutes: {
+    key: 'sessionIdleMinutes',
+    env: 'CUSTOS_SESSION_IDLE_MINUTES',
+    default: '60',
+    sensitive: false,
+    description:
+      'Idle timeout of a sign-in session, in minutes: a session unused this long ends (5 to 43200).',
+    parse: integer(5, 30 * 24 * 60),
+  },
+  inviteLinkHours: {
+    key: 'inviteLinkHours',
+    env: 'CUSTOS_INVITE_LINK_HOURS',
+    default: '72',
+    sensitive: false,
+    description: 'Lifetime of an invitation (set-password) link, in hours (1 to 720).',
+    parse: integer(1, 720),
+  },
+  resetLinkMinutes: {
+    key: 'resetLinkMinutes',
+    env: 'CUSTOS_RESET_LINK_MINUTES',
+    default: '60',
+    sensitive: false,
+    description: 'Lifetime of a password-reset link, in minutes (5 to 1440).',
+    parse: integer(5, 1440),
+  },
+  authRateLimitPerMinute: {
+    key: 'authRateLimitPerMinute',
+    env: 'CUSTOS_AUTH_RATE_LIMIT_PER_MINUTE',
+    default: '30',
+    sensitive: false,
+    description:
+      'Requests per minute one client address may make to the sign-in and password routes (past it: 429 `RATE_LIMITED`).',
+    parse: integer(1, 100_000),
+  },
 };
+
+/** The public URL of the server: `publicUrl`, else `http://localhost:<port>`. */
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
 
 export const CONFIG_SETTINGS: readonly ConfigSetting[] = Object.values(
   CONFIG_SCHEMA,

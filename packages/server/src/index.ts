@@ -33,3 +33,20 @@ export type { CommitOptions, CommitResult } from './modules/directory/commit-cha
 export { previewChanges } from './modules/directory/change-preview.ts';
 export type { ChangePreview } from './modules/directory/change-preview.ts';
 export type { PolicyChange } from './modules/directory/policy-change.ts';
+export {
+  createInvitedUser,
+  endUserSessions,
+  inviteUser,
+  resetPassword,
+} from './modules/accounts/account-service.ts';
+export type { AccountSettings, Invitation, NewUser } from './modules/accounts/account-service.ts';
+export { checkPassword, normalizePassword } from './modules/accounts/password-policy.ts';
+export type {
+  PasswordContext,
+  PasswordRejection,
+  PasswordVerdict,
+} from './modules/accounts/password-policy.ts';
+export { startSession, rotateSession } from './modules/auth/start-session.ts';
+export type { LoginResponse, SignedInAccount } from './modules/auth/start-session.ts';
+export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.ts';
+export { publicUrlOf } from './config.ts';

@@ -7,7 +7,7 @@ import { TEST_BACKENDS } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppModule } from './app.ts';
 import type { Config } from './config.ts';
-import { SESSION_COOKIE } from './http/session-cookie.ts';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './http/session-cookie.ts';
 import { hashPassword } from './modules/auth/password.ts';
 import { loadDemo, type LoadedDemo } from './seed/load-demo.ts';
 
@@ -89,7 +89,9 @@ export async function loginCookie(
   });
   if (response.statusCode !== 200)
     throw new Error(`login as ${email} failed: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  const cookie = response.cookies.find(
+    (c) => c.name === SESSION_COOKIE || c.name === SECURE_SESSION_COOKIE,
+  );
   if (cookie === undefined) throw new Error(`login as ${email} set no session cookie`);
-  return `${SESSION_COOKIE}=${cookie.value}`;
+  return `${cookie.name}=${cookie.value}`;
 }

@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
-import { findCredentialByEmail, upsertCredential } from './credential-repository.ts';
+import {
+  findCredentialByEmail,
+  findCredentialsByEmail,
+  upsertCredential,
+} from './credential-repository.ts';
+import {
+  loginBlockedUntil,
+  recordLoginFailure,
+  resetLoginFailures,
+} from './login-throttle-repository.ts';
+import { enqueueMessage, listUnsentMessages, markMessageSent } from './outbox-repository.ts';
+import { consumePasswordLink, issuePasswordLink } from './password-link-repository.ts';
 import {
   createSession,
   deleteSession,
+  deleteUserSessionByPublicId,
   deleteUserSessions,
+  listUserSessions,
   findSession,
   hashSessionToken,
   touchSession,
@@ -43,6 +56,7 @@ describe.each(TEST_BACKENDS)('credentials and sessions on $name', (backend) => {
       userId: 'u1',
       email: 'Li.Na@Example.com',
       passwordHash: 'h1',
+      status: 'active',
     });
     await upsertCredential(db, {
       tenantId: 't1',
@@ -54,15 +68,88 @@ describe.each(TEST_BACKENDS)('credentials and sessions on $name', (backend) => {
     expect((await findCredentialByEmail(db, 'LINA@example.com'))?.passwordHash).toBe('h2');
   });
 
-  it('keeps e-mails unique across tenants', async () => {
+  it('keeps e-mails unique per tenant, case-insensitively; one e-mail may be in several tenants', async () => {
+    const db = database.db;
     await expect(
-      upsertCredential(database.db, {
-        tenantId: 't2',
+      upsertCredential(db, {
+        tenantId: 't1',
         userId: 'u9',
         email: 'LINA@EXAMPLE.COM',
         passwordHash: 'x',
       }),
     ).rejects.toThrow();
+    await upsertCredential(db, {
+      tenantId: 't2',
+      userId: 'u9',
+      email: 'LINA@EXAMPLE.COM',
+      passwordHash: null,
+    });
+    const both = await findCredentialsByEmail(db, 'lina@example.com');
+    expect(both.map((c) => [c.tenantId, c.userId, c.status])).toEqual([
+      ['t1', 'u1', 'active'],
+      ['t2', 'u9', 'invited'],
+    ]);
+    expect((await findCredentialByEmail(db, 'lina@example.com', 't2'))?.passwordHash).toBeNull();
+  });
+
+  it('a set-password link works once, before it expires, and a new link kills the old', async () => {
+    const db = database.db;
+    const input = {
+      tenantId: 't1',
+      userId: 'u1',
+      purpose: 'invite' as const,
+      now: NOW,
+      ttlMs: HOUR,
+    };
+    const first = await issuePasswordLink(db, input);
+    const second = await issuePasswordLink(db, input);
+    expect(second.token).toMatch(/^[\w-]{43}$/);
+    expect(await consumePasswordLink(db, first.token, NOW)).toBeUndefined();
+    expect(await consumePasswordLink(db, second.token, NOW + HOUR)).toBeUndefined();
+    expect(await consumePasswordLink(db, second.token, NOW + 1)).toMatchObject({
+      tenantId: 't1',
+      userId: 'u1',
+      purpose: 'invite',
+    });
+    expect(await consumePasswordLink(db, second.token, NOW + 2)).toBeUndefined();
+    const stored = await db.selectFrom('password_links').select('token_hash').execute();
+    expect(stored.map((r) => r.token_hash)).not.toContain(second.token);
+  });
+
+  it('counts sign-in failures per key and forgets them on success', async () => {
+    const db = database.db;
+    const delay = (failures: number) => (failures > 2 ? 1000 * failures : 0);
+    expect(await recordLoginFailure(db, 'k@x', NOW, delay)).toEqual({
+      failures: 1,
+      blockedUntil: 0,
+    });
+    await recordLoginFailure(db, 'k@x', NOW, delay);
+    expect(await recordLoginFailure(db, 'k@x', NOW, delay)).toEqual({
+      failures: 3,
+      blockedUntil: NOW + 3000,
+    });
+    expect(await loginBlockedUntil(db, 'k@x')).toBe(NOW + 3000);
+    expect(await loginBlockedUntil(db, 'other@x')).toBe(0);
+    const keys = await db.selectFrom('login_throttle').select('key_hash').execute();
+    expect(JSON.stringify(keys)).not.toContain('k@x');
+    await resetLoginFailures(db, 'k@x');
+    expect(await loginBlockedUntil(db, 'k@x')).toBe(0);
+  });
+
+  it('queues outbox messages for a sender and marks them sent', async () => {
+    const db = database.db;
+    const id = await enqueueMessage(db, {
+      tenantId: 't1',
+      to: 'a@x',
+      subject: 's',
+      body: 'b',
+      now: NOW,
+    });
+    expect(await listUnsentMessages(db, { tenantId: 't1' })).toEqual([
+      { id, tenantId: 't1', to: 'a@x', subject: 's', body: 'b', createdAt: NOW, sentAt: null },
+    ]);
+    await markMessageSent(db, id, NOW + 1);
+    expect(await listUnsentMessages(db, { tenantId: 't1' })).toEqual([]);
   });
 
   it('creates, finds, expires and deletes sessions, storing only a hash of the token', async () => {
@@ -92,7 +179,13 @@ describe.each(TEST_BACKENDS)('credentials and sessions on $name', (backend) => {
     const a = await createSession(db, { ...input, userId: 'ua' });
     const b = await createSession(db, { ...input, userId: 'ua' });
     const c = await createSession(db, { ...input, userId: 'ub' });
-    expect(await deleteUserSessions(db, 't1', 'ua')).toBe(2);
+    expect(await deleteUserSessions(db, 't1', 'ua', a.token)).toBe(1);
+    expect(await findSession(db, a.token, NOW)).toBeDefined();
+    const listed = await listUserSessions(db, 't1', 'ua', NOW);
+    expect(listed.map((s) => s.publicId)).toEqual([a.session.publicId]);
+    expect(a.session.publicId).toMatch(/^[\w-]{22}$/);
+    expect(await deleteUserSessionByPublicId(db, 't1', 'ub', a.session.publicId)).toBe(false);
+    expect(await deleteUserSessions(db, 't1', 'ua')).toBe(1);
     expect(await findSession(db, a.token, NOW)).toBeUndefined();
     expect(await findSession(db, b.token, NOW)).toBeUndefined();
     expect(await findSession(db, c.token, NOW)).toBeDefined();

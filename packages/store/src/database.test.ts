@@ -26,9 +26,15 @@ describe.each(TEST_BACKENDS)('$name database', (backend) => {
         and tablename not like 'kysely_%' and tablename <> 'tenants'`.execute(database.db);
       expect(rows.length).toBeGreaterThan(40);
       // Sign-in looks up by e-mail and by session token before any tenant is known (0003-auth),
-      // and a bearer request by its API token's id (0009-api-tokens): those keys are global on
-      // purpose.
-      const global = new Set(['credentials_email_idx', 'sessions_pkey', 'api_tokens_pkey']);
+      // and a bearer request by its API token's id (0009-api-tokens), by set-password token and
+      // throttle key (0007-accounts): those keys are global on purpose.
+      const global = new Set([
+        'credentials_email_idx',
+        'sessions_pkey',
+        'password_links_pkey',
+        'login_throttle_pkey',
+        'api_tokens_pkey',
+      ]);
       const offenders = rows.filter(
         (r) => !/\(tenant_id[,)]/.test(r.indexdef) && !global.has(r.indexname),
       );

@@ -44,20 +44,46 @@ export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
 export type { AuditEvent } from './audit-repository.ts';
 export {
   findCredentialByEmail,
+  findCredentialOfUser,
+  findCredentialsByEmail,
+  normalizeEmail,
+  setCredentialPassword,
   upsertCredential,
   upsertCredentials,
 } from './credential-repository.ts';
-export type { Credential } from './credential-repository.ts';
+export type { AccountStatus, Credential } from './credential-repository.ts';
+export {
+  consumePasswordLink,
+  findUsablePasswordLink,
+  issuePasswordLink,
+  revokePasswordLinks,
+} from './password-link-repository.ts';
+export type { PasswordLink, PasswordLinkPurpose } from './password-link-repository.ts';
+export { enqueueMessage, listUnsentMessages, markMessageSent } from './outbox-repository.ts';
+export type { OutboxMessage } from './outbox-repository.ts';
+export {
+  loginBlockedUntil,
+  recordLoginFailure,
+  resetLoginFailures,
+} from './login-throttle-repository.ts';
 export {
   createSession,
   deleteSession,
+  deleteUserSessionByPublicId,
   deleteUserSessions,
   findSession,
   hashSessionToken,
+  listUserSessions,
   touchSession,
 } from './session-repository.ts';
 export type { Session } from './session-repository.ts';
-export type { CredentialRow, SessionRow } from './schema.ts';
+export type {
+  CredentialRow,
+  LoginThrottleRow,
+  OutboxRow,
+  PasswordLinkRow,
+  SessionRow,
+} from './schema.ts';
 export { loadPolicyModelIn, lockPolicyVersion, writePolicyModel } from './policy-repository.ts';
 export {
   attachParents,

@@ -256,15 +256,50 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   credentials: CredentialRow;
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
+  password_links: PasswordLinkRow;
+  outbox: OutboxRow;
+  login_throttle: LoginThrottleRow;
 };
 
-/** A user's password credential (0003-auth). Login is by e-mail, unique across tenants. */
+/** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
 export interface CredentialRow {
   tenant_id: string;
   user_id: string;
   email: string;
-  /** Argon2id PHC string. */
-  password_hash: string;
+  /** Argon2id PHC string; null until an invited user sets a password. */
+  password_hash: string | null;
+  status: ColumnType<'invited' | 'active', 'invited' | 'active' | undefined, 'invited' | 'active'>;
+  password_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A one-time set-password link (0007-accounts), keyed by the SHA-256 hash of its token. */
+export interface PasswordLinkRow {
+  token_hash: string;
+  tenant_id: string;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** An e-mail message for an external sender to deliver (0007-accounts). */
+export interface OutboxRow {
+  id: Generated<string>;
+  tenant_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: ColumnType<Date, Date, never>;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Consecutive failed sign-ins per normalised e-mail (0007-accounts), keyed by its hash. */
+export interface LoginThrottleRow {
+  key_hash: string;
+  failures: number;
+  last_failure_at: Date;
+  blocked_until: Date | null;
 }
 
 /** A signed-in session (0003-auth), keyed by the SHA-256 hash of its random token. */
@@ -275,6 +310,12 @@ export interface SessionRow {
   created_at: ColumnType<Date, Date, never>;
   expires_at: ColumnType<Date, Date, Date>;
   last_seen_at: ColumnType<Date, Date, Date>;
+  /** A non-secret id for listing and ending sessions (0007-accounts). */
+  public_id: string;
+  user_agent: string | null;
+  ip: string | null;
+  /** When the session last passed a second factor (null: password only). */
+  mfa_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** One committed admin change (0005-policy-changes); a batch shares one version. */

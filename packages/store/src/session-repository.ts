@@ -12,6 +12,12 @@ export interface Session {
   createdAt: number;
   expiresAt: number;
   lastSeenAt: number;
+  /** A non-secret id naming the session in lists (`GET /v1/auth/sessions`). */
+  publicId: string;
+  userAgent: string | null;
+  ip: string | null;
+  /** When the session last passed a second factor; null: password only. */
+  mfaAt: number | null;
 }
 
 /** The stored key of a session token. */
@@ -22,7 +28,15 @@ export function hashSessionToken(token: string): string {
 /** Create a session valid from `now` for `ttlMs`; returns the token to give the client. */
 export async function createSession(
   db: Kysely<StoreSchema>,
-  input: { tenantId: string; userId: string; now: number; ttlMs: number },
+  input: {
+    tenantId: string;
+    userId: string;
+    now: number;
+    ttlMs: number;
+    userAgent?: string | null;
+    ip?: string | null;
+    mfaAt?: number | null;
+  },
 ): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const session: Session = {
@@ -31,6 +45,10 @@ export async function createSession(
     createdAt: input.now,
     expiresAt: input.now + input.ttlMs,
     lastSeenAt: input.now,
+    publicId: randomBytes(16).toString('base64url'),
+    userAgent: input.userAgent?.slice(0, 512) ?? null,
+    ip: input.ip ?? null,
+    mfaAt: input.mfaAt ?? null,
   };
   await db
     .insertInto('sessions')
@@ -41,6 +59,10 @@ export async function createSession(
       created_at: new Date(session.createdAt),
       expires_at: new Date(session.expiresAt),
       last_seen_at: new Date(session.lastSeenAt),
+      public_id: session.publicId,
+      user_agent: session.userAgent,
+      ip: session.ip,
+      mfa_at: session.mfaAt === null ? null : new Date(session.mfaAt),
     })
     .execute();
   return { token, session };
@@ -56,13 +78,25 @@ export async function findSession(
 ): Promise<Session | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['tenant_id', 'user_id', 'created_at', 'expires_at', 'last_seen_at'])
+    .select(SESSION_COLUMNS)
     .where('id_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
   if (row === undefined) return undefined;
   const session = sessionOf(row);
   return session.expiresAt > now ? session : undefined;
 }
+
+const SESSION_COLUMNS = [
+  'tenant_id',
+  'user_id',
+  'created_at',
+  'expires_at',
+  'last_seen_at',
+  'public_id',
+  'user_agent',
+  'ip',
+  'mfa_at',
+] as const;
 
 /** A session row as the session. */
 function sessionOf(row: {
@@ -71,6 +105,10 @@ function sessionOf(row: {
   created_at: Date | string;
   expires_at: Date | string;
   last_seen_at: Date | string;
+  public_id: string;
+  user_agent: string | null;
+  ip: string | null;
+  mfa_at: Date | string | null;
 }): Session {
   return {
     tenantId: row.tenant_id,
@@ -78,6 +116,10 @@ function sessionOf(row: {
     createdAt: millis(row.created_at),
     expiresAt: millis(row.expires_at),
     lastSeenAt: millis(row.last_seen_at),
+    publicId: row.public_id,
+    userAgent: row.user_agent,
+    ip: row.ip,
+    mfaAt: row.mfa_at === null ? null : millis(row.mfa_at),
   };
 }
 
@@ -99,6 +141,10 @@ export async function findSessionWithPolicyVersion(
       's.created_at',
       's.expires_at',
       's.last_seen_at',
+      's.public_id',
+      's.user_agent',
+      's.ip',
+      's.mfa_at',
       't.policy_version',
     ])
     .where('s.id_hash', '=', hashSessionToken(token))
@@ -126,16 +172,56 @@ export async function deleteSession(db: Kysely<StoreSchema>, token: string): Pro
   await db.deleteFrom('sessions').where('id_hash', '=', hashSessionToken(token)).execute();
 }
 
-/** End every session of a user (leaver, password change); returns how many were ended. */
+/**
+ * End every session of a user (leaver, password reset, sign out everywhere), or every one but
+ * the session of `exceptToken`; returns how many were ended.
+ */
 export async function deleteUserSessions(
   db: Kysely<StoreSchema>,
   tenantId: string,
   userId: string,
+  exceptToken?: string,
 ): Promise<number> {
+  let query = db
+    .deleteFrom('sessions')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId);
+  if (exceptToken !== undefined)
+    query = query.where('id_hash', '<>', hashSessionToken(exceptToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The user's sessions that have not expired at `now`, newest first. */
+export async function listUserSessions(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  userId: string,
+  now: number,
+): Promise<Session[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(SESSION_COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date(now))
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(sessionOf);
+}
+
+/** End the user's session with this public id; whether there was one. */
+export async function deleteUserSessionByPublicId(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  userId: string,
+  publicId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('sessions')
     .where('tenant_id', '=', tenantId)
     .where('user_id', '=', userId)
+    .where('public_id', '=', publicId)
     .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return Number(result.numDeletedRows) > 0;
 }

@@ -4,9 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 import { bearerTokenOf, tokenPrincipal, tokenScopeCheck } from './bearer-token.ts';
 import { localeOf } from './locale.ts';
-import { SESSION_COOKIE } from './session-cookie.ts';
+import { sessionTokenOf } from './session-cookie.ts';
 
-/** A session is marked as seen at most this often (one write per session per interval). */
+/**
+ * A session is marked as seen at most this often (one write per session per interval), and at
+ * least four times per idle timeout.
+ */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 /**
@@ -34,14 +37,22 @@ export async function accessHook(
   const apiToken =
     bearer === undefined ? undefined : await tokenPrincipal(database.db, bearer, now, reply);
   // With a bearer header, the cookie is not read at all.
-  const token = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
-  if (apiToken === undefined && (token === undefined || token === ''))
+  const token = bearer === undefined ? sessionTokenOf(request, config.cookieSecure) : undefined;
+  if (apiToken === undefined && token === undefined)
     throw new AppError('AUTH_REQUIRED', 'sign in first');
   // The session (or token) and its tenant's policy version in one round trip (zero staleness).
-  const found = apiToken ?? (await findSessionWithPolicyVersion(database.db, token as string, now));
+  const signedIn =
+    token === undefined ? undefined : await findSessionWithPolicyVersion(database.db, token, now);
+  const found = apiToken ?? signedIn;
   if (found === undefined)
     throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
   const { session, policyVersion } = found;
+  // Idle timeout of a session (the absolute one is the session's expiry, checked by the lookup).
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  if (signedIn !== undefined && now - session.lastSeenAt >= idleMs)
+    throw new AppError('AUTH_REQUIRED', 'the session was idle too long; sign in again', {
+      reason: 'idle',
+    });
   const snapshot = await policy.atLeast(session.tenantId, policyVersion);
   const user = snapshot.users.get(session.userId);
   if (user === undefined) throw new AppError('AUTH_REQUIRED', 'the user no longer exists');
@@ -55,6 +66,15 @@ export async function accessHook(
     version: snapshot.version,
     now,
     ...(apiToken === undefined ? {} : { apiToken: apiToken.apiToken }),
+    ...(signedIn === undefined
+      ? {}
+      : {
+          session: {
+            publicId: signedIn.session.publicId,
+            createdAt: signedIn.session.createdAt,
+            mfaAt: signedIn.session.mfaAt,
+          },
+        }),
     locale: localeOf(
       request.headers['accept-language'],
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
@@ -84,6 +104,6 @@ export async function accessHook(
     await apiToken.touch(now);
     return;
   }
-  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS)
-    await touchSession(database.db, token as string, now);
+  if (token !== undefined && now - session.lastSeenAt > Math.min(TOUCH_INTERVAL_MS, idleMs / 4))
+    await touchSession(database.db, token, now);
 }

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 import { STATE_CHANGING_METHODS } from './browser-guard.ts';
-import { SESSION_COOKIE } from './session-cookie.ts';
+import { sessionTokenOf } from './session-cookie.ts';
 
 /** The request header that carries the CSRF token. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -19,12 +19,6 @@ const CSRF_PURPOSE = 'custos-csrf-v1';
  */
 export function csrfTokenFor(sessionToken: string): string {
   return createHmac('sha256', sessionToken).update(CSRF_PURPOSE).digest('base64url');
-}
-
-/** The session token a request's cookie carries, or undefined. */
-export function sessionTokenOf(request: FastifyRequest): string | undefined {
-  const token = request.cookies[SESSION_COOKIE];
-  return token === undefined || token === '' ? undefined : token;
 }
 
 /** True when a browser sent the request: it carries `Origin` or any `Sec-Fetch-*` header. */
@@ -49,12 +43,12 @@ export function isCsrfTokenValid(sessionToken: string, given: string | undefined
  * neither `Origin` nor `Sec-Fetch-*` and needs no token: no browser carries its cookie for a
  * third party (ADR 0011). The console gets the token from `GET /v1/auth/csrf`.
  */
-export async function csrfTokenHook(request: FastifyRequest): Promise<void> {
+export async function csrfTokenHook(this: FastifyInstance, request: FastifyRequest): Promise<void> {
   if (request.is404 || !STATE_CHANGING_METHODS.has(request.method)) return;
   const permission = request.routeOptions.config.permission;
   if (permission === undefined || permission.kind === 'public') return;
   if (request.headers.authorization !== undefined) return;
-  const session = sessionTokenOf(request);
+  const session = sessionTokenOf(request, this.custos.config.cookieSecure);
   if (session === undefined || !isFromBrowser(request)) return;
   const given = request.headers[CSRF_HEADER];
   if (!isCsrfTokenValid(session, typeof given === 'string' ? given : undefined))

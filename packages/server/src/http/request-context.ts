@@ -24,6 +24,8 @@ export interface RequestContext {
   locale: 'zh-CN' | 'en-US';
   /** Set when an API token (not a session) authenticated the request (ADR 0009). */
   apiToken?: ApiToken;
+  /** The request's session: its public id, start, and when it last passed a second factor. */
+  session?: { publicId: string; createdAt: number; mfaAt: number | null };
 }
 
 /** What the app holds for every request (`app.custos`). */

@@ -11,7 +11,12 @@ describe('auth', () => {
   let t: TestApp;
   let now = TEST_NOW;
   beforeAll(async () => {
-    t = await createTestApp({ customers: 20, clock: () => now });
+    // Idle timeout a day: the absolute lifetime (12 h) is what this suite moves the clock past.
+    t = await createTestApp({
+      customers: 20,
+      clock: () => now,
+      config: { sessionIdleMinutes: 24 * 60 },
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -1,16 +1,29 @@
-import { hasFunction, type PolicyModel, type User } from '@custos/engine';
-import { createSession, deleteSession, findCredentialByEmail } from '@custos/store';
-import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { hasFunction } from '@custos/engine';
+import {
+  appendAuditEvent,
+  deleteSession,
+  findCredentialsByEmail,
+  normalizeEmail,
+  recordLoginFailure,
+  resetLoginFailures,
+  type Credential,
+} from '@custos/store';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../http/session-cookie.ts';
+import { sessionCookieName, sessionTokenOf } from '../../http/session-cookie.ts';
+import { loginDelayMs } from '../accounts/login-throttle.ts';
+import { assertNotThrottled, authRateLimit } from './auth-limits.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-
-const HOUR = 3_600_000;
+import { passwordRoutes } from './password-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { rolesOf, startSession, userAgentOf } from './start-session.ts';
 
 interface LoginBody {
   email: string;
   password: string;
+  tenantId?: string;
 }
 
 const ROLE_SCHEMA = {
@@ -30,23 +43,76 @@ const USER_SCHEMA = {
   },
 } as const;
 
-function rolesOf(model: PolicyModel, user: User): { id: string; name: string }[] {
-  const byId = new Map(model.roles.map((r) => [r.id, r]));
-  return user.roleIds.map((id) => ({ id, name: byId.get(id)?.name ?? id }));
-}
-
 const invalidCredentials = () =>
   new AppError('AUTH_INVALID_CREDENTIALS', 'the e-mail or password is wrong');
 
-/** Sign in (`POST /v1/auth/login`), sign out, and who am I. */
+/** A failed sign-in: counted for the e-mail, audited in each tenant where it has an account. */
+async function signInFailed(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  key: string,
+  accounts: readonly Credential[],
+  tenantId: string | undefined,
+): Promise<void> {
+  const { database, clock } = app.custos;
+  const now = clock();
+  await recordLoginFailure(database.db, key, now, loginDelayMs);
+  const audited = new Set<string>();
+  for (const account of accounts) {
+    audited.add(account.tenantId);
+    await appendAuditEvent(database.db, {
+      tenantId: account.tenantId,
+      actorId: null,
+      action: 'auth.login_failed',
+      target: `user/${account.userId}`,
+      after: {
+        reason: account.passwordHash === null ? 'no_password' : 'wrong_password',
+        ip: request.ip,
+        userAgent: userAgentOf(request),
+      },
+      at: new Date(now),
+    });
+  }
+  // A named tenant without the e-mail: its audit still sees the attempt.
+  if (tenantId !== undefined && !audited.has(tenantId)) {
+    const tenant = await database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('id', '=', tenantId)
+      .executeTakeFirst();
+    if (tenant !== undefined)
+      await appendAuditEvent(database.db, {
+        tenantId,
+        actorId: null,
+        action: 'auth.login_failed',
+        target: null,
+        after: { reason: 'unknown_email', ip: request.ip, userAgent: userAgentOf(request) },
+        at: new Date(now),
+      });
+  }
+}
+
+/**
+ * Sign in (`POST /v1/auth/login`), sign out, who am I; the password routes and the session
+ * routes share the per-address rate limit registered here.
+ */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `too many requests; retry in ${context.after}`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+
   app.post<{ Body: LoginBody }>(
     '/v1/auth/login',
     {
-      config: { permission: { kind: 'public' } },
+      config: { permission: { kind: 'public' }, rateLimit: authRateLimit(app) },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail and password; sets the session cookie',
+        summary:
+          'Sign in with e-mail and password (and the tenant when the e-mail has accounts in several); sets the session cookie',
         body: {
           type: 'object',
           required: ['email', 'password'],
@@ -54,53 +120,61 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           properties: {
             email: { type: 'string', minLength: 3, maxLength: 320 },
             password: { type: 'string', minLength: 1, maxLength: 1024 },
+            tenantId: { type: 'string', minLength: 1, maxLength: 128 },
           },
         },
         response: {
           200: { type: 'object', required: ['user'], properties: { user: USER_SCHEMA } },
           401: ERROR_BODY_SCHEMA,
           403: ERROR_BODY_SCHEMA,
+          409: ERROR_BODY_SCHEMA,
+          429: ERROR_BODY_SCHEMA,
         },
       },
     },
     async (request, reply) => {
-      const { database, clock, policy, config } = app.custos;
-      const { email, password } = request.body;
-      const credential = await findCredentialByEmail(database.db, email.trim());
-      if (credential === undefined) {
+      const { database, clock } = app.custos;
+      const { password, tenantId } = request.body;
+      // Throttled per e-mail, known or not: unknown and known e-mails behave the same.
+      const key = normalizeEmail(request.body.email);
+      await assertNotThrottled(app, reply, key, clock());
+      const accounts = await findCredentialsByEmail(database.db, key, tenantId);
+      const withPassword = accounts.filter((a) => a.passwordHash !== null);
+      const matched: Credential[] = [];
+      if (withPassword.length === 0) {
         // Same work as a wrong password, same answer: no user enumeration.
         await verifyPassword(await dummyPasswordHash(), password);
+      }
+      // The password is checked against every candidate tenant before any is named.
+      for (const account of withPassword)
+        if (await verifyPassword(account.passwordHash as string, password)) matched.push(account);
+      if (matched.length === 0) {
+        await signInFailed(app, request, key, accounts, tenantId);
         throw invalidCredentials();
       }
-      if (!(await verifyPassword(credential.passwordHash, password))) throw invalidCredentials();
-      const snapshot = await policy.current(credential.tenantId);
-      const user = snapshot.users.get(credential.userId);
-      if (user === undefined) throw invalidCredentials();
-      if (user.status !== 'active')
-        throw new AppError('AUTH_USER_INACTIVE', `the user is ${user.status}`, {
-          status: user.status,
-        });
-      const ttlMs = config.sessionTtlHours * HOUR;
-      const { token } = await createSession(database.db, {
-        tenantId: credential.tenantId,
-        userId: user.id,
-        now: clock(),
-        ttlMs,
+      await resetLoginFailures(database.db, key);
+      if (matched.length > 1) {
+        const tenants = await database.db
+          .selectFrom('tenants')
+          .select(['id', 'name'])
+          .where(
+            'id',
+            'in',
+            matched.map((m) => m.tenantId),
+          )
+          .orderBy('id')
+          .execute();
+        throw new AppError(
+          'AUTH_TENANT_REQUIRED',
+          'this e-mail signs in to several tenants: repeat with tenantId',
+          { field: 'body/tenantId', tenants },
+        );
+      }
+      const account = matched[0] as Credential;
+      return startSession(app, request, reply, {
+        tenantId: account.tenantId,
+        userId: account.userId,
       });
-      reply.setCookie(
-        SESSION_COOKIE,
-        token,
-        sessionCookieOptions({ secure: config.cookieSecure, maxAgeSeconds: ttlMs / 1000 }),
-      );
-      request.log.info({ tenantId: credential.tenantId, userId: user.id }, 'signed in');
-      return {
-        user: {
-          id: user.id,
-          name: user.name,
-          tenantId: credential.tenantId,
-          roles: rolesOf(snapshot.model, user),
-        },
-      };
     },
   );
 
@@ -115,12 +189,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const secure = app.custos.config.cookieSecure;
+      const token = sessionTokenOf(request, secure);
       if (token !== undefined) await deleteSession(app.custos.database.db, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true });
       return reply.code(204).send();
     },
   );
+
+  passwordRoutes(app);
+  sessionRoutes(app);
 
   app.get(
     '/v1/auth/me',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
-import { CSRF_HEADER, csrfTokenFor, sessionTokenOf } from '../../http/csrf-token.ts';
+import { CSRF_HEADER, csrfTokenFor } from '../../http/csrf-token.ts';
+import { sessionTokenOf } from '../../http/session-cookie.ts';
 
 /** `GET /v1/auth/csrf`: the CSRF token of the caller's session, for the console (ADR 0011). */
 export async function csrfRoutes(app: FastifyInstance): Promise<void> {
@@ -22,7 +23,7 @@ export async function csrfRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const session = sessionTokenOf(request);
+      const session = sessionTokenOf(request, app.custos.config.cookieSecure);
       // A session authenticated otherwise (a bearer token) has no cookie to protect.
       if (session === undefined)
         throw new AppError('AUTH_REQUIRED', 'a CSRF token protects a session cookie; sign in');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { normalizePassword } from '../accounts/password-policy.ts';
 
 /**
  * Password hashing with Argon2id, explicit parameters (OWASP's minimum: 19 MiB, 2 passes, 1 lane).
@@ -14,14 +15,18 @@ export const ARGON2ID_OPTIONS: Options = {
   outputLen: 32,
 };
 
+/**
+ * Hash a password as given, after NFKC normalisation (NIST SP 800-63B: the same password typed
+ * on another keyboard or system verifies; never truncated).
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2ID_OPTIONS);
+  return hash(normalizePassword(password), ARGON2ID_OPTIONS);
 }
 
-/** Whether `password` matches the PHC string; false (never a throw) for a malformed hash. */
+/** Whether `password` (NFKC-normalised) matches the PHC string; false for a malformed hash. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, normalizePassword(password));
   } catch {
     return false;
   }

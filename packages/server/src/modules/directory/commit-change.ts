@@ -58,6 +58,12 @@ export interface CommitOptions {
    * for this commit.
    */
   policy?: PolicyCache;
+  /**
+   * Run inside the commit's transaction, after the changes are written (e.g. a new user's
+   * account and invitation): what it writes commits with the changes, and what it throws
+   * rolls them back.
+   */
+  within?: (tx: Db, results: readonly CommitResult[]) => Promise<void>;
 }
 
 export interface CommitResult {
@@ -416,9 +422,13 @@ async function commitOnce(
       target: outcome.target,
     });
   }
-  if (logged.length === 0) return { version: snapshot.version, results };
+  if (logged.length === 0) {
+    await options.within?.(tx, results);
+    return { version: snapshot.version, results };
+  }
   const version = await commitPolicyVersion(tx, tenantId, snapshot.version, logged);
   if (version === null) throw new VersionMoved();
+  await options.within?.(tx, results);
   return { version, results };
 }
 

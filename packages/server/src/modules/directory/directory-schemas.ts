@@ -130,6 +130,15 @@ export const USER_CREATE = Type.Object(
     managerId: Type.Optional(U.managerId),
     roleIds: Type.Optional(USER_PARTS.roleIds),
     clearance: Type.Optional(U.clearance),
+    email: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 320,
+        pattern: '^[^\\s@]{1,64}@[^\\s@]{1,255}$',
+        description:
+          'The sign-in e-mail (unique in the tenant, case-insensitively): the answer carries a one-time set-password link',
+      }),
+    ),
   },
   CLOSED,
 );

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { USER_ADMIN, changeSchema, commit, newId, readRoutes } from './directory-http.ts';
+import { createInvitedUser } from '../accounts/account-service.ts';
+import { INVITATION_SCHEMA } from '../accounts/account-routes.ts';
+import {
+  USER_ADMIN,
+  changeSchema,
+  commit,
+  expectedVersionOf,
+  readRoutes,
+} from './directory-http.ts';
 import {
   ID_PARAMS,
   USER_CREATE,
@@ -34,30 +42,55 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     items: (model) => model.users,
   });
 
+  const createSchema = changeSchema(
+    TAG,
+    'Create an internal user (with `email`: an invitation link too)',
+    { body: USER_CREATE },
+    true,
+  );
+  createSchema.response = {
+    ...(createSchema.response as object),
+    201: {
+      type: 'object',
+      required: ['data', 'version'],
+      properties: { data: {}, version: { type: 'integer' }, invitation: INVITATION_SCHEMA },
+    },
+  };
   app.post<{ Body: UserCreateBody }>(
     '/v1/admin/users',
-    { config, schema: changeSchema(TAG, 'Create an internal user', { body: USER_CREATE }, true) },
-    (request, reply) => {
-      const b = request.body;
-      return commit(
-        app,
-        request,
-        reply,
-        {
-          kind: 'user.create',
-          user: {
-            id: b.id ?? newId('user'),
-            name: b.name,
-            kind: 'internal',
-            status: 'active',
-            departmentId: b.departmentId,
-            managerId: b.managerId ?? null,
-            roleIds: b.roleIds ?? [],
-            clearance: b.clearance ?? 'internal',
-          },
-        },
-        201,
-      );
+    { config, schema: createSchema },
+    async (request, reply) => {
+      const { email, ...b } = request.body;
+      const ctx = request.custos;
+      // The user, their account and the invitation commit in one transaction.
+      const { version, result, invitation } = await createInvitedUser(app.custos.database.db, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        now: ctx.now,
+        settings: app.custos.config,
+        policy: app.custos.policy,
+        user: b,
+        ...(email === undefined ? {} : { email }),
+        ...(expectedVersionOf(request) === undefined
+          ? {}
+          : { expectedVersion: expectedVersionOf(request) as number }),
+      });
+      void reply.code(201).header('etag', `"${version}"`);
+      return {
+        data: result.entity,
+        version,
+        ...(invitation === null
+          ? {}
+          : {
+              invitation: {
+                userId: invitation.userId,
+                email: invitation.email,
+                purpose: invitation.purpose,
+                link: invitation.link,
+                expiresAt: invitation.expiresAt,
+              },
+            }),
+      };
     },
   );
 

@@ -123,3 +123,25 @@ export {
 export type { LoggedPolicyChange, PolicyChangeEntry, PolicyEntity } from './policy-change-log.ts';
 export { insertPolicyModel, writePolicyDiff } from './policy-delta.ts';
 export { findSessionWithPolicyVersion } from './session-repository.ts';
+export {
+  acceptTotpStep,
+  clearMfaFailures,
+  confirmTotp,
+  countRecoveryCodesLeft,
+  deleteMfa,
+  findSessionMfaState,
+  findTotp,
+  findUserCredential,
+  isMfaEnrolled,
+  MFA_POLICIES,
+  putPendingTotp,
+  readMfaPolicy,
+  recordMfaFailure,
+  recordSessionMfaFailure,
+  replaceRecoveryCodes,
+  rotateSessionVerified,
+  useRecoveryCode,
+  writeMfaPolicy,
+} from './mfa-repository.ts';
+export type { MfaPolicy, SessionMfaState, StoredTotp } from './mfa-repository.ts';
+export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';

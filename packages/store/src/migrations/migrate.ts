@@ -5,6 +5,7 @@ import { authMigration } from './0003-auth.ts';
 import { listIndexesMigration } from './0004-list-indexes.ts';
 import { policyChangesMigration } from './0005-policy-changes.ts';
 import { recordFactsFunctionMigration } from './0006-record-facts-function.ts';
+import { mfaMigration } from './0008-mfa.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-list-indexes': listIndexesMigration,
   '0005-policy-changes': policyChangesMigration,
   '0006-record-facts-function': recordFactsFunctionMigration,
+  '0008-mfa': mfaMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

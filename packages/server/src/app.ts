@@ -21,6 +21,7 @@ import { authzRoutes } from './modules/authz/authz-routes.ts';
 import { systemRoutes } from './modules/system/system-routes.ts';
 import { directoryRoutes } from './modules/directory/directory-routes.ts';
 import { crmRoutes } from './modules/crm/crm-routes.ts';
+import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -38,6 +39,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'authz', routes: authzRoutes },
   { name: 'directory', routes: directoryRoutes },
   { name: 'crm', routes: crmRoutes },
+  { name: 'mfa', routes: mfaRoutes },
 ];
 
 /** Routes under this prefix are the API documentation (swagger-ui): public. */

@@ -1,6 +1,7 @@
 import { hasFunction } from '@custos/engine';
 import { findSessionWithPolicyVersion, touchSession } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { mfaGate } from '../modules/auth/mfa/mfa-gate.ts';
 import { AppError } from './app-error.ts';
 import { localeOf } from './locale.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -14,7 +15,8 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
  * `public` passes. Otherwise the session cookie must name a live session (401 AUTH_REQUIRED);
  * the tenant's policy is read at its current version, which comes with the session in the same
  * query (zero staleness); `request.custos` is set;
- * an inactive user gets 403 AUTH_USER_INACTIVE; a `function` permission needs `hasFunction`
+ * an inactive user gets 403 AUTH_USER_INACTIVE; a session that has not finished MFA sign-in
+ * may call only routes with `config.mfa` (`mfa-gate.ts`); a `function` permission needs `hasFunction`
  * (403 PERMISSION_DENIED). `record` permissions are decided per record by the handler.
  */
 export async function accessHook(this: FastifyInstance, request: FastifyRequest): Promise<void> {
@@ -46,6 +48,8 @@ export async function accessHook(this: FastifyInstance, request: FastifyRequest)
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
     ),
   };
+  // MFA: a session at "password only" may call only the routes that finish sign-in.
+  await mfaGate(this, request, token);
   if (
     permission.kind === 'function_per_change' &&
     !permission.names.some((name) => hasFunction(snapshot.index, user.id, name))

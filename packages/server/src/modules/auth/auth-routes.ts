@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../http/session-cookie.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { MFA_LOGIN_PROPERTIES, MFA_ME_SCHEMA, mfaLoginAnswer, mfaOfMe } from './mfa/mfa-gate.ts';
 
 const HOUR = 3_600_000;
 
@@ -57,7 +58,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           },
         },
         response: {
-          200: { type: 'object', required: ['user'], properties: { user: USER_SCHEMA } },
+          200: {
+            type: 'object',
+            required: ['user'],
+            properties: { user: USER_SCHEMA, ...MFA_LOGIN_PROPERTIES },
+          },
           401: ERROR_BODY_SCHEMA,
           403: ERROR_BODY_SCHEMA,
         },
@@ -100,6 +105,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           tenantId: credential.tenantId,
           roles: rolesOf(snapshot.model, user),
         },
+        // MFA: whether this session must verify a code (or enrol) before anything else.
+        ...(await mfaLoginAnswer(app, {
+          token,
+          userId: user.id,
+          model: snapshot.model,
+          index: snapshot.index,
+        })),
       };
     },
   );
@@ -107,7 +119,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/v1/auth/logout',
     {
-      config: { permission: { kind: 'authenticated' } },
+      config: { permission: { kind: 'authenticated' }, mfa: 'pending-ok' },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends the session and clears the cookie',
@@ -125,10 +137,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/v1/auth/me',
     {
-      config: { permission: { kind: 'authenticated' } },
+      config: { permission: { kind: 'authenticated' }, mfa: 'pending-ok' },
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user, roles, function permissions and locale',
+        summary: 'The signed-in user, roles, function permissions, locale and MFA state',
         response: {
           200: {
             type: 'object',
@@ -150,6 +162,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
               functions: { type: 'array', items: { type: 'string' } },
               locale: { type: 'string' },
               policyVersion: { type: 'integer' },
+              mfa: MFA_ME_SCHEMA,
             },
           },
         },
@@ -178,6 +191,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         functions,
         locale: ctx.locale,
         policyVersion: ctx.version,
+        mfa: mfaOfMe(request),
       };
     },
   );

@@ -399,7 +399,7 @@ describe('MFA (TOTP) over HTTP', () => {
   let adminCookie = '';
   let adminSecret = '';
 
-  it('requires MFA of administrators under the tenant policy `admins`', async () => {
+  it('requires MFA of administrators under the tenant policy admins', async () => {
     const plain = await login(ADMIN);
     const read = await send('GET', '/v1/admin/security/mfa-policy', plain.cookie);
     expect(read.json()).toEqual({
@@ -462,7 +462,7 @@ describe('MFA (TOTP) over HTTP', () => {
     expect(disable.json()).toMatchObject({ code: 'MFA_REQUIRED_BY_POLICY' });
   });
 
-  it('requires MFA of every user under the policy `everyone`', async () => {
+  it('requires MFA of every user under the policy everyone', async () => {
     const set = await send('PUT', '/v1/admin/security/mfa-policy', adminCookie, {
       policy: 'everyone',
     });

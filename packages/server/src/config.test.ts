@@ -15,6 +15,7 @@ describe('config', () => {
       defaultLocale: 'zh-CN',
       trustProxy: false,
       previewBudgetMs: 1500,
+      mfaSecretKey: undefined,
     });
   });
 
@@ -46,6 +47,7 @@ describe('config', () => {
     ['CUSTOS_LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://x'],
     ['CUSTOS_DEFAULT_LOCALE', 'fr-FR'],
+    ['CUSTOS_MFA_SECRET_KEY', 'c2hvcnQ='],
   ])('names %s in the error for %s', (env, value) => {
     expect(() => loadConfig({ [env]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [env]: value })).toThrow(new RegExp(`^${env}: `));

@@ -18,6 +18,7 @@ export interface Config {
   defaultLocale: ConfigLocale;
   trustProxy: boolean;
   previewBudgetMs: number;
+  mfaSecretKey: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -80,6 +81,14 @@ function databaseUrl(raw: string, env: string): string | undefined {
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
     throw new ConfigError(env, `expected a postgres:// connection URL, got ${url.protocol}//…`);
   return raw;
+}
+
+/** A 256-bit key in Base64 (the TOTP secrets' encryption key). */
+function aes256Key(raw: string, env: string): string {
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+=*$/.test(raw.trim()))
+    throw new ConfigError(env, 'expected 32 random bytes in Base64 (`openssl rand -base64 32`)');
+  return raw.trim();
 }
 
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -177,6 +186,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Time budget of a change preview (`POST /v1/admin/changes/preview`), in ms: past it, the answer counts no more records and says it is partial.',
     parse: integer(50, 60_000),
+  },
+  mfaSecretKey: {
+    key: 'mfaSecretKey',
+    env: 'CUSTOS_MFA_SECRET_KEY',
+    default: undefined,
+    sensitive: true,
+    description:
+      'Encrypts the stored TOTP secrets (AES-256-GCM): 32 random bytes in Base64 (`openssl rand -base64 32`). Unset: they are stored unencrypted; secrets stored before the key was set still work.',
+    parse: aes256Key,
   },
 };
 

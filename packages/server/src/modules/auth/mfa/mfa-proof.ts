@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../../http/app-error.ts';
 import { verifyPassword } from '../password.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
+import { openTotpSecret } from './secret-box.ts';
 import { checkTotp } from './totp.ts';
 
 /**
@@ -88,7 +89,12 @@ export async function checkProof(
     throw new WrongProof(reason, proofField(proof), failures);
   };
   if ('code' in proof) {
-    const check = await checkTotp(totp.secret, proof.code, ctx.now, { afterStep: totp.lastStep });
+    const secret = openTotpSecret(
+      totp.secret,
+      app.custos.config.mfaSecretKey,
+      `${ctx.tenantId}/${ctx.userId}`,
+    );
+    const check = await checkTotp(secret, proof.code, ctx.now, { afterStep: totp.lastStep });
     if (!check.ok) return wrong(check.reason);
     // Atomic: of two requests racing with one code, one wins.
     if (!(await acceptTotpStep(db, { ...key, step: check.step }))) return wrong('replayed');

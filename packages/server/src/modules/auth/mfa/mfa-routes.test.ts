@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, listAuditEvents } from '@custos/store';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -512,5 +512,62 @@ describe('MFA (TOTP) over HTTP', () => {
     // The admin's own MFA is untouched.
     expect((await send('GET', '/v1/auth/me', adminCookie)).json().mfa.enabled).toBe(true);
     expect(adminSecret).not.toBe('');
+  });
+});
+
+describe('MFA on PostgreSQL with the TOTP secrets encrypted at rest', () => {
+  let t: TestApp;
+  const now = TEST_NOW + 10_000;
+  const key = randomBytes(32).toString('base64');
+  beforeAll(async () => {
+    t = await createTestApp({
+      backend: 'postgres',
+      customers: 10,
+      clock: () => now,
+      config: { mfaSecretKey: key },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stores the TOTP secret encrypted and signs in with it once', async () => {
+    const cookie = await t.login(REP);
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/mfa/enrolment',
+      headers: { cookie },
+      payload: {},
+    });
+    const secret: string = started.json().secret;
+    const row = await t.database.db
+      .selectFrom('mfa_totp')
+      .select('secret')
+      .where('user_id', '=', 'lilei')
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^aes256gcm:/);
+    expect(row.secret).not.toContain(secret);
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/mfa/enrolment/confirm',
+      headers: { cookie },
+      payload: { code: await totpCode(secret, now) },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const pending = await t.login(REP);
+    const code = await totpCode(secret, now + STEP);
+    const verify = (c: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/mfa/verify',
+        headers: { cookie: c },
+        payload: { code },
+      });
+    expect((await verify(pending)).statusCode).toBe(200);
+    const replay = await verify(await t.login(REP));
+    expect(replay.json()).toMatchObject({
+      code: 'MFA_CODE_INVALID',
+      details: { reason: 'replayed' },
+    });
   });
 });

@@ -22,6 +22,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../../http/session-cook
 import { mfaAdminRoutes } from './mfa-admin-routes.ts';
 import { checkProof, codeInvalid, WrongProof, type Proof } from './mfa-proof.ts';
 import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from './recovery-codes.ts';
+import { openTotpSecret, sealTotpSecret } from './secret-box.ts';
 import { checkTotp, newTotpSecret, TOTP_DIGITS, totpUri } from './totp.ts';
 
 /** Wrong codes a session at "password only" may give; the last of them ends it. */
@@ -208,7 +209,11 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
       const stored = await putPendingTotp(db(), {
         tenantId: ctx.tenantId,
         userId: ctx.userId,
-        secret,
+        secret: sealTotpSecret(
+          secret,
+          app.custos.config.mfaSecretKey,
+          `${ctx.tenantId}/${ctx.userId}`,
+        ),
         now: ctx.now,
       });
       if (!stored)
@@ -267,7 +272,12 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
           'no enrolment to confirm (none started, or it expired): POST /v1/auth/mfa/enrolment',
           { reason: totp === undefined ? 'none' : 'expired' },
         );
-      const check = await checkTotp(totp.secret, request.body.code, ctx.now);
+      const secret = openTotpSecret(
+        totp.secret,
+        app.custos.config.mfaSecretKey,
+        `${ctx.tenantId}/${ctx.userId}`,
+      );
+      const check = await checkTotp(secret, request.body.code, ctx.now);
       if (!check.ok)
         throw new AppError('MFA_CODE_INVALID', 'the code is wrong', {
           field: 'body/code',

@@ -23,3 +23,5 @@ export type { CommitOptions, CommitResult } from './modules/directory/commit-cha
 export { previewChanges } from './modules/directory/change-preview.ts';
 export type { ChangePreview } from './modules/directory/change-preview.ts';
 export type { PolicyChange } from './modules/directory/policy-change.ts';
+export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
+export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';

@@ -1,7 +1,5 @@
 import {
   appendAuditEvent,
-  deleteMfa,
-  deleteUserSessions,
   MFA_POLICIES,
   readMfaPolicy,
   writeMfaPolicy,
@@ -12,6 +10,7 @@ import { AppError } from '../../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../../http/error-handler.ts';
 import { ID_PARAMS } from '../../directory/directory-schemas.ts';
 import { ADMIN_FUNCTIONS } from './mfa-policy.ts';
+import { resetMfa } from './reset-mfa.ts';
 
 const TAG = 'admin: security';
 const USER_ADMIN = { kind: 'function', name: 'user_admin' } as const;
@@ -137,21 +136,12 @@ export async function mfaAdminRoutes(app: FastifyInstance): Promise<void> {
           'another administrator must reset your MFA (or use a recovery code)',
           { reason: 'self', field: 'params/id' },
         );
-      return db()
-        .transaction()
-        .execute(async (tx) => {
-          const hadMfa = await deleteMfa(tx, ctx.tenantId, userId);
-          const sessionsEnded = await deleteUserSessions(tx, ctx.tenantId, userId);
-          await appendAuditEvent(tx, {
-            tenantId: ctx.tenantId,
-            actorId: ctx.userId,
-            action: 'mfa.reset',
-            target: `user/${userId}`,
-            after: { hadMfa, sessionsEnded },
-            at: new Date(ctx.now),
-          });
-          return { userId, hadMfa, sessionsEnded };
-        });
+      return resetMfa(app.custos.database, {
+        tenantId: ctx.tenantId,
+        userId,
+        actorId: ctx.userId,
+        now: ctx.now,
+      });
     },
   );
 }

@@ -456,6 +456,7 @@ describe('custos demo', () => {
     expect(out).toContain('Reusing the demo company');
     expect(out).toContain('API 文档 / API docs: http://localhost:');
     expect(out).toContain('li.lei@yunshan.example');
+    expect(out).toContain('/v1/auth/mfa/enrolment/confirm');
     const url = /running: (http:\/\/localhost:\d+)/.exec(out)?.[1];
     expect(url).toBeDefined();
     const docs = await fetch(`${url}/docs`);

@@ -5,6 +5,7 @@ import { integerAtLeast } from './cli-arguments.ts';
 import type { CommandContext } from './command-context.ts';
 import { describeDatabase, withDatabase } from './global-options.ts';
 import { renderLogins } from './login-table.ts';
+import { demoAdminLogin, renderMfaHowTo } from './mfa-how-to.ts';
 import { personaLogins, tenantExists } from './seed-demo.ts';
 import { loadServerModule } from './server-bridge.ts';
 import { dataDirSecret } from './server-secret.ts';
@@ -84,6 +85,8 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
       ctx.print(`API 文档 / API docs: ${url}/docs`);
       ctx.print();
       ctx.io.stdout.write(renderLogins(logins));
+      ctx.print();
+      ctx.io.stdout.write(renderMfaHowTo(url, demoAdminLogin(logins, now)));
       ctx.print();
       ctx.print('按 Ctrl-C 停止 / Press Ctrl-C to stop.');
       const signal = await ctx.io.untilStopped();

@@ -36,6 +36,7 @@ import { crmRoutes } from './modules/crm/crm-routes.ts';
 import { accountRoutes } from './modules/accounts/account-routes.ts';
 import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
+import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -57,6 +58,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'tokens', routes: tokenRoutes },
   { name: 'exchange', routes: exchangeRoutes },
   { name: 'accounts', routes: accountRoutes },
+  { name: 'mfa', routes: mfaRoutes },
 ];
 
 /** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */

@@ -30,6 +30,7 @@ describe('config', () => {
       inviteLinkHours: 72,
       resetLinkMinutes: 60,
       authRateLimitPerMinute: 30,
+      mfaSecretKey: undefined,
     });
   });
 
@@ -83,6 +84,7 @@ describe('config', () => {
     ['CUSTOS_DEFAULT_LOCALE', 'fr-FR'],
     ['CUSTOS_PUBLIC_URL', 'ftp://x'],
     ['CUSTOS_SESSION_IDLE_MINUTES', '1'],
+    ['CUSTOS_MFA_SECRET_KEY', 'c2hvcnQ='],
   ])('names %s in the error for %s', (env, value) => {
     expect(() => loadConfig({ [env]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [env]: value })).toThrow(new RegExp(`^${env}: `));

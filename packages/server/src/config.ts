@@ -28,6 +28,7 @@ export interface Config {
   inviteLinkHours: number;
   resetLinkMinutes: number;
   authRateLimitPerMinute: number;
+  mfaSecretKey: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -137,6 +138,14 @@ function httpUrl(raw: string, env: string): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ConfigError(env, `expected an http:// or https:// URL, got "${raw}"`);
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** A 256-bit key in Base64 (the TOTP secrets' encryption key). */
+function aes256Key(raw: string, env: string): string {
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+=*$/.test(raw.trim()))
+    throw new ConfigError(env, 'expected 32 random bytes in Base64 (`openssl rand -base64 32`)');
+  return raw.trim();
 }
 
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -322,6 +331,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Requests per minute one client address may make to the sign-in and password routes (past it: 429 `RATE_LIMITED`).',
     parse: integer(1, 100_000),
+  },
+  mfaSecretKey: {
+    key: 'mfaSecretKey',
+    env: 'CUSTOS_MFA_SECRET_KEY',
+    default: undefined,
+    sensitive: true,
+    description:
+      'Encrypts the stored TOTP secrets (AES-256-GCM): 32 random bytes in Base64 (`openssl rand -base64 32`). Unset: they are stored unencrypted; secrets stored before the key was set still work.',
+    parse: aes256Key,
   },
 };
 

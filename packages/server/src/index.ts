@@ -50,3 +50,5 @@ export { startSession, rotateSession } from './modules/auth/start-session.ts';
 export type { LoginResponse, SignedInAccount } from './modules/auth/start-session.ts';
 export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.ts';
 export { publicUrlOf } from './config.ts';
+export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
+export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';

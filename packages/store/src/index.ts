@@ -165,3 +165,25 @@ export type { ApiToken, ApiTokenKind, NewApiToken } from './api-token-repository
 export type { ApiTokenRow } from './schema.ts';
 export { DATA_DIR_LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
 export type { DataDirLock } from './data-dir-lock.ts';
+export {
+  acceptTotpStep,
+  clearMfaFailures,
+  confirmTotp,
+  countRecoveryCodesLeft,
+  deleteMfa,
+  findSessionMfaState,
+  findTotp,
+  findUserCredential,
+  isMfaEnrolled,
+  MFA_POLICIES,
+  putPendingTotp,
+  readMfaPolicy,
+  recordMfaFailure,
+  recordSessionMfaFailure,
+  replaceRecoveryCodes,
+  rotateSessionVerified,
+  useRecoveryCode,
+  writeMfaPolicy,
+} from './mfa-repository.ts';
+export type { MfaPolicy, SessionMfaState, StoredTotp } from './mfa-repository.ts';
+export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';

@@ -259,6 +259,9 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   password_links: PasswordLinkRow;
   outbox: OutboxRow;
   login_throttle: LoginThrottleRow;
+  mfa_totp: MfaTotpRow;
+  mfa_recovery_codes: MfaRecoveryCodeRow;
+  mfa_policies: MfaPolicyRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -346,4 +349,36 @@ export interface ApiTokenRow {
   last_used_at: Timestamp;
   revoked_at: Timestamp;
   revoked_by: string | null;
+}
+
+/** A user's TOTP authenticator (0008-mfa); `confirmed_at` null while enrolment is pending. */
+export interface MfaTotpRow {
+  tenant_id: string;
+  user_id: string;
+  /** The shared secret, Base32 (RFC 4648), as the authenticator app holds it. */
+  secret: string;
+  created_at: ColumnType<Date, Date, Date>;
+  confirmed_at: Timestamp;
+  /** The last accepted time step (RFC 6238 T): a code of this step or an older one is refused. */
+  last_step: ColumnType<string | number | null, number | null, number | null>;
+  /** Consecutive wrong codes (reset by a right one): throttles further attempts. */
+  failures: ColumnType<number, number | undefined, number>;
+  last_failure_at: Timestamp;
+}
+
+/** One single-use recovery code of a user (0008-mfa), stored as its SHA-256 hash. */
+export interface MfaRecoveryCodeRow {
+  tenant_id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: ColumnType<Date, Date, never>;
+  used_at: Timestamp;
+}
+
+/** A tenant's MFA policy (0008-mfa); no row is `off`. */
+export interface MfaPolicyRow {
+  tenant_id: string;
+  policy: string;
+  updated_at: ColumnType<Date, Date, Date>;
+  updated_by: string | null;
 }

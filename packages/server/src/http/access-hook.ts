@@ -1,6 +1,7 @@
 import { hasFunction } from '@custos/engine';
 import { findSessionWithPolicyVersion, touchSession } from '@custos/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mfaGate } from '../modules/auth/mfa/mfa-gate.ts';
 import { AppError } from './app-error.ts';
 import { bearerTokenOf, tokenPrincipal, tokenScopeCheck } from './bearer-token.ts';
 import { localeOf } from './locale.ts';
@@ -18,7 +19,8 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
  * `public` passes. Otherwise the session cookie must name a live session (401 AUTH_REQUIRED);
  * the tenant's policy is read at its current version, which comes with the session in the same
  * query (zero staleness); `request.custos` is set;
- * an inactive user gets 403 AUTH_USER_INACTIVE; a `function` permission needs `hasFunction`
+ * an inactive user gets 403 AUTH_USER_INACTIVE; a session that has not finished MFA sign-in
+ * may call only routes with `config.mfa` (`mfa-gate.ts`); a `function` permission needs `hasFunction`
  * (403 PERMISSION_DENIED). `record` permissions are decided per record by the handler.
  * With `Authorization: Bearer <token>` an API token authenticates instead and no cookie is read
  * (`bearer-token.ts`, ADR 0009): the owner's permissions decide as above, and the route must also
@@ -80,6 +82,8 @@ export async function accessHook(
       snapshot.model.tenant.defaultLocale ?? config.defaultLocale,
     ),
   };
+  // MFA: a session at "password only" may call only the routes that finish sign-in.
+  if (token !== undefined) await mfaGate(this, request, token);
   if (
     permission.kind === 'function_per_change' &&
     !permission.names.some((name) => hasFunction(snapshot.index, user.id, name))

@@ -6,6 +6,7 @@ import { listIndexesMigration } from './0004-list-indexes.ts';
 import { policyChangesMigration } from './0005-policy-changes.ts';
 import { recordFactsFunctionMigration } from './0006-record-facts-function.ts';
 import { accountsMigration } from './0007-accounts.ts';
+import { mfaMigration } from './0008-mfa.ts';
 import { apiTokensMigration } from './0009-api-tokens.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-policy-changes': policyChangesMigration,
   '0006-record-facts-function': recordFactsFunctionMigration,
   '0007-accounts': accountsMigration,
+  '0008-mfa': mfaMigration,
   '0009-api-tokens': apiTokensMigration,
 };
 

@@ -45,6 +45,8 @@ describe('auth', () => {
         tenantId: 'yunshan',
         roles: [{ id: 'sales-rep', name: '销售代表' }],
       },
+      mfaRequired: false,
+      mfaEnrolmentRequired: false,
     });
     const header = String(response.headers['set-cookie']);
     expect(header).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]{43};`));

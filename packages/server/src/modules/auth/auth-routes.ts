@@ -19,6 +19,7 @@ import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { passwordRoutes } from './password-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { rolesOf, startSession, userAgentOf } from './start-session.ts';
+import { MFA_LOGIN_PROPERTIES, MFA_ME_SCHEMA, mfaOfMe } from './mfa/mfa-gate.ts';
 
 interface LoginBody {
   email: string;
@@ -124,7 +125,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           },
         },
         response: {
-          200: { type: 'object', required: ['user'], properties: { user: USER_SCHEMA } },
+          200: {
+            type: 'object',
+            required: ['user'],
+            properties: { user: USER_SCHEMA, ...MFA_LOGIN_PROPERTIES },
+          },
           401: ERROR_BODY_SCHEMA,
           403: ERROR_BODY_SCHEMA,
           409: ERROR_BODY_SCHEMA,
@@ -181,7 +186,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/v1/auth/logout',
     {
-      config: { permission: { kind: 'authenticated' } },
+      config: { permission: { kind: 'authenticated' }, mfa: 'pending-ok' },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends the session and clears the cookie',
@@ -203,10 +208,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/v1/auth/me',
     {
-      config: { permission: { kind: 'authenticated' } },
+      config: { permission: { kind: 'authenticated' }, mfa: 'pending-ok' },
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user, roles, function permissions and locale',
+        summary: 'The signed-in user, roles, function permissions, locale and MFA state',
         response: {
           200: {
             type: 'object',
@@ -228,6 +233,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
               functions: { type: 'array', items: { type: 'string' } },
               locale: { type: 'string' },
               policyVersion: { type: 'integer' },
+              mfa: MFA_ME_SCHEMA,
             },
           },
         },
@@ -256,6 +262,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         functions,
         locale: ctx.locale,
         policyVersion: ctx.version,
+        mfa: mfaOfMe(request),
       };
     },
   );

@@ -5,6 +5,7 @@ import {
   deleteUserSessions,
   findCredentialOfUser,
   findUsablePasswordLink,
+  isMfaEnrolled,
   normalizeEmail,
   recordLoginFailure,
   resetLoginFailures,
@@ -56,14 +57,6 @@ async function acceptablePasswordHash(
   return hashPassword(verdict.normalized);
 }
 
-/**
- * Whether the account has a second factor. Until MFA enrolment exists (another part of issue 8
- * adds it and reads it here) no account has one, so passwords need 15 characters.
- */
-function mfaEnrolledOf(): boolean {
-  return false;
-}
-
 /** `POST /v1/auth/password/set` (with a link) and `POST /v1/auth/password` (change). */
 export function passwordRoutes(app: FastifyInstance): void {
   app.post<{ Body: { token: string; password: string } }>(
@@ -106,7 +99,12 @@ export function passwordRoutes(app: FastifyInstance): void {
       const { model } = await policy.current(link.tenantId);
       const passwordHash = await acceptablePasswordHash(
         password,
-        { model, userId: link.userId, email: account.email, mfaEnrolled: mfaEnrolledOf() },
+        {
+          model,
+          userId: link.userId,
+          email: account.email,
+          mfaEnrolled: await isMfaEnrolled(database.db, link.tenantId, link.userId),
+        },
         'body/password',
       );
       await database.db.transaction().execute(async (tx) => {
@@ -189,7 +187,7 @@ export function passwordRoutes(app: FastifyInstance): void {
           model: ctx.model,
           userId: ctx.userId,
           email: account.email,
-          mfaEnrolled: mfaEnrolledOf(),
+          mfaEnrolled: await isMfaEnrolled(database.db, ctx.tenantId, ctx.userId),
         },
         'body/newPassword',
       );

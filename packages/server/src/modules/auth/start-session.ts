@@ -2,6 +2,7 @@ import type { PolicyModel, User } from '@custos/engine';
 import { appendAuditEvent, createSession, deleteSession } from '@custos/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
+import { mfaLoginAnswer, type MfaLoginAnswer } from './mfa/mfa-gate.ts';
 import {
   sessionCookieName,
   sessionCookieOptions,
@@ -27,7 +28,7 @@ export interface LoginUser {
  * What a successful sign-in answers. An object, so that a later step (MFA) can add to it
  * (e.g. `mfaRequired`).
  */
-export interface LoginResponse {
+export interface LoginResponse extends MfaLoginAnswer {
   user: LoginUser;
 }
 
@@ -96,7 +97,7 @@ export async function startSession(
       status: user.status,
     });
   }
-  const { publicId } = await rotateSession(app, request, reply, account, options);
+  const { token, publicId } = await rotateSession(app, request, reply, account, options);
   await auditSignIn(app, request, account, 'auth.login', { session: publicId });
   request.log.info({ tenantId: account.tenantId, userId: user.id }, 'signed in');
   return {
@@ -106,6 +107,13 @@ export async function startSession(
       tenantId: account.tenantId,
       roles: rolesOf(snapshot.model, user),
     },
+    // MFA: whether this session must verify a code (or enrol) before anything else.
+    ...(await mfaLoginAnswer(app, {
+      token,
+      userId: user.id,
+      model: snapshot.model,
+      index: snapshot.index,
+    })),
   };
 }
 

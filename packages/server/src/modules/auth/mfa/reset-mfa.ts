@@ -1,0 +1,33 @@
+import { appendAuditEvent, deleteMfa, deleteUserSessions, type Database } from '@custos/store';
+
+/** What a reset did. */
+export interface MfaResetResult {
+  userId: string;
+  /** Whether the user had an authenticator (pending or confirmed). */
+  hadMfa: boolean;
+  sessionsEnded: number;
+}
+
+/**
+ * Reset a user's MFA (lost authenticator and recovery codes): remove both and end the user's
+ * sessions, audited as `mfa.reset`, in one transaction. The admin route uses it, and a future
+ * `custos user mfa-reset` can (`actorId` null for the system).
+ */
+export function resetMfa(
+  database: Database,
+  input: { tenantId: string; userId: string; actorId: string | null; now: number },
+): Promise<MfaResetResult> {
+  return database.db.transaction().execute(async (tx) => {
+    const hadMfa = await deleteMfa(tx, input.tenantId, input.userId);
+    const sessionsEnded = await deleteUserSessions(tx, input.tenantId, input.userId);
+    await appendAuditEvent(tx, {
+      tenantId: input.tenantId,
+      actorId: input.actorId,
+      action: 'mfa.reset',
+      target: `user/${input.userId}`,
+      after: { hadMfa, sessionsEnded },
+      at: new Date(input.now),
+    });
+    return { userId: input.userId, hadMfa, sessionsEnded };
+  });
+}

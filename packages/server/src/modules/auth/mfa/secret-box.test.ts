@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { openTotpSecret, sealTotpSecret } from './secret-box.ts';
+import { newTotpSecret } from './totp.ts';
+
+const KEY = randomBytes(32).toString('base64');
+
+describe('TOTP secrets at rest', () => {
+  it('are encrypted under the configured key, bound to their tenant and user', () => {
+    const secret = newTotpSecret();
+    const sealed = sealTotpSecret(secret, KEY, 'yunshan/lilei');
+    expect(sealed).toMatch(/^aes256gcm:/);
+    expect(sealed).not.toContain(secret);
+    expect(sealTotpSecret(secret, KEY, 'yunshan/lilei')).not.toBe(sealed);
+    expect(openTotpSecret(sealed, KEY, 'yunshan/lilei')).toBe(secret);
+    // Another user's row, another key, no key, or a changed byte: it does not open.
+    expect(() => openTotpSecret(sealed, KEY, 'yunshan/hanmeimei')).toThrow();
+    expect(() =>
+      openTotpSecret(sealed, randomBytes(32).toString('base64'), 'yunshan/lilei'),
+    ).toThrow();
+    expect(() => openTotpSecret(sealed, undefined, 'yunshan/lilei')).toThrow(
+      /CUSTOS_MFA_SECRET_KEY/,
+    );
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
+    expect(() => openTotpSecret(tampered, KEY, 'yunshan/lilei')).toThrow();
+  });
+
+  it('are stored as they are without a key, and plain ones still open once a key is set', () => {
+    const secret = newTotpSecret();
+    expect(sealTotpSecret(secret, undefined, 'yunshan/lilei')).toBe(secret);
+    expect(openTotpSecret(secret, KEY, 'yunshan/lilei')).toBe(secret);
+    expect(openTotpSecret(secret, undefined, 'yunshan/lilei')).toBe(secret);
+  });
+});

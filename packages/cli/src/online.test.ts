@@ -273,4 +273,72 @@ describe('the CLI beside a running server', () => {
     expect(r.err).toContain('custos: error [AUTH_TOKEN_SCOPE]');
     expect(r.err).toContain('export');
   });
+
+  it('invites a user and resets a password through the server: the link sets a password', async () => {
+    const adminRoles = new Set(
+      demo.model.roles.filter((r) => r.functions.includes('user_admin')).map((r) => r.id),
+    );
+    const admin = demo.model.users.find(
+      (u) => u.status === 'active' && u.roleIds.some((id) => adminRoles.has(id)),
+    )!;
+    const adminEmail = demo.logins.find((l) => l.userId === admin.id)!.email;
+    const login = await api('POST', '/v1/auth/login', {
+      body: { email: adminEmail, password: DEMO_PASSWORD },
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const csrf = (
+      (await (await api('GET', '/v1/auth/csrf', { cookie })).json()) as { token: string }
+    ).token;
+    const created = await api('POST', '/v1/auth/tokens', {
+      cookie,
+      csrf,
+      body: {
+        name: 'accounts',
+        scopes: ['user_admin'],
+        expiresAt: new Date(TEST_NOW + 86_400_000).toISOString(),
+      },
+    });
+    expect(created.status).toBe(201);
+    const adminToken = ((await created.json()) as { token: string }).token;
+    const online = ['--server', server!.url, '--token', adminToken];
+
+    const invited = await box.run([
+      'user',
+      'invite',
+      ...online,
+      '--email',
+      'Xin.Tongshi@yunshan.example',
+      '--name',
+      '辛同事',
+      '--department',
+      admin.departmentId!,
+    ]);
+    expect(invited.code, invited.err).toBe(0);
+    const userId = /\((user[^)]*)\)/.exec(invited.out)![1]!;
+    const link = /(http\S+\/set-password\?token=\S+)/.exec(invited.out)![1]!;
+    const set = await api('POST', '/v1/auth/password/set', {
+      body: {
+        token: new URL(link).searchParams.get('token'),
+        password: 'a long river runs east 2026',
+      },
+    });
+    expect(set.status).toBe(200);
+    const signedIn = await api('POST', '/v1/auth/login', {
+      body: { email: 'xin.tongshi@yunshan.example', password: 'a long river runs east 2026' },
+    });
+    expect(signedIn.status).toBe(200);
+
+    const reset = await box.run(['user', 'reset-password', ...online, userId]);
+    expect(reset.code, reset.err).toBe(0);
+    expect(reset.out).toContain('1 session(s) ended');
+    expect(reset.out).toMatch(/set-password\?token=/);
+    // Online, the user is named by id: an e-mail is a usage error, nothing changes.
+    const byEmail = await box.run([
+      'user',
+      'reset-password',
+      ...online,
+      'xin.tongshi@yunshan.example',
+    ]);
+    expect(byEmail.code).toBe(2);
+  });
 });

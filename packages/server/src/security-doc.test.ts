@@ -57,4 +57,11 @@ describe('docs/security.md', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('maps at least 40 distinct requirement ids, each written as a standard names it', () => {
+    const ids = new Set(rows.flatMap((row) => row.ids));
+    for (const id of ids)
+      expect(id).toMatch(/^(ASVS v5\.0\.0-V\d+(\.\d+)+|800-63B §[\d.]+|RFC \d+ .+)$/);
+    expect(ids.size).toBeGreaterThanOrEqual(40);
+  });
 });

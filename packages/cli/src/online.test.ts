@@ -75,6 +75,22 @@ async function api(
   return response;
 }
 
+/** Sign in as `email` through the API and create an API token with `scopes`; the token. */
+async function createToken(email: string, name: string, scopes: string[]): Promise<string> {
+  const login = await api('POST', '/v1/auth/login', { body: { email, password: DEMO_PASSWORD } });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrf = ((await (await api('GET', '/v1/auth/csrf', { cookie })).json()) as { token: string })
+    .token;
+  const created = await api('POST', '/v1/auth/tokens', {
+    cookie,
+    csrf,
+    body: { name, scopes, expiresAt: new Date(TEST_NOW + 7 * 86_400_000).toISOString() },
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { token: string }).token;
+}
+
 beforeAll(async () => {
   box = await cliSandbox();
   const seeded = await box.run(['seed', '--customers', String(CUSTOMERS)]);
@@ -93,24 +109,7 @@ beforeAll(async () => {
     loadConfig({}, { dataDir: box.dataDir, port: 0, host: '127.0.0.1', logLevel: 'silent' }),
     { clock: () => TEST_NOW, logger: false },
   );
-  const login = await api('POST', '/v1/auth/login', {
-    body: { email: repEmail, password: DEMO_PASSWORD },
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const csrf = ((await (await api('GET', '/v1/auth/csrf', { cookie })).json()) as { token: string })
-    .token;
-  const created = await api('POST', '/v1/auth/tokens', {
-    cookie,
-    csrf,
-    body: {
-      name: 'cli',
-      scopes: ['authz', 'records:read', 'export', 'import'],
-      expiresAt: new Date(TEST_NOW + 7 * 86_400_000).toISOString(),
-    },
-  });
-  expect(created.status).toBe(201);
-  token = ((await created.json()) as { token: string }).token;
+  token = await createToken(repEmail, 'cli', ['authz', 'records:read', 'export', 'import']);
 }, 240_000);
 
 afterAll(async () => {
@@ -251,23 +250,7 @@ describe('the CLI beside a running server', () => {
   });
 
   it('a token without the scope is refused by the server, naming the scope', async () => {
-    const login = await api('POST', '/v1/auth/login', {
-      body: { email: repEmail, password: DEMO_PASSWORD },
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const csrf = (
-      (await (await api('GET', '/v1/auth/csrf', { cookie })).json()) as { token: string }
-    ).token;
-    const created = await api('POST', '/v1/auth/tokens', {
-      cookie,
-      csrf,
-      body: {
-        name: 'read only',
-        scopes: ['records:read'],
-        expiresAt: new Date(TEST_NOW + 86_400_000).toISOString(),
-      },
-    });
-    const readOnly = ((await created.json()) as { token: string }).token;
+    const readOnly = await createToken(repEmail, 'read only', ['records:read']);
     const r = await box.run(['export', '--server', server!.url, '--token', readOnly]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('custos: error [AUTH_TOKEN_SCOPE]');
@@ -282,24 +265,7 @@ describe('the CLI beside a running server', () => {
       (u) => u.status === 'active' && u.roleIds.some((id) => adminRoles.has(id)),
     )!;
     const adminEmail = demo.logins.find((l) => l.userId === admin.id)!.email;
-    const login = await api('POST', '/v1/auth/login', {
-      body: { email: adminEmail, password: DEMO_PASSWORD },
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const csrf = (
-      (await (await api('GET', '/v1/auth/csrf', { cookie })).json()) as { token: string }
-    ).token;
-    const created = await api('POST', '/v1/auth/tokens', {
-      cookie,
-      csrf,
-      body: {
-        name: 'accounts',
-        scopes: ['user_admin'],
-        expiresAt: new Date(TEST_NOW + 86_400_000).toISOString(),
-      },
-    });
-    expect(created.status).toBe(201);
-    const adminToken = ((await created.json()) as { token: string }).token;
+    const adminToken = await createToken(adminEmail, 'accounts', ['user_admin']);
     const online = ['--server', server!.url, '--token', adminToken];
 
     const invited = await box.run([

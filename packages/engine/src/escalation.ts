@@ -429,3 +429,40 @@ export function recordGrantExcess(
       message: `you may not grant ${action} on ${grant.object} ${record.id}: you may not ${action} it yourself`,
     }));
 }
+
+/**
+ * What `targetId` holds that `actorId` does not: functions, data scopes, field levels, clearance.
+ * An admin acts on another person's credentials (a reset link, an e-mail, an MFA reset, their
+ * sessions, a service token in their name) only when this is empty: whoever controls an
+ * account's credentials can act as it, so doing so for an account that holds more would be an
+ * escalation. An inactive target holds nothing.
+ */
+export function holdingsExcess(
+  model: PolicyModel,
+  index: PolicyIndex,
+  actorId: string,
+  targetId: string,
+): EscalationError[] {
+  const actor = holdingsOf(index, actorId);
+  const target = holdingsOf(index, targetId);
+  const errors: EscalationError[] = [];
+  const add = (field: string, missing: string): void => {
+    errors.push({
+      field,
+      missing,
+      message: `${targetId} holds ${missing}, which you do not: you cannot act on their credentials`,
+    });
+  };
+  for (const f of target.functions) if (!actor.functions.has(f)) add('functions', `function ${f}`);
+  for (const object of OBJECT_TYPES) {
+    for (const action of RECORD_ACTIONS)
+      if (target.scope(object, action) > actor.scope(object, action))
+        add(`objects/${object}/${action}`, `a wider scope on ${object}.${action}`);
+    for (const field of fieldsOf(model, object))
+      if (target.fieldLevel(object, field) > actor.fieldLevel(object, field))
+        add(`fields/${object}/${field}`, `a higher field level on ${object}.${field}`);
+  }
+  if (target.clearance > actor.clearance)
+    add('clearance', `clearance ${target.ctx?.user.clearance}`);
+  return errors;
+}

@@ -37,6 +37,7 @@ export {
   grantExcess,
   sharingRuleExcess,
   roleFieldLevel,
+  holdingsExcess,
 } from './escalation.ts';
 export type { EscalationError, Holdings } from './escalation.ts';
 export { matchesCriterion } from './criteria.ts';

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './app-error.ts';
 import { STATE_CHANGING_METHODS } from './browser-guard.ts';
+import { bearerTokenOf } from './bearer-token.ts';
 import { sessionTokenOf } from './session-cookie.ts';
 
 /** The request header that carries the CSRF token. */
@@ -47,7 +48,8 @@ export async function csrfTokenHook(this: FastifyInstance, request: FastifyReque
   if (request.is404 || !STATE_CHANGING_METHODS.has(request.method)) return;
   const permission = request.routeOptions.config.permission;
   if (permission === undefined || permission.kind === 'public') return;
-  if (request.headers.authorization !== undefined) return;
+  // A bearer token authenticated the request, not the cookie (another scheme does not count).
+  if (bearerTokenOf(request.headers.authorization) !== undefined) return;
   const session = sessionTokenOf(request, this.custos.config.cookieSecure);
   if (session === undefined || !isFromBrowser(request)) return;
   const given = request.headers[CSRF_HEADER];

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { assertCredentialsWithinActor } from './credential-guard.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import { USER_ADMIN } from '../directory/directory-http.ts';
 import { ID_PARAMS } from '../directory/directory-schemas.ts';
@@ -89,6 +90,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      assertCredentialsWithinActor(request.custos, request.params.id);
       const invitation = await inviteUser(app.custos.database.db, {
         ...servicesOf(request),
         userId: request.params.id,
@@ -118,6 +120,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      assertCredentialsWithinActor(request.custos, request.params.id);
       const reset = await resetPassword(app.custos.database.db, {
         ...servicesOf(request),
         userId: request.params.id,
@@ -141,6 +144,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      assertCredentialsWithinActor(request.custos, request.params.id);
       const ended = await endUserSessions(app.custos.database.db, {
         ...servicesOf(request),
         userId: request.params.id,

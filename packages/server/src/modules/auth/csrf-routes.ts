@@ -8,7 +8,8 @@ export async function csrfRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/v1/auth/csrf',
     {
-      config: { permission: { kind: 'authenticated' } },
+      // A session at password only needs the token too, to finish sign-in from a browser.
+      config: { permission: { kind: 'authenticated' }, mfa: 'pending-ok' },
       schema: {
         tags: ['auth'],
         summary:

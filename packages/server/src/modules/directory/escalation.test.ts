@@ -407,4 +407,53 @@ describe('no escalation over HTTP', () => {
       departmentId: 'sales-east',
     });
   });
+
+  it('a user_admin cannot take over an account that holds more: no reset, e-mail, MFA reset, sessions or service token', async () => {
+    const routes: [string, object][] = [
+      ['/v1/admin/users/zhoumin/reset-password', {}],
+      ['/v1/admin/users/zhoumin/invite', { email: 'takeover@evil.example' }],
+      ['/v1/admin/users/zhoumin/end-sessions', {}],
+      ['/v1/admin/users/zhoumin/mfa/reset', {}],
+    ];
+    for (const [url, payload] of routes) {
+      const r = await call(userAdmin, 'POST', url, payload);
+      expect(r.status, url).toBe(403);
+      expect(r.body.code, url).toBe('ESCALATION_DENIED');
+      expect(r.body.details.missing, url).toBe('function role_admin');
+    }
+    // 周敏 still signs in with her password; no link was issued for her.
+    expect(await t.login(emailOf('zhoumin'))).toContain('custos_session=');
+    const links = await t.database.db
+      .selectFrom('password_links')
+      .select('user_id')
+      .where('user_id', '=', 'zhoumin')
+      .execute();
+    expect(links).toEqual([]);
+
+    // A service principal holding more than the admin gets no token from them.
+    expect(
+      (
+        await call(admin, 'POST', '/v1/admin/users', {
+          id: 'svc-etl',
+          name: 'ETL',
+          departmentId: 'gm-office',
+          roleIds: ['sys-admin'],
+        })
+      ).status,
+    ).toBe(201);
+    const token = await call(userAdmin, 'POST', '/v1/admin/users/svc-etl/tokens', {
+      name: 'etl',
+      scopes: ['records:read'],
+      expiresAt: new Date(TEST_NOW + 86_400_000).toISOString(),
+    });
+    expect(token.status).toBe(403);
+    expect(token.body.code).toBe('ESCALATION_DENIED');
+
+    // One who holds no more than the admin: reset as before.
+    expect(
+      (await call(admin, 'PATCH', '/v1/admin/users/sunli', { roleIds: ['nothing'] })).status,
+    ).toBe(200);
+    const reset = await call(userAdmin, 'POST', '/v1/admin/users/sunli/reset-password', {});
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+  });
 });

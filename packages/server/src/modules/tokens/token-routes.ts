@@ -1,3 +1,4 @@
+import { assertCredentialsWithinActor } from '../accounts/credential-guard.ts';
 import { IdSchema } from '@custos/engine';
 import {
   apiTokenPrefix,
@@ -139,7 +140,7 @@ function requireHeld(ctx: RequestContext, userId: string, scopes: readonly strin
   if (first !== undefined)
     throw new AppError(
       'TOKEN_SCOPE_NOT_HELD',
-      `${who} does not hold the function permission ${first}, so a token cannot carry the scope ${first}`,
+      `${who === 'you' ? 'you do' : `${who} does`} not hold the function permission ${first}, so a token cannot carry the scope ${first}`,
       { scope: first, field: `body/scopes/${scopes.indexOf(first)}` },
     );
 }
@@ -338,6 +339,8 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       // A token is within its owner's permissions, and an admin gives no function they lack.
       requireHeld(ctx, userId, request.body.scopes, `the service principal ${userId}`);
       requireHeld(ctx, ctx.userId, request.body.scopes, 'you');
+      // Every scope acts with the principal's permissions: they must hold nothing the admin lacks.
+      assertCredentialsWithinActor(ctx, userId);
       return issue(app, ctx, reply, { userId, kind: 'service', body: request.body });
     },
   );

@@ -1,3 +1,4 @@
+import { assertCredentialsWithinActor } from '../../accounts/credential-guard.ts';
 import {
   appendAuditEvent,
   MFA_POLICIES,
@@ -136,6 +137,7 @@ export async function mfaAdminRoutes(app: FastifyInstance): Promise<void> {
           'another administrator must reset your MFA (or use a recovery code)',
           { reason: 'self', field: 'params/id' },
         );
+      assertCredentialsWithinActor(request.custos, request.params.id);
       return resetMfa(app.custos.database, {
         tenantId: ctx.tenantId,
         userId,

@@ -29,6 +29,7 @@ describe('the MFA route option', () => {
       await database.close();
     }
     expect(open.sort()).toEqual([
+      'GET /v1/auth/csrf pending-ok',
       'GET /v1/auth/me pending-ok',
       'POST /v1/auth/logout pending-ok',
       'POST /v1/auth/mfa/enrolment enrolment-ok',

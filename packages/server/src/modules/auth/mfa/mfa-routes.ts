@@ -18,7 +18,11 @@ import QRCode from 'qrcode';
 import { AppError } from '../../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../../http/error-handler.ts';
 import type { RequestContext } from '../../../http/request-context.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../../http/session-cookie.ts';
+import {
+  sessionCookieName,
+  sessionCookieOptions,
+  sessionTokenOf,
+} from '../../../http/session-cookie.ts';
 import { mfaAdminRoutes } from './mfa-admin-routes.ts';
 import { checkProof, codeInvalid, WrongProof, type Proof } from './mfa-proof.ts';
 import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from './recovery-codes.ts';
@@ -76,9 +80,9 @@ function oneProof(body: Record<string, string | undefined>, allowed: readonly st
   return { [key]: body[key] } as Proof;
 }
 
-function sessionToken(request: FastifyRequest): string {
-  const token = request.cookies[SESSION_COOKIE];
-  if (token === undefined || token === '') throw new AppError('AUTH_REQUIRED', 'sign in first');
+function sessionToken(app: FastifyInstance, request: FastifyRequest): string {
+  const token = sessionTokenOf(request, app.custos.config.cookieSecure);
+  if (token === undefined) throw new AppError('AUTH_REQUIRED', 'sign in first');
   return token;
 }
 
@@ -90,12 +94,12 @@ async function rotateVerified(
 ): Promise<void> {
   const { database, config } = app.custos;
   const now = request.custos.now;
-  const next = await rotateSessionVerified(database.db, sessionToken(request), now);
+  const next = await rotateSessionVerified(database.db, sessionToken(app, request), now);
   const session = next === undefined ? undefined : await findSession(database.db, next, now);
   if (next === undefined || session === undefined)
     throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
   reply.setCookie(
-    SESSION_COOKIE,
+    sessionCookieName(config.cookieSecure),
     next,
     sessionCookieOptions({
       secure: config.cookieSecure,
@@ -147,7 +151,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const ctx = request.custos;
       const proof = oneProof(request.body, ['code', 'recoveryCode']);
-      const token = sessionToken(request);
+      const token = sessionToken(app, request);
       const totp = await confirmedTotp(db(), ctx);
       let method;
       try {
@@ -164,7 +168,8 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
         });
         if (ended) {
           await deleteSession(db(), token);
-          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          const secure = app.custos.config.cookieSecure;
+          reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true });
           throw new AppError(
             'MFA_TOO_MANY_ATTEMPTS',
             `${failures} wrong codes: the session has ended; sign in again`,

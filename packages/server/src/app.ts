@@ -37,6 +37,7 @@ import { accountRoutes } from './modules/accounts/account-routes.ts';
 import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
+import { pageRoutes } from './modules/pages/set-password-page.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -59,6 +60,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'exchange', routes: exchangeRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
+  { name: 'pages', routes: pageRoutes },
 ];
 
 /** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */

@@ -175,7 +175,6 @@ export {
   findTotp,
   findUserCredential,
   isMfaEnrolled,
-  MFA_POLICIES,
   putPendingTotp,
   readMfaPolicy,
   recordMfaFailure,
@@ -185,5 +184,7 @@ export {
   useRecoveryCode,
   writeMfaPolicy,
 } from './mfa-repository.ts';
-export type { MfaPolicy, SessionMfaState, StoredTotp } from './mfa-repository.ts';
+export type { StoredTotp } from './mfa-repository.ts';
+export { MFA_POLICIES } from './mfa-state.ts';
+export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ColumnType, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StoreSchema } from './schema.ts';
+import { isMfaPolicy, type MfaPolicy, type SessionMfaState } from './mfa-state.ts';
 import { hashSessionToken } from './session-repository.ts';
 
 /**
@@ -9,28 +10,11 @@ import { hashSessionToken } from './session-repository.ts';
  * the TOTP secret to the verifier; recovery codes arrive already hashed.
  */
 
-/** Who must use MFA in a tenant: nobody, holders of admin functions, or every user. */
-export const MFA_POLICIES = ['off', 'admins', 'everyone'] as const;
-export type MfaPolicy = (typeof MFA_POLICIES)[number];
-
-/** The columns 0008-mfa adds to `sessions` (0007-accounts adds `mfa_at` too). */
-interface SessionMfaColumns {
-  mfa_at: ColumnType<Date | null, Date | null, Date | null>;
-  mfa_failures: ColumnType<number, number | undefined, number>;
-}
 type Db = Kysely<StoreSchema>;
-type MfaDb = Kysely<
-  Omit<StoreSchema, 'sessions'> & { sessions: StoreSchema['sessions'] & SessionMfaColumns }
->;
-const withSessionColumns = (db: Db): MfaDb => db as unknown as MfaDb;
 
 const millis = (d: Date | string): number => (d instanceof Date ? d.getTime() : Date.parse(d));
 const millisOrNull = (d: Date | string | null): number | null => (d === null ? null : millis(d));
 const numberOrNull = (v: string | number | null): number | null => (v === null ? null : Number(v));
-
-function isMfaPolicy(value: string): value is MfaPolicy {
-  return (MFA_POLICIES as readonly string[]).includes(value);
-}
 
 /** The tenant's MFA policy; `off` when none was ever set. */
 export async function readMfaPolicy(db: Db, tenantId: string): Promise<MfaPolicy> {
@@ -285,24 +269,12 @@ export async function countRecoveryCodesLeft(
   return Number(row?.n ?? 0);
 }
 
-/** What the access check needs about MFA for a session, read in one query. */
-export interface SessionMfaState {
-  /** When the session was MFA-verified; null: at "password only". */
-  mfaAt: number | null;
-  /** Wrong codes given in this session. */
-  mfaFailures: number;
-  /** Whether the user has a confirmed authenticator. */
-  enrolled: boolean;
-  /** The tenant's policy. */
-  policy: MfaPolicy;
-}
-
 /** The MFA state of the session of this token (undefined: no such session). */
 export async function findSessionMfaState(
   db: Db,
   token: string,
 ): Promise<SessionMfaState | undefined> {
-  const row = await withSessionColumns(db)
+  const row = await db
     .selectFrom('sessions as s')
     .leftJoin('mfa_totp as m', (join) =>
       join
@@ -334,7 +306,7 @@ export async function rotateSessionVerified(
   now: number,
 ): Promise<string | undefined> {
   const next = randomBytes(32).toString('base64url');
-  const result = await withSessionColumns(db)
+  const result = await db
     .updateTable('sessions')
     .set({ id_hash: hashSessionToken(next), mfa_at: new Date(now), mfa_failures: 0 })
     .where('id_hash', '=', hashSessionToken(token))
@@ -344,7 +316,7 @@ export async function rotateSessionVerified(
 
 /** Count a wrong code against the session; the session's wrong codes after it. */
 export async function recordSessionMfaFailure(db: Db, token: string): Promise<number> {
-  const row = await withSessionColumns(db)
+  const row = await db
     .updateTable('sessions')
     .set((eb) => ({ mfa_failures: eb('mfa_failures', '+', 1) }))
     .where('id_hash', '=', hashSessionToken(token))

@@ -319,6 +319,8 @@ export interface SessionRow {
   ip: string | null;
   /** When the session last passed a second factor (null: password only). */
   mfa_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Wrong MFA codes given in this session (0008-mfa). */
+  mfa_failures: ColumnType<number, number | undefined, number>;
 }
 
 /** One committed admin change (0005-policy-changes); a batch shares one version. */

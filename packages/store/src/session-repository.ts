@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isMfaPolicy, type SessionMfaState } from './mfa-state.ts';
 import type { StoreSchema } from './schema.ts';
 
 /**
@@ -131,10 +132,18 @@ export async function findSessionWithPolicyVersion(
   db: Kysely<StoreSchema>,
   token: string,
   now: number,
-): Promise<{ session: Session; policyVersion: number } | undefined> {
+): Promise<{ session: Session; policyVersion: number; mfa: SessionMfaState } | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('tenants as t', 't.id', 's.tenant_id')
+    // The MFA state comes in the same round trip: a confirmed authenticator, the tenant's policy.
+    .leftJoin('mfa_totp as m', (join) =>
+      join
+        .onRef('m.tenant_id', '=', 's.tenant_id')
+        .onRef('m.user_id', '=', 's.user_id')
+        .on('m.confirmed_at', 'is not', null),
+    )
+    .leftJoin('mfa_policies as p', 'p.tenant_id', 's.tenant_id')
     .select([
       's.tenant_id',
       's.user_id',
@@ -145,13 +154,26 @@ export async function findSessionWithPolicyVersion(
       's.user_agent',
       's.ip',
       's.mfa_at',
+      's.mfa_failures',
       't.policy_version',
+      'm.user_id as enrolled_user',
+      'p.policy as mfa_policy',
     ])
     .where('s.id_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
   if (row === undefined) return undefined;
   const session = sessionOf(row);
-  return session.expiresAt > now ? { session, policyVersion: row.policy_version } : undefined;
+  if (session.expiresAt <= now) return undefined;
+  return {
+    session,
+    policyVersion: row.policy_version,
+    mfa: {
+      mfaAt: session.mfaAt,
+      mfaFailures: row.mfa_failures,
+      enrolled: row.enrolled_user !== null,
+      policy: row.mfa_policy !== null && isMfaPolicy(row.mfa_policy) ? row.mfa_policy : 'off',
+    },
+  };
 }
 
 /** Record that the session was used at `now`. */

@@ -83,7 +83,7 @@ export async function accessHook(
     ),
   };
   // MFA: a session at "password only" may call only the routes that finish sign-in.
-  if (token !== undefined) await mfaGate(this, request, token);
+  if (signedIn !== undefined) mfaGate(request, signedIn.mfa);
   if (
     permission.kind === 'function_per_change' &&
     !permission.names.some((name) => hasFunction(snapshot.index, user.id, name))

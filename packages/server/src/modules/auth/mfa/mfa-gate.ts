@@ -1,5 +1,5 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
-import { findSessionMfaState } from '@custos/store';
+import { findSessionMfaState, type SessionMfaState } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../http/app-error.ts';
 import { policyRequiresMfa } from './mfa-policy.ts';
@@ -39,19 +39,12 @@ declare module 'fastify' {
 }
 
 /**
- * The MFA part of the access check, run once `request.custos` is set: reads the session's MFA
- * state with the tenant's policy (one query), sets `request.mfa`, and refuses a session that has
- * not finished sign-in on a route not open to it.
+ * The MFA part of the access check, run once `request.custos` is set, on the session's MFA state
+ * as the access check read it with the session (no query of its own): sets `request.mfa`, and
+ * refuses a session that has not finished sign-in on a route not open to it.
  */
-export async function mfaGate(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  token: string,
-): Promise<void> {
+export function mfaGate(request: FastifyRequest, state: SessionMfaState): void {
   const ctx = request.custos;
-  const state = await findSessionMfaState(app.custos.database.db, token);
-  if (state === undefined)
-    throw new AppError('AUTH_REQUIRED', 'the session has expired or ended; sign in again');
   const requiredByPolicy = policyRequiresMfa(state.policy, ctx.model, ctx.index, ctx.userId);
   const verified = state.mfaAt !== null;
   request.mfa = {

@@ -186,5 +186,6 @@ export {
 } from './mfa-repository.ts';
 export type { StoredTotp } from './mfa-repository.ts';
 export { MFA_POLICIES } from './mfa-state.ts';
+export { endUserAccess } from './user-access.ts';
 export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';

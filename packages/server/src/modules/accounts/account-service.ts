@@ -1,14 +1,15 @@
 import type { PolicyModel, User } from '@custos/engine';
 import {
   appendAuditEvent,
+  type Database,
   deleteUserSessions,
+  endUserAccess,
   enqueueMessage,
   findCredentialOfUser,
   findCredentialsByEmail,
   issuePasswordLink,
-  upsertCredential,
-  type Database,
   type PasswordLinkPurpose,
+  upsertCredential,
 } from '@custos/store';
 import { publicUrlOf, type Config } from '../../config.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -314,13 +315,19 @@ export async function resetPassword(
       purpose: 'reset',
       now: input.now,
     });
-    const sessionsEnded = await deleteUserSessions(tx, input.tenantId, user.id);
+    // The account may be in the wrong hands: its sessions and API tokens end with the reset.
+    const { sessionsEnded, tokensRevoked } = await endUserAccess(tx, {
+      tenantId: input.tenantId,
+      userId: user.id,
+      by: input.actorId,
+      now: input.now,
+    });
     await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actorId: input.actorId,
       action: 'account.reset_password',
       target: `user/${user.id}`,
-      after: { expiresAt: invitation.expiresAt, sessionsEnded },
+      after: { expiresAt: invitation.expiresAt, sessionsEnded, tokensRevoked },
       at: new Date(input.now),
     });
     return { ...invitation, sessionsEnded };

@@ -3,6 +3,7 @@ import {
   appendAuditEvent,
   consumePasswordLink,
   deleteUserSessions,
+  endUserAccess,
   findCredentialOfUser,
   findUsablePasswordLink,
   isMfaEnrolled,
@@ -113,13 +114,18 @@ export function passwordRoutes(app: FastifyInstance): void {
         if (used === undefined) throw linkInvalid();
         await setCredentialPassword(tx, { ...link, passwordHash, now });
         await revokePasswordLinks(tx, link.tenantId, link.userId, now);
-        const sessionsEnded = await deleteUserSessions(tx, link.tenantId, link.userId);
+        const { sessionsEnded, tokensRevoked } = await endUserAccess(tx, {
+          tenantId: link.tenantId,
+          userId: link.userId,
+          by: link.userId,
+          now,
+        });
         await appendAuditEvent(tx, {
           tenantId: link.tenantId,
           actorId: link.userId,
           action: 'auth.password_set',
           target: `user/${link.userId}`,
-          after: { purpose: link.purpose, sessionsEnded },
+          after: { purpose: link.purpose, sessionsEnded, tokensRevoked },
           at: new Date(now),
         });
       });

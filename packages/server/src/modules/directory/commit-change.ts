@@ -12,20 +12,19 @@ import {
 import {
   appendAuditEvent,
   commitPolicyVersion,
+  type Database,
   deleteRecordGrant,
-  deleteUserSessions,
-  revokeUserApiTokens,
+  endUserAccess,
   findGrant,
   getRecord,
   insertRecordGrant,
   lockPolicyEntity,
   lockRecord,
+  type PolicyChangeEntry,
+  type PolicyEntity,
   readPolicyVersion,
   reassignOwnedRecords,
   writePolicyDiff,
-  type Database,
-  type PolicyChangeEntry,
-  type PolicyEntity,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { PolicyCache } from '../../http/policy-cache.ts';
@@ -388,14 +387,13 @@ async function commitOnce(
     // A deactivated user's sessions end with the change (the access hook refuses them anyway).
     // Their API tokens are revoked with it too (ADR 0009).
     if (change.kind === 'user.deactivate') {
-      await deleteUserSessions(tx, tenantId, change.id);
-      const revoked = await revokeUserApiTokens(tx, {
+      const { tokensRevoked } = await endUserAccess(tx, {
         tenantId,
         userId: change.id,
-        by: options.actorId ?? 'system',
+        by: options.actorId,
         now: options.now,
       });
-      if (revoked.length > 0) after = { ...(after as object), revokedTokens: revoked };
+      if (tokensRevoked.length > 0) after = { ...(after as object), revokedTokens: tokensRevoked };
     }
     await appendAuditEvent(tx, {
       tenantId,

@@ -398,4 +398,20 @@ describe('API tokens', () => {
     const listed = await call({ bearer: adminToken }, 'GET', '/v1/admin/users/svc-erp/tokens');
     expect(listed.status).toBe(200);
   });
+
+  it("an admin's password reset and MFA reset revoke the user's tokens with their sessions", async () => {
+    for (const [userId, route] of [
+      ['lilei', 'reset-password'],
+      ['hanmeimei', 'mfa/reset'],
+    ] as const) {
+      const cookie = await t.login(emailOf(userId));
+      const { token } = await createToken(cookie, ['records:read']);
+      expect((await call({ bearer: token }, 'GET', '/v1/customers')).status).toBe(200);
+      const done = await call({ cookie: admin }, 'POST', `/v1/admin/users/${userId}/${route}`, {});
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const refused = await call({ bearer: token }, 'GET', '/v1/customers');
+      expect(refused.body.code, route).toBe('AUTH_TOKEN_REVOKED');
+      expect((await call({ cookie }, 'GET', '/v1/auth/me')).status, route).toBe(401);
+    }
+  });
 });

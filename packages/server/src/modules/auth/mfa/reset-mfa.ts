@@ -1,4 +1,4 @@
-import { appendAuditEvent, deleteMfa, deleteUserSessions, type Database } from '@custos/store';
+import { appendAuditEvent, type Database, deleteMfa, endUserAccess } from '@custos/store';
 
 /** What a reset did. */
 export interface MfaResetResult {
@@ -19,13 +19,18 @@ export function resetMfa(
 ): Promise<MfaResetResult> {
   return database.db.transaction().execute(async (tx) => {
     const hadMfa = await deleteMfa(tx, input.tenantId, input.userId);
-    const sessionsEnded = await deleteUserSessions(tx, input.tenantId, input.userId);
+    const { sessionsEnded, tokensRevoked } = await endUserAccess(tx, {
+      tenantId: input.tenantId,
+      userId: input.userId,
+      by: input.actorId,
+      now: input.now,
+    });
     await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actorId: input.actorId,
       action: 'mfa.reset',
       target: `user/${input.userId}`,
-      after: { hadMfa, sessionsEnded },
+      after: { hadMfa, sessionsEnded, tokensRevoked },
       at: new Date(input.now),
     });
     return { userId: input.userId, hadMfa, sessionsEnded };

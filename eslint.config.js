@@ -1,8 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      // Generated from the server's OpenAPI document (`npm run gen:api`).
+      'packages/web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +31,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts'],
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      'packages/web/vite.config.ts',
+      'packages/web/e2e/global-setup.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -50,5 +67,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The console runs in the browser: its globals, and the rules of hooks.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

@@ -2,9 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'conformance/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/web/e2e/**/*.test.ts',
+      'conformance/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     // The store's tests also run on PostgreSQL: `DATABASE_URL`, or an embedded server for the run.
-    globalSetup: ['packages/store/src/test-postgres-server.ts'],
+    // The browser tests need the console built (once, before any test serves it).
+    globalSetup: ['packages/store/src/test-postgres-server.ts', 'packages/web/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

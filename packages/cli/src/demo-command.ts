@@ -8,6 +8,7 @@ import { renderLogins } from './login-table.ts';
 import { demoAdminLogin, renderMfaHowTo } from './mfa-how-to.ts';
 import { personaLogins, tenantExists } from './seed-demo.ts';
 import { loadServerModule } from './server-bridge.ts';
+import { ensureConsole } from './console-bridge.ts';
 import { dataDirSecret } from './server-secret.ts';
 import {
   addServerOptions,
@@ -64,6 +65,7 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
           ? {}
           : { tlsCert: certificate.certFile, tlsKey: certificate.keyFile };
       const secret = await dataDirSecret(globals.dataDir, ctx.io.env);
+      await ensureConsole((line) => ctx.print(line));
       const running = await server.startServer(
         server.loadConfig(ctx.io.env, {
           ...configOverrides(flags, globals),

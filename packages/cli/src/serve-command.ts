@@ -9,6 +9,7 @@ import {
   type ServerFlags,
 } from './server-options.ts';
 import { loadServerModule } from './server-bridge.ts';
+import { ensureConsole } from './console-bridge.ts';
 import { dataDirSecret } from './server-secret.ts';
 
 export function configureServe(command: Command, ctx: CommandContext): void {
@@ -20,6 +21,7 @@ export function configureServe(command: Command, ctx: CommandContext): void {
       // Migrate, and let go of the database before the server opens it (PGlite: one owner).
       await withDatabase(globals, async () => {});
       const secret = await dataDirSecret(globals.dataDir, ctx.io.env);
+      await ensureConsole((line) => ctx.print(line));
       const running = await server.startServer(
         server.loadConfig(ctx.io.env, {
           ...configOverrides(flags, globals),

@@ -1,0 +1,15774 @@
+/**
+ * The server API, generated from its OpenAPI document by `npm run gen:api -w packages/web`.
+ * Do not edit: a test fails when this file differs from what the server describes.
+ */
+
+export interface paths {
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process is up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: the database answers and its migrations are at the latest */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with e-mail and password (and the tenant when the e-mail has accounts in several); sets the session cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+            tenantId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: string;
+                name: string;
+                tenantId: string;
+                roles: {
+                  id: string;
+                  name: string;
+                }[];
+              };
+              mfaRequired?: boolean;
+              mfaEnrolmentRequired?: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out: ends the session and clears the cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password/set': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a password with a one-time link (invitation or reset): the link is used up and the sessions of the user end */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: string;
+              tenantId: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your password (the current one required): your other sessions end and this one is renewed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sessionsEnded: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your sessions: where and when each started and was last used, which is this one */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The public id of the session (not its secret) */
+                id: string;
+                createdAt: string;
+                lastSeenAt: string;
+                expiresAt: string;
+                userAgent: string | null;
+                ip: string | null;
+                current: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Sign out everywhere: every one of your sessions ends, this one included */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ended: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of your sessions (this one too: then you are signed out) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user, roles, function permissions, locale and MFA state */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: string;
+                name: string;
+                tenantId: string;
+                kind: string;
+                departmentId: string | null;
+                clearance?: string;
+              };
+              roles: {
+                id: string;
+                name: string;
+              }[];
+              functions: string[];
+              locale: string;
+              policyVersion?: number;
+              mfa?: {
+                enabled: boolean;
+                verified: boolean;
+                verifiedAt?: string | null;
+                required: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/authz/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide a batch of (subject, action, object, record) checks */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              subject: string;
+              /** @enum {string} */
+              action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              recordId: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                allowed: boolean;
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/authz/explain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Explain one decision: every path that allowed it, or the rule that denied it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            subject: string;
+            /** @enum {string} */
+            action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            recordId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: boolean;
+              principalId?: string;
+              action?: string;
+              object?: string;
+              recordId?: string;
+              allowedBy: {
+                [key: string]: unknown;
+              }[];
+              deniedBy: {
+                [key: string]: unknown;
+              } | null;
+              text: {
+                'zh-CN'?: string;
+                'en-US'?: string;
+              };
+              sentence: string;
+              locale: string;
+              policyVersion?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/authz/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The ids of the records a subject may act on, ordered by id, paginated */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            subject: string;
+            /** @enum {string} */
+            action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @default 100 */
+            limit?: number;
+            cursor?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ids: string[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List departments */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a department */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            parentId: string | null;
+            /** @description 部门负责人 */
+            headId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/departments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a department */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an empty department */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/departments/{id}/name': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Rename a department */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/departments/{id}/parent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Move a department under another parent */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            parentId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/departments/{id}/head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the head of a department (部门负责人) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            headId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List users */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an internal user (with `email`: an invitation link too) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            departmentId: string;
+            /** @description 汇报对象 */
+            managerId?: string | null;
+            roleIds?: string[];
+            /** @enum {string} */
+            clearance?: 'public' | 'internal' | 'confidential' | 'restricted';
+            /** @description The sign-in e-mail (unique in the tenant, case-insensitively): the answer carries a one-time set-password link */
+            email?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+              invitation?: {
+                userId: string;
+                email: string;
+                /** @enum {string} */
+                purpose: 'invite' | 'reset';
+                /** @description One-time set-password link (also in the outbox) */
+                link: string;
+                expiresAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update a user's name, roles or clearance */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            roleIds?: string[];
+            /** @enum {string} */
+            clearance?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a user to another department (optionally a new manager); access follows at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            departmentId: string;
+            /** @description 汇报对象 */
+            managerId?: string | null;
+            /**
+             * @description What happens to the records the user owns (acted on by the CRM module)
+             * @default keep
+             * @enum {string}
+             */
+            ownedRecords?: 'keep' | 'transfer_to';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            transferToUserId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/manager': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a user's manager (汇报对象) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 汇报对象 */
+            managerId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a user (suspended or departed): denied from the next request */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default suspended
+             * @enum {string}
+             */
+            status?: 'suspended' | 'departed';
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reactivate a user */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List groups */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a group */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'department';
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                departmentId: string;
+                /** @description Include users of every department below */
+                includeSubdepartments?: boolean;
+              }
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'role';
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                roleId: string;
+              }
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'public';
+                userIds?: string[];
+                groupIds?: string[];
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/groups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a group */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Replace a group */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'department';
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                departmentId: string;
+                /** @description Include users of every department below */
+                includeSubdepartments?: boolean;
+              }
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'role';
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                roleId: string;
+              }
+            | {
+                /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                id?: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'public';
+                userIds?: string[];
+                groupIds?: string[];
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a group nothing refers to */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/groups/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a user or a nested group to a public group */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'user' | 'group';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/groups/{id}/members/{memberKind}/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member from a public group */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          memberKind: 'user' | 'group';
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List roles */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a role */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            objects?: {
+              customer?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              contact?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              deal?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              order?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              ticket?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              activity?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+            };
+            functions?: string[];
+            fields?: {
+              customer?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              contact?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              deal?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              order?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              ticket?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              activity?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/roles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a role */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a role no user holds */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a role: name, object permissions, function permissions, field permissions */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            objects?: {
+              customer?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              contact?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              deal?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              order?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              ticket?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+              activity?: {
+                /** @enum {string} */
+                read?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                update?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                delete?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                create?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                transfer?:
+                  'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                share?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                /** @enum {string} */
+                export?: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+              };
+            };
+            functions?: string[];
+            fields?: {
+              customer?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              contact?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              deal?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              order?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              ticket?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+              activity?: {
+                [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/admin/functions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the function permissions a role may name (the function catalogue) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                name: string;
+                admin: boolean;
+                description: {
+                  'zh-CN': string;
+                  'en-US': string;
+                };
+                held: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List object settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/objects/{object}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an object's settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/objects/{object}/org-wide-default': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an object's org-wide default */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 基础数据权限
+             * @enum {string}
+             */
+            orgWideDefault: 'private' | 'public_read' | 'public_read_write';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/objects/{object}/fields/{field}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a field's settings (sensitivity, mask, internal, label) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+          /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+          field: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Field sensitivity: above the reader's clearance the field is hidden
+             * @enum {string}
+             */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+            /**
+             * @description How a masked value of this field is shown
+             * @enum {string}
+             */
+            mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
+            /** @description Internal-only field (内部备注): never shown to portal users */
+            internal?: boolean;
+            /** @description Human label, for explanations and the console */
+            label?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a field's settings */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+          /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+          field: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sharing-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List sharing rules */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a sharing rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            source:
+              | {
+                  /** @enum {string} */
+                  kind: 'criteria';
+                  criteria: (
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'eq' | 'ne' | 'lt' | 'gt';
+                        value: string | number | boolean;
+                      }
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'in';
+                        values: (string | number | boolean)[];
+                      }
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'between';
+                        low: number | string;
+                        high: number | string;
+                      }
+                  )[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  ownerGroupId: string;
+                };
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            targetGroupId: string;
+            /** @enum {string} */
+            access: 'read' | 'edit';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sharing-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a sharing rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Replace a sharing rule */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            source:
+              | {
+                  /** @enum {string} */
+                  kind: 'criteria';
+                  criteria: (
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'eq' | 'ne' | 'lt' | 'gt';
+                        value: string | number | boolean;
+                      }
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'in';
+                        values: (string | number | boolean)[];
+                      }
+                    | {
+                        /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                        field: string;
+                        /** @enum {string} */
+                        op: 'between';
+                        low: number | string;
+                        high: number | string;
+                      }
+                  )[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  ownerGroupId: string;
+                };
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            targetGroupId: string;
+            /** @enum {string} */
+            access: 'read' | 'edit';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a sharing rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List grants (policy grants and grants on one record), in id order */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+          object?: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+          /** @description Only the grants on this record (with `object`) */
+          recordId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a grant */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            subject:
+              | {
+                  /** @enum {string} */
+                  kind: 'user';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  userId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  groupId: string;
+                };
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            target:
+              | {
+                  /** @enum {string} */
+                  kind: 'record';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  recordId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  departmentId: string;
+                  includeSubdepartments?: boolean;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  userId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'all';
+                };
+            /** @enum {string} */
+            access: 'read' | 'edit' | 'manage';
+            /** @description Effective from (inclusive): ms since the epoch or an ISO 8601 date-time; null = now */
+            startsAt?: (number | string) | null;
+            /** @description Expires at (exclusive): ms since the epoch or an ISO 8601 date-time; null = never. An end already past is refused. */
+            expiresAt: (number | string) | null;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/grants/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a grant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Revoke a grant (optionally with a reason, kept in the audit) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/changes/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Preview a change or a batch: validity and impact, nothing committed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            changes: (
+              | {
+                  /** @enum {string} */
+                  kind: 'department.create';
+                  department: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    parentId: string | null;
+                    /** @description 部门负责人 */
+                    headId?: string | null;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.rename';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.move';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  parentId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.set_head';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  headId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.create';
+                  user: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: 'internal' | 'portal';
+                    /** @enum {string} */
+                    status: 'active' | 'suspended' | 'departed';
+                    departmentId: string | null;
+                    /** @description 汇报对象 */
+                    managerId: string | null;
+                    roleIds: string[];
+                    /** @enum {string} */
+                    clearance: 'public' | 'internal' | 'confidential' | 'restricted';
+                    /** @description For portal users: the customer (account) they belong to */
+                    portalAccountId?: string | null;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.update';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name?: string;
+                  roleIds?: string[];
+                  /** @enum {string} */
+                  clearance?: 'public' | 'internal' | 'confidential' | 'restricted';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.transfer';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  departmentId: string;
+                  /** @description The new manager; absent = unchanged */
+                  managerId?: string | null;
+                  ownedRecords:
+                    | {
+                        /** @enum {string} */
+                        mode: 'keep';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'transfer_to';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        userId: string;
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.set_manager';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  managerId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.deactivate';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  /** @enum {string} */
+                  status: 'suspended' | 'departed';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.reactivate';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.create';
+                  role: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    objects: {
+                      customer?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      contact?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      deal?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      order?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      ticket?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      activity?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                    };
+                    functions: string[];
+                    fields: {
+                      customer?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      contact?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      deal?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      order?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      ticket?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      activity?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                    };
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.update';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name?: string;
+                  objects?: {
+                    customer?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    contact?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    deal?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    order?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    ticket?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    activity?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                  };
+                  functions?: string[];
+                  fields?: {
+                    customer?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    contact?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    deal?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    order?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    ticket?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    activity?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.set_org_wide_default';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /**
+                   * @description 基础数据权限
+                   * @enum {string}
+                   */
+                  orgWideDefault: 'private' | 'public_read' | 'public_read_write';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.set_field';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                  field: string;
+                  setting: {
+                    /**
+                     * @description Field sensitivity: above the reader's clearance the field is hidden
+                     * @enum {string}
+                     */
+                    sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+                    /**
+                     * @description How a masked value of this field is shown
+                     * @enum {string}
+                     */
+                    mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
+                    /** @description Internal-only field (内部备注): never shown to portal users */
+                    internal?: boolean;
+                    /** @description Human label, for explanations and the console */
+                    label?: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.remove_field';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                  field: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    source:
+                      | {
+                          /** @enum {string} */
+                          kind: 'criteria';
+                          criteria: (
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'eq' | 'ne' | 'lt' | 'gt';
+                                value: string | number | boolean;
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'in';
+                                values: (string | number | boolean)[];
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'between';
+                                low: number | string;
+                                high: number | string;
+                              }
+                          )[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          ownerGroupId: string;
+                        };
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    targetGroupId: string;
+                    /** @enum {string} */
+                    access: 'read' | 'edit';
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    source:
+                      | {
+                          /** @enum {string} */
+                          kind: 'criteria';
+                          criteria: (
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'eq' | 'ne' | 'lt' | 'gt';
+                                value: string | number | boolean;
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'in';
+                                values: (string | number | boolean)[];
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'between';
+                                low: number | string;
+                                high: number | string;
+                              }
+                          )[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          ownerGroupId: string;
+                        };
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    targetGroupId: string;
+                    /** @enum {string} */
+                    access: 'read' | 'edit';
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.create';
+                  group:
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'department';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        departmentId: string;
+                        /** @description Include users of every department below */
+                        includeSubdepartments: boolean;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'role';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        roleId: string;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'public';
+                        userIds: string[];
+                        groupIds: string[];
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.update';
+                  group:
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'department';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        departmentId: string;
+                        /** @description Include users of every department below */
+                        includeSubdepartments: boolean;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'role';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        roleId: string;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'public';
+                        userIds: string[];
+                        groupIds: string[];
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.add_member';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  member: {
+                    /** @enum {string} */
+                    kind: 'user' | 'group';
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.remove_member';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  member: {
+                    /** @enum {string} */
+                    kind: 'user' | 'group';
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'grant.create';
+                  grant: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    subject:
+                      | {
+                          /** @enum {string} */
+                          kind: 'user';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          userId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'group';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          groupId: string;
+                        };
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    target:
+                      | {
+                          /** @enum {string} */
+                          kind: 'record';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          recordId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'department';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          departmentId: string;
+                          includeSubdepartments: boolean;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          userId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'all';
+                        };
+                    /** @enum {string} */
+                    access: 'read' | 'edit' | 'manage';
+                    /** @description Effective from (inclusive): ms since the epoch or an ISO 8601 date-time; null = now */
+                    startsAt?: (number | string) | null;
+                    /** @description Expires at (exclusive): ms since the epoch or an ISO 8601 date-time; null = never. An end already past is refused. */
+                    expiresAt: (number | string) | null;
+                    reason?: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'grant.revoke';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  reason?: string;
+                }
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Commit a batch of changes as one (one policy version, all or nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            changes: (
+              | {
+                  /** @enum {string} */
+                  kind: 'department.create';
+                  department: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    parentId: string | null;
+                    /** @description 部门负责人 */
+                    headId?: string | null;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.rename';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.move';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  parentId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.set_head';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  headId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'department.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.create';
+                  user: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: 'internal' | 'portal';
+                    /** @enum {string} */
+                    status: 'active' | 'suspended' | 'departed';
+                    departmentId: string | null;
+                    /** @description 汇报对象 */
+                    managerId: string | null;
+                    roleIds: string[];
+                    /** @enum {string} */
+                    clearance: 'public' | 'internal' | 'confidential' | 'restricted';
+                    /** @description For portal users: the customer (account) they belong to */
+                    portalAccountId?: string | null;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.update';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name?: string;
+                  roleIds?: string[];
+                  /** @enum {string} */
+                  clearance?: 'public' | 'internal' | 'confidential' | 'restricted';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.transfer';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  departmentId: string;
+                  /** @description The new manager; absent = unchanged */
+                  managerId?: string | null;
+                  ownedRecords:
+                    | {
+                        /** @enum {string} */
+                        mode: 'keep';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'transfer_to';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        userId: string;
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.set_manager';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  managerId: string | null;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.deactivate';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  /** @enum {string} */
+                  status: 'suspended' | 'departed';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'user.reactivate';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.create';
+                  role: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    objects: {
+                      customer?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      contact?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      deal?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      order?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      ticket?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                      activity?: {
+                        /** @enum {string} */
+                        read?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        update?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        delete?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        create?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        transfer?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        share?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                        /** @enum {string} */
+                        export?:
+                          | 'none'
+                          | 'own'
+                          | 'subordinates'
+                          | 'department'
+                          | 'department_tree'
+                          | 'all';
+                      };
+                    };
+                    functions: string[];
+                    fields: {
+                      customer?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      contact?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      deal?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      order?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      ticket?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                      activity?: {
+                        [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                      };
+                    };
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.update';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  name?: string;
+                  objects?: {
+                    customer?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    contact?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    deal?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    order?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    ticket?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                    activity?: {
+                      /** @enum {string} */
+                      read?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      update?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      delete?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      create?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      transfer?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      share?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                      /** @enum {string} */
+                      export?:
+                        'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                    };
+                  };
+                  functions?: string[];
+                  fields?: {
+                    customer?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    contact?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    deal?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    order?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    ticket?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                    activity?: {
+                      [key: string]: 'hidden' | 'masked' | 'read' | 'edit';
+                    };
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.set_org_wide_default';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /**
+                   * @description 基础数据权限
+                   * @enum {string}
+                   */
+                  orgWideDefault: 'private' | 'public_read' | 'public_read_write';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.set_field';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                  field: string;
+                  setting: {
+                    /**
+                     * @description Field sensitivity: above the reader's clearance the field is hidden
+                     * @enum {string}
+                     */
+                    sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+                    /**
+                     * @description How a masked value of this field is shown
+                     * @enum {string}
+                     */
+                    mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
+                    /** @description Internal-only field (内部备注): never shown to portal users */
+                    internal?: boolean;
+                    /** @description Human label, for explanations and the console */
+                    label?: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'object.remove_field';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                  field: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    source:
+                      | {
+                          /** @enum {string} */
+                          kind: 'criteria';
+                          criteria: (
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'eq' | 'ne' | 'lt' | 'gt';
+                                value: string | number | boolean;
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'in';
+                                values: (string | number | boolean)[];
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'between';
+                                low: number | string;
+                                high: number | string;
+                              }
+                          )[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          ownerGroupId: string;
+                        };
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    targetGroupId: string;
+                    /** @enum {string} */
+                    access: 'read' | 'edit';
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    source:
+                      | {
+                          /** @enum {string} */
+                          kind: 'criteria';
+                          criteria: (
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'eq' | 'ne' | 'lt' | 'gt';
+                                value: string | number | boolean;
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'in';
+                                values: (string | number | boolean)[];
+                              }
+                            | {
+                                /** @description a field name (a letter or _, then letters, digits or _; at most 64 characters) */
+                                field: string;
+                                /** @enum {string} */
+                                op: 'between';
+                                low: number | string;
+                                high: number | string;
+                              }
+                          )[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          ownerGroupId: string;
+                        };
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    targetGroupId: string;
+                    /** @enum {string} */
+                    access: 'read' | 'edit';
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sharing_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.create';
+                  group:
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'department';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        departmentId: string;
+                        /** @description Include users of every department below */
+                        includeSubdepartments: boolean;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'role';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        roleId: string;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'public';
+                        userIds: string[];
+                        groupIds: string[];
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.update';
+                  group:
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'department';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        departmentId: string;
+                        /** @description Include users of every department below */
+                        includeSubdepartments: boolean;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'role';
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        roleId: string;
+                      }
+                    | {
+                        /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: 'public';
+                        userIds: string[];
+                        groupIds: string[];
+                      };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.add_member';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  member: {
+                    /** @enum {string} */
+                    kind: 'user' | 'group';
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'group.remove_member';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  member: {
+                    /** @enum {string} */
+                    kind: 'user' | 'group';
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'grant.create';
+                  grant: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    subject:
+                      | {
+                          /** @enum {string} */
+                          kind: 'user';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          userId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'group';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          groupId: string;
+                        };
+                    /** @enum {string} */
+                    object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                    target:
+                      | {
+                          /** @enum {string} */
+                          kind: 'record';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          recordId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'department';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          departmentId: string;
+                          includeSubdepartments: boolean;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'owner';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          userId: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'all';
+                        };
+                    /** @enum {string} */
+                    access: 'read' | 'edit' | 'manage';
+                    /** @description Effective from (inclusive): ms since the epoch or an ISO 8601 date-time; null = now */
+                    startsAt?: (number | string) | null;
+                    /** @description Expires at (exclusive): ms since the epoch or an ISO 8601 date-time; null = never. An end already past is refused. */
+                    expiresAt: (number | string) | null;
+                    reason?: string;
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'grant.revoke';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                  reason?: string;
+                }
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the customer records you may read (客户列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a customer (新建客户) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one customer, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a customer */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a customer */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/customers/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a customer to another owner (转移客户) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the contact records you may read (联系人列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a contact (新建联系人) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one contact, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a contact */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a contact */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/contacts/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a contact to another owner (转移联系人) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the deal records you may read (商机列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a deal (新建商机) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/deals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one deal, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a deal */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a deal */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/deals/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a deal to another owner (转移商机) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the order records you may read (订单列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a order (新建订单) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one order, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a order */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a order */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/orders/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a order to another owner (转移订单) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the ticket records you may read (服务记录列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a ticket (新建服务记录) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one ticket, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a ticket */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a ticket */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/tickets/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a ticket to another owner (转移服务记录) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the activity records you may read (跟进记录列表) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          sort?: '-updatedAt' | 'updatedAt' | 'name' | '-name';
+          /** @description Name prefix */
+          q?: string;
+          /** @description Count the total on a later page too */
+          count?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                object: string;
+                customerId: string;
+                ownerId?: string | null;
+                departmentId?: string | null;
+                sensitivity?: string;
+                updatedAt?: string;
+                fields: {
+                  [key: string]: unknown;
+                };
+                maskedFields?: string[];
+                permissions: {
+                  [key: string]: boolean;
+                };
+                fieldLevels?: {
+                  [key: string]: string;
+                };
+                transferredChildren?: {
+                  [key: string]: number;
+                };
+              }[];
+              nextCursor: string | null;
+              /** @description Records the caller may read (first page, or `count=true`); exact up to 10,000, past it 10,000 as a lower bound */
+              total: number | null;
+              /** @description False when `total` is a lower bound ("10,000+"); null when not counted */
+              totalExact: boolean | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a activity (新建跟进记录) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @description Children: the customer they belong to */
+            customerId?: string;
+            /** @description Default: the caller */
+            ownerId?: string;
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one activity, with your level on each field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a activity */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change fields of a activity */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Field values by field name (only fields the object has). */
+            fields?: {
+              [key: string]: string | number | boolean | null;
+            };
+            /** @enum {string} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/activities/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Transfer a activity to another owner (转移跟进记录) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+            /** @description Customers: also hand over the related records the previous owner owned */
+            includeChildren?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              object: string;
+              customerId: string;
+              ownerId?: string | null;
+              departmentId?: string | null;
+              sensitivity?: string;
+              updatedAt?: string;
+              fields: {
+                [key: string]: unknown;
+              };
+              maskedFields?: string[];
+              permissions: {
+                [key: string]: boolean;
+              };
+              fieldLevels?: {
+                [key: string]: string;
+              };
+              transferredChildren?: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customer team (客户团队) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              members: {
+                userId?: string;
+                name?: string | null;
+                access?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/team/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Add a user to the customer team, or change their access */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            access: 'read' | 'edit' | 'manage';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              members: {
+                userId?: string;
+                name?: string | null;
+                access?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a user from the customer team */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/csrf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CSRF token of this session: a browser sends it as x-csrf-token on every POST, PUT, PATCH and DELETE */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              token: string;
+              header: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your API tokens, with their last use (never their secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                prefix: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'personal' | 'service';
+                userId: string;
+                scopes: string[];
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'revoked';
+                createdAt?: string;
+                createdBy?: string;
+                expiresAt: string;
+                lastUsedAt?: string | null;
+                revokedAt?: string | null;
+                revokedBy?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a personal API token: scopes within your permissions, an expiry; shown once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            scopes: (
+              | 'records:read'
+              | 'records:write'
+              | 'authz'
+              | 'export'
+              | 'import'
+              | 'user_admin'
+              | 'role_admin'
+            )[];
+            /** Format: date-time */
+            expiresAt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The token string: shown this once, never again */
+              token: string;
+              apiToken: {
+                id: string;
+                prefix: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'personal' | 'service';
+                userId: string;
+                scopes: string[];
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'revoked';
+                createdAt?: string;
+                createdBy?: string;
+                expiresAt: string;
+                lastUsedAt?: string | null;
+                revokedAt?: string | null;
+                revokedBy?: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of your API tokens */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's API tokens (personal and service), with their last use */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                prefix: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'personal' | 'service';
+                userId: string;
+                scopes: string[];
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'revoked';
+                createdAt?: string;
+                createdBy?: string;
+                expiresAt: string;
+                lastUsedAt?: string | null;
+                revokedAt?: string | null;
+                revokedBy?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue a service token to a service principal (an active internal user without a sign-in) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            scopes: (
+              | 'records:read'
+              | 'records:write'
+              | 'authz'
+              | 'export'
+              | 'import'
+              | 'user_admin'
+              | 'role_admin'
+            )[];
+            /** Format: date-time */
+            expiresAt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The token string: shown this once, never again */
+              token: string;
+              apiToken: {
+                id: string;
+                prefix: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'personal' | 'service';
+                userId: string;
+                scopes: string[];
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'revoked';
+                createdAt?: string;
+                createdBy?: string;
+                expiresAt: string;
+                lastUsedAt?: string | null;
+                revokedAt?: string | null;
+                revokedBy?: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of a user's API tokens */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the customer records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update customer records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the contact records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update contact records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/deals/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the deal records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/deals/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update deal records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the order records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update order records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the ticket records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update ticket records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/activities/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the activity records you may read and export (CSV or JSON), fields as you see them */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'json';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/activities/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create and update activity records from rows, each through the record write path */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description One object per row, as the CSV of `custos export`: `id` (an existing id updates it, else a record is created), `ownerId`, `customerId` (children) and field values; an empty or null cell changes nothing */
+            rows: {
+              [key: string]: string | number | boolean | null;
+            }[];
+            /**
+             * @description Write nothing if any row fails (default); false writes the rows that pass
+             * @default true
+             */
+            allOrNothing?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              object: string;
+              written: boolean;
+              created: string[];
+              updated: string[];
+              failures: {
+                /** @description Index of the row in `rows` (from 0) */
+                row: number;
+                code: string;
+                message: string;
+                field?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite a user: set or replace their sign-in e-mail and issue a one-time set-password link (older links die) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invitation: {
+                userId: string;
+                email: string;
+                /** @enum {string} */
+                purpose: 'invite' | 'reset';
+                /** @description One-time set-password link (also in the outbox) */
+                link: string;
+                expiresAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset a user's password: a one-time set-password link (older links die) and every session of the user ends */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invitation: {
+                userId: string;
+                email: string;
+                /** @enum {string} */
+                purpose: 'invite' | 'reset';
+                /** @description One-time set-password link (also in the outbox) */
+                link: string;
+                expiresAt: string;
+              };
+              sessionsEnded: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/end-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session of a user (they must sign in again) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ended: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/mfa/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Finish sign-in with a code from the authenticator or a recovery code: rotates the session (new cookie) and marks it MFA-verified */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            recoveryCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mfa: {
+                enabled: boolean;
+                verified: boolean;
+              };
+              recoveryCodesLeft: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/mfa/enrolment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start enrolling a TOTP authenticator: a fresh secret, its otpauth:// URI and a QR code (SVG data URL); confirm with a code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              secret: string;
+              uri: string;
+              qrCode: string;
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/mfa/enrolment/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the enrolment with a current code: MFA is enabled, the session MFA-verified (new cookie), and 10 recovery codes are shown once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mfa: {
+                enabled: boolean;
+                verified: boolean;
+              };
+              recoveryCodes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/mfa/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace the recovery codes by 10 new ones (shown once); needs a current code from the authenticator */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recoveryCodes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/mfa/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable MFA (removes the authenticator and the recovery codes); needs a current code or the password; refused while the tenant policy requires MFA of the user */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mfa: {
+                enabled: boolean;
+                verified: boolean;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/security/mfa-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's MFA policy: off, admins (holders of admin functions) or everyone */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              policy: 'off' | 'admins' | 'everyone';
+              adminFunctions: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set the tenant's MFA policy; requiring MFA needs the acting admin to have enabled it first */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            policy: 'off' | 'admins' | 'everyone';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              policy: 'off' | 'admins' | 'everyone';
+              adminFunctions: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/mfa/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset a user's MFA (lost authenticator): removes the authenticator and recovery codes and ends the user's sessions; the user enrols again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: string;
+              hadMfa: boolean;
+              sessionsEnded: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

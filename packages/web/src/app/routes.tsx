@@ -1,0 +1,83 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../auth/login-page.tsx';
+import { RequireSession } from '../auth/require-session.tsx';
+import { Loading } from '../shared/page-state.tsx';
+import { NotFoundPage } from '../shared/not-found-page.tsx';
+import { Shell } from './shell.tsx';
+
+/** A page loaded on demand (its own chunk): the first route stays small. */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): ComponentType {
+  const Lazy = lazy(async (): Promise<{ default: ComponentType }> => ({
+    default: (await load())[name],
+  }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+const SetPasswordPage = page(() => import('../auth/set-password-page.tsx'), 'SetPasswordPage');
+const RecordListPage = page(() => import('../records/record-list-page.tsx'), 'RecordListPage');
+const RecordDetailPage = page(
+  () => import('../records/record-detail-page.tsx'),
+  'RecordDetailPage',
+);
+const MyAccessPage = page(() => import('../me/my-access-page.tsx'), 'MyAccessPage');
+const AccountPage = page(() => import('../account/account-page.tsx'), 'AccountPage');
+const AdminHomePage = page(() => import('../admin-home/admin-home-page.tsx'), 'AdminHomePage');
+const DepartmentsPage = page(() => import('../org/departments-page.tsx'), 'DepartmentsPage');
+const UsersPage = page(() => import('../org/users-page.tsx'), 'UsersPage');
+const UserDetailPage = page(() => import('../org/user-detail-page.tsx'), 'UserDetailPage');
+const GroupsPage = page(() => import('../org/groups-page.tsx'), 'GroupsPage');
+const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
+const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
+const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
+const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
+const InspectorPage = page(
+  () => import('../inspector/access-inspector-page.tsx'),
+  'AccessInspectorPage',
+);
+
+/**
+ * Every screen's path. Records: `/records/customers`, `/records/customers/:id` (and contacts,
+ * deals, orders, tickets, activities). Administration under `/admin`.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/records/customers" replace />} />
+        <Route path="records/:object" element={<RecordListPage />} />
+        <Route path="records/:object/:id" element={<RecordDetailPage />} />
+        <Route path="me/access" element={<MyAccessPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="admin" element={<AdminHomePage />} />
+        <Route path="admin/departments" element={<DepartmentsPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/users/:id" element={<UserDetailPage />} />
+        <Route path="admin/groups" element={<GroupsPage />} />
+        <Route path="admin/roles" element={<RolesPage />} />
+        <Route path="admin/roles/compare" element={<RoleComparePage />} />
+        <Route path="admin/roles/:id" element={<RoleEditorPage />} />
+        <Route path="admin/sharing" element={<SharingPage />} />
+        <Route path="admin/inspector" element={<InspectorPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,154 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, forgetCsrfToken } from '../api/client.ts';
+import { setViewAs } from '../api/view-as.ts';
+import { holds, useMe } from '../auth/use-me.ts';
+import { ViewAsBanner } from '../view-as/view-as-banner.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** The record lists of the menu, in order: path segment → the common `nav` key. */
+export const RECORD_MENU = [
+  'customers',
+  'contacts',
+  'deals',
+  'orders',
+  'tickets',
+  'activities',
+] as const;
+
+/** The frame of every signed-in screen: menu (what the API says the user holds), header, page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const userAdmin = holds(me, 'user_admin');
+  const roleAdmin = holds(me, 'role_admin');
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'records',
+      icon: <AppstoreOutlined />,
+      label: t('nav.records'),
+      children: RECORD_MENU.map((object) => ({
+        key: `/records/${object}`,
+        label: <Link to={`/records/${object}`}>{t(`nav.${object}`)}</Link>,
+      })),
+    },
+    {
+      key: '/me/access',
+      icon: <SafetyOutlined />,
+      label: <Link to="/me/access">{t('nav.myAccess')}</Link>,
+    },
+    ...(userAdmin || roleAdmin
+      ? [
+          {
+            key: 'admin',
+            icon: <DashboardOutlined />,
+            label: t('nav.admin'),
+            children: [
+              { key: '/admin', label: <Link to="/admin">{t('nav.adminHome')}</Link> },
+              ...(userAdmin
+                ? [
+                    {
+                      key: '/admin/departments',
+                      label: <Link to="/admin/departments">{t('nav.departments')}</Link>,
+                    },
+                    { key: '/admin/users', label: <Link to="/admin/users">{t('nav.users')}</Link> },
+                    {
+                      key: '/admin/groups',
+                      label: <Link to="/admin/groups">{t('nav.groups')}</Link>,
+                    },
+                  ]
+                : []),
+              ...(roleAdmin
+                ? [
+                    { key: '/admin/roles', label: <Link to="/admin/roles">{t('nav.roles')}</Link> },
+                    {
+                      key: '/admin/sharing',
+                      label: <Link to="/admin/sharing">{t('nav.sharing')}</Link>,
+                    },
+                    {
+                      key: '/admin/inspector',
+                      icon: <AuditOutlined />,
+                      label: <Link to="/admin/inspector">{t('nav.inspector')}</Link>,
+                    },
+                  ]
+                : []),
+            ],
+          },
+        ]
+      : []),
+    {
+      key: '/account',
+      icon: <UserOutlined />,
+      label: <Link to="/account">{t('nav.account')}</Link>,
+    },
+  ];
+  const selected = location.pathname.split('/').slice(0, 3).join('/') || '/';
+
+  const signOut = async () => {
+    setViewAs(null);
+    await api.POST('/v1/auth/logout', { body: {} as never });
+    forgetCsrfToken();
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="custos-skip-link">
+        {t('skipToContent')}
+      </a>
+      <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ padding: '16px 20px', fontWeight: 600 }}>
+          <TeamOutlined aria-hidden /> Custos
+        </div>
+        <nav aria-label={t('mainNav')}>
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={[selected, location.pathname]}
+            defaultOpenKeys={['records', 'admin']}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            paddingInline: 24,
+          }}
+        >
+          <Typography.Text strong>{t('appName')}</Typography.Text>
+          <Space>
+            <LanguageSwitch />
+            <Typography.Text data-testid="signed-in-user">{me?.user.name}</Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <ViewAsBanner />
+        <Layout.Content id="main" tabIndex={-1} style={{ margin: 16 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

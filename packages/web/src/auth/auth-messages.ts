@@ -1,0 +1,36 @@
+import type { Messages } from '../i18n/languages.ts';
+
+export const authMessages: Messages = {
+  'zh-CN': {
+    signIn: '登录',
+    title: '登录 Custos',
+    email: '邮箱',
+    password: '密码',
+    tenant: '公司',
+    chooseTenant: '这个邮箱属于多家公司，请选择要登录的公司。',
+    code: '验证码',
+    codeHelp: '请输入身份验证器应用中的 6 位验证码。',
+    useRecoveryCode: '改用恢复码',
+    useCode: '改用验证码',
+    recoveryCode: '恢复码',
+    verify: '验证',
+    required: '请填写{{field}}',
+    failed: '登录失败：{{message}}',
+  },
+  'en-US': {
+    signIn: 'Sign in',
+    title: 'Sign in to Custos',
+    email: 'E-mail',
+    password: 'Password',
+    tenant: 'Company',
+    chooseTenant: 'This e-mail belongs to several companies; choose the one to sign in to.',
+    code: 'Code',
+    codeHelp: 'Enter the 6-digit code from your authenticator app.',
+    useRecoveryCode: 'Use a recovery code instead',
+    useCode: 'Use a code instead',
+    recoveryCode: 'Recovery code',
+    verify: 'Verify',
+    required: 'Enter your {{field}}',
+    failed: 'Sign-in failed: {{message}}',
+  },
+};

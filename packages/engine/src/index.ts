@@ -17,6 +17,14 @@ export { createFieldAccess, fieldAccess, fieldLevelOf, isObjectType } from './fi
 export type { FieldAccessMap } from './field-access.ts';
 export { mask } from './mask.ts';
 export { filter } from './filter.ts';
+export {
+  reach,
+  reachPathOf,
+  REACH_PATHS,
+  INTERNAL_REACH_PATHS,
+  PORTAL_REACH_PATHS,
+} from './reach.ts';
+export type { Reach, ReachPath, ReachTerm } from './reach.ts';
 export { evaluatePredicate, selectRecords } from './evaluate-predicate.ts';
 export { attachRecordFacts, splitGrants } from './record-facts.ts';
 export { hasFunction } from './functions.ts';

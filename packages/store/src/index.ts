@@ -128,6 +128,8 @@ export {
 } from './list-shape.ts';
 export type { CountShape, ListShape, ListStatistics } from './list-shape.ts';
 export { accessBranches } from './list-plan.ts';
+export { compileReachCountQuery, countReachUpTo } from './count-reach.ts';
+export type { ReachCountQuery } from './count-reach.ts';
 export { listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';
 export {
   deleteRecordGrant,

@@ -38,6 +38,7 @@ import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { pageRoutes } from './modules/pages/set-password-page.ts';
+import { consoleRoutes } from './modules/console/console-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -61,6 +62,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'pages', routes: pageRoutes },
+  { name: 'console', routes: consoleRoutes },
 ];
 
 /** The longest path parameter any route's schema allows (an id, `ID_MAX_LENGTH`). */

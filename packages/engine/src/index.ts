@@ -4,7 +4,13 @@ export { OBJECT_CATALOGUE, objectName } from './object-catalogue.ts';
 export type { ObjectEntry, ObjectNames, ObjectTable } from './object-catalogue.ts';
 export type { Predicate } from './predicate.ts';
 export { TRUE, FALSE, and, or, onParent } from './predicate.ts';
-export { buildIndex, indexOf, defaultObjectSettings, updateIndex } from './policy-index.ts';
+export {
+  buildIndex,
+  indexOf,
+  defaultObjectSettings,
+  privilegeSlot,
+  updateIndex,
+} from './policy-index.ts';
 export { diffModels, isEmptyDiff } from './model-diff.ts';
 export type { ListDiff, ModelDiff } from './model-diff.ts';
 export type { PolicyIndex, PrincipalContext } from './policy-index.ts';
@@ -17,6 +23,14 @@ export { createFieldAccess, fieldAccess, fieldLevelOf, isObjectType } from './fi
 export type { FieldAccessMap } from './field-access.ts';
 export { mask } from './mask.ts';
 export { filter } from './filter.ts';
+export {
+  reach,
+  reachPathOf,
+  REACH_PATHS,
+  INTERNAL_REACH_PATHS,
+  PORTAL_REACH_PATHS,
+} from './reach.ts';
+export type { Reach, ReachPath, ReachTerm } from './reach.ts';
 export { evaluatePredicate, selectRecords } from './evaluate-predicate.ts';
 export { attachRecordFacts, splitGrants } from './record-facts.ts';
 export { hasFunction } from './functions.ts';

@@ -41,6 +41,8 @@ import {
   type User,
   attachRecordFacts,
   decideWithReason,
+  reach,
+  reachPathOf,
 } from './index.ts';
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -484,6 +486,48 @@ function disagreements({ model, records }: World): string[] {
   return out;
 }
 
+/**
+ * Every (user, action, object, path, record) where `reach`'s term for the path disagrees with
+ * whether `explain` names the path among the record's `allowedBy`, and every record where the
+ * union of the terms is not `filter`'s answer.
+ */
+function reachDisagreements({ model, records }: World): string[] {
+  const out: string[] = [];
+  for (const principal of [...model.users.map((u) => u.id), 'nobody']) {
+    for (const action of ['read', 'update', 'delete'] as const) {
+      for (const object of OBJECT_TYPES) {
+        const r = reach(model, principal, action, object, NOW);
+        for (const record of records.filter((x) => x.object === object)) {
+          const explained = explain(model, principal, action, record, NOW);
+          const paths = new Set(explained.allowedBy.map(reachPathOf));
+          let any = false;
+          for (const term of r.terms) {
+            const hit =
+              evaluatePredicate(model, term.predicate, record) &&
+              !evaluatePredicate(model, term.exclude, record);
+            any ||= hit;
+            if (hit !== paths.has(term.path)) {
+              out.push(
+                `${principal} ${action} ${record.id} ${term.path}: reach=${hit} explain=${paths.has(term.path)}`,
+              );
+            }
+          }
+          for (const path of paths) {
+            if (!r.terms.some((t) => t.path === path))
+              out.push(`${principal} ${record.id}: no term for ${path}`);
+          }
+          if (any !== evaluatePredicate(model, r.total, record) || any !== explained.allowed) {
+            out.push(
+              `${principal} ${action} ${record.id}: union of terms ${any}, allowed ${explained.allowed}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Every field level that exceeds what the record access, clearance or portal rules allow. */
 function fieldExcesses({ model, records }: World): string[] {
   const out: string[] = [];
@@ -522,6 +566,15 @@ describe('engine properties on random models', () => {
         expect(disagreements(w)).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('reach: each path term selects exactly the records whose explanation names the path', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        expect(reachDisagreements(w)).toEqual([]);
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -39,6 +39,7 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { pageRoutes } from './modules/pages/set-password-page.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
+import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -62,6 +63,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'pages', routes: pageRoutes },
+  { name: 'console-data', routes: consoleDataRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -128,6 +128,11 @@ export {
 } from './list-shape.ts';
 export type { CountShape, ListShape, ListStatistics } from './list-shape.ts';
 export { accessBranches } from './list-plan.ts';
+export { compileReachCountQuery, countReachUpTo } from './count-reach.ts';
+export type { ReachCountQuery } from './count-reach.ts';
+export { countRecordsBy } from './count-records-by.ts';
+export type { GroupCount, RecordGrouping } from './count-records-by.ts';
+export { listLiveGrantsTo } from './grants-to.ts';
 export { listTeam, putTeamMember, removeTeamMember } from './team-repository.ts';
 export {
   deleteRecordGrant,

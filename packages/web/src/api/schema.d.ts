@@ -15760,6 +15760,269 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/me/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My access: roles, scope per object and action, functions, clearance, field levels, groups, teams, grants, sharing rules, pools, and how many records I reach through each access path */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The object whose reach per access path is counted (default customer) */
+          object?: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: 'internal' | 'portal';
+                departmentId: string | null;
+                departmentName: string | null;
+              };
+              roles: {
+                id: string;
+                name: string;
+              }[];
+              /** @enum {string} */
+              clearance: 'public' | 'internal' | 'confidential' | 'restricted';
+              functions: {
+                name: string;
+                blockedBy: {
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+              objects: {
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                /** @enum {string} */
+                orgWideDefault: 'private' | 'public_read' | 'public_read_write';
+                actions: {
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                  /** @enum {string} */
+                  scope: 'none' | 'own' | 'subordinates' | 'department' | 'department_tree' | 'all';
+                  roles: {
+                    id: string;
+                    name: string;
+                  }[];
+                  blockedBy: {
+                    id: string;
+                    name: string;
+                  } | null;
+                }[];
+                /** @description The fields the caller does not edit; a field not named is edit */
+                fieldLevels: {
+                  [key: string]: 'hidden' | 'masked' | 'read';
+                };
+              }[];
+              groups: {
+                id: string;
+                name: string;
+              }[];
+              teams: {
+                count: number;
+                countExact: boolean;
+                customers: {
+                  id: string;
+                  name: string | null;
+                }[];
+              };
+              grants: {
+                id: string;
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                /** @enum {string} */
+                access: 'read' | 'edit' | 'manage';
+                target: {
+                  /** @enum {string} */
+                  kind: 'record' | 'department' | 'owner' | 'all';
+                  id: string | null;
+                  name: string | null;
+                  includeSubdepartments: boolean;
+                };
+                startsAt: string | null;
+                expiresAt: string | null;
+                via: {
+                  /** @enum {string} */
+                  kind: 'user' | 'group';
+                  groupId?: string;
+                  groupName?: string;
+                };
+              }[];
+              sharingRules: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                /** @enum {string} */
+                access: 'read' | 'edit';
+              }[];
+              pools: {
+                id: string;
+                name: string;
+              }[];
+              reach: {
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                /** @enum {string} */
+                action: 'read';
+                total: number;
+                totalExact: boolean;
+                paths: {
+                  /** @enum {string} */
+                  path:
+                    | 'owner'
+                    | 'subordinate'
+                    | 'department'
+                    | 'department_tree'
+                    | 'all'
+                    | 'portal_own'
+                    | 'portal_account'
+                    | 'org_default'
+                    | 'team'
+                    | 'sharing_rule'
+                    | 'grant'
+                    | 'pool';
+                  count: number;
+                  exact: boolean;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The admin home: users per role and department, the customers I may read per sensitivity and owning department, recent permission changes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              usersPerRole: {
+                roleId: string;
+                roleName: string;
+                activeUsers: number;
+              }[];
+              usersPerDepartment: {
+                departmentId: string | null;
+                departmentName: string | null;
+                activeUsers: number;
+              }[];
+              customersPerSensitivity: {
+                /** @enum {string} */
+                sensitivity: 'public' | 'internal' | 'confidential' | 'restricted';
+                customers: number;
+              }[];
+              customersPerDepartment: {
+                departmentId: string | null;
+                departmentName: string | null;
+                customers: number;
+              }[];
+              recentChanges: {
+                version: number;
+                seq: number;
+                at: string;
+                actor: {
+                  id: string;
+                  name: string;
+                } | null;
+                kind: string;
+                entity: {
+                  kind: string;
+                  id: string | null;
+                  name: string | null;
+                };
+                summary: {
+                  'zh-CN': string;
+                  'en-US': string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

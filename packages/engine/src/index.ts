@@ -3,7 +3,7 @@ export * from './model-schema.ts';
 export { OBJECT_CATALOGUE, objectName } from './object-catalogue.ts';
 export type { ObjectEntry, ObjectNames, ObjectTable } from './object-catalogue.ts';
 export type { Predicate } from './predicate.ts';
-export { TRUE, FALSE, and, or, onParent } from './predicate.ts';
+export { TRUE, FALSE, and, or, onParent, ownerIn, departmentIn } from './predicate.ts';
 export { buildIndex, indexOf, defaultObjectSettings, updateIndex } from './policy-index.ts';
 export { diffModels, isEmptyDiff } from './model-diff.ts';
 export type { ListDiff, ModelDiff } from './model-diff.ts';

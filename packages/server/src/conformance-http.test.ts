@@ -4,14 +4,21 @@
  * read, and `GET /:id` answers 200 for those and 404 for the others; the export endpoint
  * (`GET /:object/export?format=json`) returns exactly the records `decide` lets the user read and
  * export. To exercise export, every role of the scenario also holds the `export` function (a
- * function changes no record decision); a user holding no role answers 403. PGlite and PostgreSQL.
+ * function changes no record decision); a user holding no role answers 403. The list filters
+ * (owner, department, sensitivity, a field the user reads in clear) return exactly the records
+ * `decide` lets the user read that match the filter, with `total` counting them; a field filter on
+ * a field the user does not read in clear answers 403. PGlite and PostgreSQL.
  */
 import {
   buildIndex,
   decide,
+  fieldLevelOf,
   hasFunction,
+  matchesCriterion,
   OBJECT_CATALOGUE,
+  type CrmRecord,
   type ObjectType,
+  type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
 import { createSession, loadTenantData, savePolicyModel, type Database } from '@custos/store';
@@ -20,6 +27,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../../../conformance/src/load-scenarios.ts';
 import { buildApp } from './app.ts';
+import { fieldValuesOf } from './modules/crm/list-filters.ts';
 import { SESSION_COOKIE } from './http/session-cookie.ts';
 
 const scenarios = loadScenarios()
@@ -40,6 +48,62 @@ const tenantOf = (n: number): string => `http-oracle-${n}`;
 function timesOf(s: Scenario): number[] {
   const at = [...s.checks, ...s.fieldChecks, ...s.listChecks].map((c) => c.at);
   return [...new Set([s.now, ...at.filter((t): t is number => t !== undefined)])];
+}
+
+interface ListFilter {
+  /** The query string (without `limit`). */
+  query: string;
+  /** Whether a record matches, as the engine's criteria say. */
+  matches: (r: CrmRecord) => boolean;
+  /** A field filter on a field the user does not read in clear: refused. */
+  refused: boolean;
+}
+
+/**
+ * Filters taken from the object's records: the first owner, department and sensitivity found, and
+ * a text value of each field the tenant declares on the object.
+ */
+function filtersOf(
+  index: PolicyIndex,
+  userId: string,
+  object: ObjectType,
+  records: readonly CrmRecord[],
+): ListFilter[] {
+  const out: ListFilter[] = [];
+  const owner = records.find((r) => r.ownerId !== null)?.ownerId;
+  if (owner)
+    out.push({
+      query: `ownerId=${encodeURIComponent(owner)}`,
+      matches: (r) => r.ownerId === owner,
+      refused: false,
+    });
+  const dept = records.find((r) => r.departmentId !== null)?.departmentId;
+  if (dept)
+    out.push({
+      query: `departmentId=${encodeURIComponent(dept)}`,
+      matches: (r) => r.departmentId === dept,
+      refused: false,
+    });
+  const sensitivity = records[0]?.sensitivity;
+  if (sensitivity)
+    out.push({
+      query: `sensitivity=${sensitivity}`,
+      matches: (r) => r.sensitivity === sensitivity,
+      refused: false,
+    });
+  const declared = index.objects.find((o) => o.object === object)?.fields ?? {};
+  for (const name of Object.keys(declared)) {
+    const value = records.map((r) => r.fields[name]).find((v) => typeof v === 'string' && v !== '');
+    if (typeof value !== 'string') continue;
+    const criterion = { field: name, op: 'in' as const, values: fieldValuesOf(value) };
+    const level = fieldLevelOf(index, userId, object, name);
+    out.push({
+      query: `field=${encodeURIComponent(`${name}:${value}`)}`,
+      matches: (r) => matchesCriterion(criterion, r.fields[name]),
+      refused: level !== 'read' && level !== 'edit',
+    });
+  }
+  return out;
 }
 
 describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
@@ -107,6 +171,28 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             mismatches.push(
               `${label}: list ${JSON.stringify(listed)} decide ${JSON.stringify(expected)}`,
             );
+          for (const f of filtersOf(index, user.id, object, records)) {
+            const filtered = await app.inject({
+              method: 'GET',
+              url: `/v1/${OBJECT_CATALOGUE[object].path}?limit=200&${f.query}`,
+              headers: { cookie },
+            });
+            if (f.refused) {
+              if (filtered.statusCode !== 403)
+                mismatches.push(`${label} ${f.query}: ${filtered.statusCode}, expected 403`);
+              continue;
+            }
+            const want = records
+              .filter((r) => expected.includes(r.id) && f.matches(r))
+              .map((r) => r.id)
+              .sort();
+            const got = filtered.json<{ items: { id: string }[]; total: number }>();
+            const ids = got.items.map((i) => i.id).sort();
+            if (JSON.stringify(ids) !== JSON.stringify(want) || got.total !== want.length)
+              mismatches.push(
+                `${label} ${f.query}: list ${JSON.stringify(ids)} (${got.total}) decide ${JSON.stringify(want)}`,
+              );
+          }
           const exportable = records
             .filter((r) => expected.includes(r.id) && decide(index, user.id, 'export', r, at))
             .map((r) => r.id)

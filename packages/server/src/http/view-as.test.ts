@@ -293,4 +293,54 @@ describe('view as (查看为): reads served as another user, audited, read-only'
       (await send('GET', '/v1/customers?limit=1', rep)).headers[VIEWING_AS_HEADER],
     ).toBeUndefined();
   });
+
+  it('an API token views as someone only when it carries records:read (and the route’s own scope)', async () => {
+    const token = async (scopes: string[]) => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/tokens',
+        headers: { cookie: admin },
+        payload: {
+          name: scopes.join(' '),
+          scopes,
+          expiresAt: new Date(TEST_NOW + 86_400_000).toISOString(),
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return `Bearer ${created.json().token as string}`;
+    };
+    const asRep = (authorization: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { authorization, [VIEW_AS_HEADER]: REP_ID },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const reader = await token(['records:read']);
+    const listed = await asRep(reader, 'GET', '/v1/customers?limit=200');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.headers[VIEWING_AS_HEADER]).toBe(REP_ID);
+    expect(
+      listed
+        .json<Page>()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual((await listAll('customers', rep)).ids);
+    const authzOnly = await token(['authz']);
+    const refused = await asRep(authzOnly, 'POST', '/v1/authz/check', {
+      items: [{ subject: REP_ID, action: 'read', object: 'customer', recordId: 'c-00001' }],
+    });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: 'AUTH_TOKEN_SCOPE',
+      details: { field: `headers/${VIEW_AS_HEADER}`, scope: 'records:read' },
+    });
+    const events = await viewAsEvents();
+    const after = events[0]?.after;
+    const parsed = (typeof after === 'string' ? JSON.parse(after) : after) as Record<
+      string,
+      unknown
+    >;
+    expect(parsed).toMatchObject({ route: '/v1/customers', apiTokenId: expect.any(String) });
+  });
 });

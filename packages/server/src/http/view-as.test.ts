@@ -309,7 +309,12 @@ describe('view as (查看为): reads served as another user, audited, read-only'
       expect(created.statusCode, created.body).toBe(201);
       return `Bearer ${created.json().token as string}`;
     };
-    const asRep = (authorization: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    const asRep = (
+      authorization: string,
+      method: 'GET' | 'POST',
+      url: string,
+      payload?: Record<string, unknown>,
+    ) =>
       t.app.inject({
         method,
         url,

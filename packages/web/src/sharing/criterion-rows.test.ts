@@ -1,3 +1,4 @@
+import type { Criterion } from '@custos/engine';
 import { describe, expect, it } from 'vitest';
 import { criterionToRow, emptyRow, isCriterion, rowToCriterion } from './criterion-rows.ts';
 
@@ -67,7 +68,7 @@ describe('criteria builder rows', () => {
       { field: 'vip', op: 'ne', value: true },
       { field: 'level', op: 'in', values: ['A', 'B'] },
       { field: 'amount', op: 'between', low: 10, high: 20 },
-    ] as const) {
+    ] satisfies Criterion[]) {
       expect(rowToCriterion(criterionToRow(c))).toEqual(c);
     }
   });

@@ -72,6 +72,8 @@ function CustomerTeam({ customerId }: { customerId: string }) {
       unwrap(
         api.DELETE('/v1/customers/{id}/team/{userId}', {
           params: { path: { id: customerId, userId } },
+          // The server takes a state-changing request only with a JSON body (an empty one here).
+          body: {} as never,
         }),
       ),
     onSuccess: done,
@@ -147,7 +149,6 @@ function CustomerTeam({ customerId }: { customerId: string }) {
                 size="small"
                 danger
                 disabled={!mayShare}
-                aria-label={t('teams.removeLabel', { user: nameOf(m) })}
                 onClick={() =>
                   confirm(t('teams.remove'), t('teams.removeConfirm', { user: nameOf(m) }), () =>
                     remove.mutate(m.userId),

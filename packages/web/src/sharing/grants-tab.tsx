@@ -124,7 +124,7 @@ export function GrantsTab() {
                 cancelText={t('common:cancel')}
                 onConfirm={() => save([{ kind: 'grant.revoke', id: g.id }])}
               >
-                <Button size="small" danger aria-label={t('grants.revokeLabel', { id: g.id })}>
+                <Button size="small" danger>
                   {t('grants.revoke')}
                 </Button>
               </Popconfirm>

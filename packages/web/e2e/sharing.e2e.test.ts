@@ -237,6 +237,31 @@ describe('sharing administration in Chromium', () => {
     });
     await page.getByRole('cell', { name: '华东客户共享给大客户小组' }).waitFor();
     await page.getByText('区域 等于 华东').first().waitFor();
+
+    // Edit it: the builder shows the saved condition; the new access is previewed, then saved.
+    const row = page.locator('.ant-table-row').filter({ hasText: '华东客户共享给大客户小组' });
+    await row.getByRole('button', { name: /^编\s?辑$/ }).click();
+    const edit = page.getByRole('dialog').filter({ hasText: '编辑共享规则' });
+    await expect.poll(() => edit.getByTestId('criterion-1-value').inputValue()).toBe('华东');
+    await edit.getByText('读写', { exact: true }).click();
+    await edit.getByRole('button', { name: '预览并保存' }).click();
+    await confirmPreview(page);
+    await edit.waitFor({ state: 'detached' });
+    const edited = await apiGet<{ data: Record<string, unknown> }>(
+      page,
+      `/v1/admin/sharing-rules/${String(saved?.id)}`,
+    );
+    expect(edited.body.data).toEqual({ ...saved, access: 'edit' });
+
+    // Delete it, previewed too.
+    await row.getByRole('button', { name: /^删\s?除$/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^确\s?认$/ })
+      .click();
+    await confirmPreview(page);
+    await row.waitFor({ state: 'detached' });
+    expect((await apiGet(page, `/v1/admin/sharing-rules/${String(saved?.id)}`)).status).toBe(404);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -114,9 +114,15 @@ export function GrantsTab() {
             title: t('grants.expiresAt'),
             render: (_, g) => when(g.expiresAt, t('grants.noExpiry')),
           },
-          { title: t('grants.reason'), render: (_, g) => g.reason ?? '' },
+          {
+            title: t('grants.reason'),
+            width: 200,
+            ellipsis: { showTitle: true },
+            render: (_, g) => g.reason ?? '',
+          },
           {
             title: t('common:actions'),
+            fixed: 'right',
             render: (_, g) => (
               <Popconfirm
                 title={t('grants.revokeLabel', { id: g.id })}

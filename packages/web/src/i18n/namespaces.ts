@@ -1,4 +1,6 @@
+import { accountMessages } from '../account/account-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
+import { meMessages } from '../me/me-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -9,4 +11,6 @@ import type { Messages } from './languages.ts';
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
+  me: meMessages,
+  account: accountMessages,
 };

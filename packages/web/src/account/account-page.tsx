@@ -34,21 +34,25 @@ export function AccountPage() {
           {t('continue')}
         </Button>
       )}
-      {/* Kept in one place of the tree: the recovery codes it shows survive enrolment ending. */}
-      <MfaCard me={me.data} />
-      {!mustEnrol && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
-            <PasswordCard />
-          </Col>
-          <Col xs={24} xl={14}>
-            <SessionsCard />
-          </Col>
-          <Col span={24}>
-            <TokensCard me={me.data} />
-          </Col>
-        </Row>
-      )}
+      <Row gutter={[16, 16]}>
+        {/* Always the first column: the recovery codes it shows survive the enrolment ending. */}
+        <Col xs={24} xl={mustEnrol ? 24 : 14}>
+          <MfaCard me={me.data} />
+        </Col>
+        {!mustEnrol && (
+          <>
+            <Col xs={24} xl={10}>
+              <PasswordCard />
+            </Col>
+            <Col span={24}>
+              <SessionsCard />
+            </Col>
+            <Col span={24}>
+              <TokensCard me={me.data} />
+            </Col>
+          </>
+        )}
+      </Row>
     </Space>
   );
 }

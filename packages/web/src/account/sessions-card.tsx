@@ -83,6 +83,7 @@ export function SessionsCard() {
             {
               title: t('sessions.device'),
               dataIndex: 'userAgent',
+              width: 360,
               ellipsis: true,
               render: (ua: string | null, row) => (
                 <>

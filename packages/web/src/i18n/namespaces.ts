@@ -1,5 +1,7 @@
+import { accountMessages } from '../account/account-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
 import { sharingMessages } from '../sharing/sharing-messages.ts';
+import { meMessages } from '../me/me-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -11,4 +13,6 @@ export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
   sharing: sharingMessages,
+  me: meMessages,
+  account: accountMessages,
 };

@@ -1,4 +1,5 @@
 import { authMessages } from '../auth/auth-messages.ts';
+import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -9,4 +10,5 @@ import type { Messages } from './languages.ts';
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
+  roles: rolesMessages,
 };

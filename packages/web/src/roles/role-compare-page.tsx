@@ -103,7 +103,11 @@ function Comparison({ a, b }: { a: Role; b: Role }) {
     }));
   }).filter((r) => !onlyDiff || r.a !== r.b);
   const differs = (d: RoleDifference['part']) => differences.filter((x) => x.part === d).length;
-  const mark = <Tag color="orange">{t('compare.differs')}</Tag>;
+  const mark = (
+    <Tag style={{ background: '#fff7e6', color: '#873800', borderColor: '#ffd591' }}>
+      {t('compare.differs')}
+    </Tag>
+  );
 
   return (
     <>
@@ -113,13 +117,10 @@ function Comparison({ a, b }: { a: Role; b: Role }) {
             ? t('compare.same')
             : t('compare.differences', { count: differences.length })}
         </Typography.Text>
-        <Switch
-          checked={onlyDiff}
-          onChange={setOnlyDiff}
-          aria-label={t('compare.onlyDiff')}
-          checkedChildren={t('compare.onlyDiff')}
-          unCheckedChildren={t('compare.onlyDiff')}
-        />
+        <Flex gap={8} align="center">
+          <Switch id="compare-only-diff" checked={onlyDiff} onChange={setOnlyDiff} />
+          <label htmlFor="compare-only-diff">{t('compare.onlyDiff')}</label>
+        </Flex>
       </Flex>
       <Card
         size="small"

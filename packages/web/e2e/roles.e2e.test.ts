@@ -105,7 +105,9 @@ describe('roles in the console', () => {
   let browser: Browser;
   let api: ReturnType<typeof apiClient>;
   beforeAll(async () => {
-    server = await startConsoleServer();
+    // The preview's impact is compared with the API's: both must count every user (no time
+    // budget cut short on a machine busy with other tests).
+    server = await startConsoleServer({ config: { previewBudgetMs: 60_000 } });
     browser = await launchBrowser();
     api = apiClient(server);
   });
@@ -288,6 +290,21 @@ describe('roles in the console', () => {
     await page.getByLabel('角色名称').fill('华东销售经理');
     await page.getByLabel('角色标识').fill('sales-manager-east');
     await expectAccessible(page, 'role clone');
+    // Function permissions: the catalogue with its descriptions; drop export.
+    await page.getByRole('tab', { name: '功能权限' }).click();
+    const exportBox = page.getByRole('checkbox', { name: '功能权限 export' });
+    await expect(exportBox.isChecked()).resolves.toBe(true);
+    await exportBox.uncheck();
+    await expectAccessible(page, 'role function permissions');
+    // Field permissions: the customer's fields from the object settings; mask the phone.
+    await page.getByRole('tab', { name: '字段权限' }).click();
+    const phone = page.getByRole('radiogroup', { name: '客户 · 电话 的字段权限' });
+    const chosen = phone.locator('.ant-radio-button-wrapper-checked');
+    await expect.poll(() => chosen.textContent()).toBe('随对象权限');
+    await phone.getByText('脱敏', { exact: true }).click();
+    await expect.poll(() => chosen.textContent()).toBe('脱敏');
+    await expectAccessible(page, 'role field permissions');
+    await screenshot(page, 'role-field-permissions');
     await page.getByRole('button', { name: '保存（先预览影响）' }).click();
     const dialog = page.getByRole('dialog');
     // Nobody holds the new role yet: nobody's access changes.
@@ -297,7 +314,13 @@ describe('roles in the console', () => {
     await page.getByRole('heading', { level: 1, name: '编辑角色：华东销售经理' }).waitFor();
     const source = (await api.get<{ data: Role }>('/v1/admin/roles/sales-manager')).data;
     const clone = (await api.get<{ data: Role }>('/v1/admin/roles/sales-manager-east')).data;
-    expect(clone).toEqual({ ...source, id: 'sales-manager-east', name: '华东销售经理' });
+    expect(clone).toEqual({
+      ...source,
+      id: 'sales-manager-east',
+      name: '华东销售经理',
+      functions: source.functions.filter((f) => f !== 'export'),
+      fields: { ...source.fields, customer: { ...source.fields.customer, phone: 'masked' } },
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -397,6 +420,28 @@ describe('roles in the console', () => {
     await expect(dialog.getByRole('button', { name: '确认保存' }).isDisabled()).resolves.toBe(true);
     // The only console errors: the browser's own log line for the 400 answer of the empty name.
     expect(errors.filter((e) => !/status of 400\b/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the role editor in English, every word of the matrix translated', async () => {
+    const { page, errors, context } = await newPage(browser, { locale: 'en-US' });
+    await context.addInitScript(() => window.localStorage.setItem('custos.language', 'en-US'));
+    await signIn(page, server.url, ADMIN);
+    await page.goto(`${server.url}/admin/roles/sales-director`);
+    await page.getByRole('heading', { level: 1, name: 'Edit role: 销售总监' }).waitFor();
+    const matrix = page.getByTestId('permission-matrix');
+    await expect(matrix.locator('thead').textContent()).resolves.toBe(
+      'ObjectReadCreateEditDeleteTransferShareExport',
+    );
+    await expect(
+      matrix.locator('[data-cell="customer.read"] .ant-select-content').textContent(),
+    ).resolves.toBe('Dept. and below');
+    await expect(
+      page.getByLabel('Data scope of Customer · Read', { exact: true }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(page, 'role editor in English');
+    await screenshot(page, 'role-editor-en');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

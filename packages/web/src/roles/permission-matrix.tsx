@@ -75,7 +75,7 @@ export function MatrixTable({
                   key={action}
                   data-cell={`${object}.${action}`}
                   data-differs={marked ? 'true' : undefined}
-                  style={{ ...CELL, ...(marked ? { background: '#fff7e6' } : {}) }}
+                  style={{ ...CELL, ...(marked ? { background: '#fff1b8' } : {}) }}
                 >
                   {cell(object, action)}
                 </td>

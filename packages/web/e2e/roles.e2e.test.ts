@@ -435,7 +435,7 @@ describe('roles in the console', () => {
     );
     await expect(
       matrix.locator('[data-cell="customer.read"] .ant-select-content').textContent(),
-    ).resolves.toBe('Dept. and below');
+    ).resolves.toBe('Dept. + below');
     await expect(
       page.getByLabel('Data scope of Customer · Read', { exact: true }).count(),
     ).resolves.toBe(1);

@@ -10,7 +10,7 @@ import {
 import { ScopeSelect } from './scope-select.tsx';
 
 const CELL: React.CSSProperties = {
-  padding: '6px 6px',
+  padding: '6px 3px',
   borderBottom: '1px solid #f0f0f0',
   textAlign: 'start',
 };
@@ -45,7 +45,7 @@ export function MatrixTable({
     >
       <caption style={visuallyHidden}>{caption}</caption>
       <colgroup>
-        <col style={{ width: 88 }} />
+        <col style={{ width: 80 }} />
         {ROLE_ACTIONS.map((action) => (
           <col key={action} />
         ))}

@@ -141,7 +141,7 @@ export const rolesMessages: Messages = {
       own: 'Own',
       subordinates: 'Own and reports',
       department: 'Department',
-      department_tree: 'Dept. and below',
+      department_tree: 'Dept. + below',
       all: 'All',
     },
     scopeHelp: {

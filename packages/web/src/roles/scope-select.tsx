@@ -13,16 +13,16 @@ export const SCOPE_COLOURS: Record<DataScope, string> = {
 };
 
 /** A scope's colour dot (decorative: the scope's name is always written beside it). */
-export function ScopeDot({ scope }: { scope: DataScope }) {
+export function ScopeDot({ scope, size = 10 }: { scope: DataScope; size?: number }) {
   return (
     <span
       aria-hidden
       style={{
         display: 'inline-block',
-        width: 10,
-        height: 10,
-        borderRadius: 5,
-        marginInlineEnd: 6,
+        width: size,
+        height: size,
+        borderRadius: size / 2,
+        marginInlineEnd: size >= 10 ? 6 : 4,
         background: SCOPE_COLOURS[scope],
         border: '1px solid rgba(0,0,0,0.15)',
         flex: 'none',
@@ -63,6 +63,13 @@ export function ScopeSelect({
       value={value}
       onChange={onChange}
       popupMatchSelectWidth={false}
+      // The chosen scope, compact: the matrix's seven columns fit a 1280-pixel screen.
+      labelRender={({ value: scope }) => (
+        <span style={{ display: 'inline-flex', alignItems: 'center', fontSize: 13 }}>
+          <ScopeDot scope={scope as DataScope} size={8} />
+          {t(`scopes.${scope as DataScope}`)}
+        </span>
+      )}
       variant={changed ? 'filled' : 'outlined'}
       style={{ width: '100%', ...(changed ? { outline: '2px solid #fa8c16' } : {}) }}
       options={ROLE_SCOPES.map((scope) => ({

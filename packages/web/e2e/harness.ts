@@ -8,7 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { buildApp, hashPassword, loadDemo, type LoadedDemo } from '@custos/server';
+import { buildApp, hashPassword, loadDemo, type Config, type LoadedDemo } from '@custos/server';
 import { DEMO_PASSWORD, openPgliteDatabase, type Database } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -33,9 +33,12 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** A server on the demo company with the console built, listening on 127.0.0.1:<free port>. */
+/**
+ * A server on the demo company with the console built, listening on 127.0.0.1:<free port>;
+ * `config` overrides settings (a preview budget for a loaded machine, say).
+ */
 export async function startConsoleServer(
-  options: { customers?: number } = {},
+  options: { customers?: number; config?: Partial<Config> } = {},
 ): Promise<ConsoleServer> {
   await ensureConsoleBuilt();
   const database = await openPgliteDatabase();
@@ -48,7 +51,7 @@ export async function startConsoleServer(
     database,
     logger: false,
     clock: () => E2E_NOW + (Date.now() - started),
-    config: { secret: 'e2e-secret-of-the-browser-tests-0123456789abcdef' },
+    config: { secret: 'e2e-secret-of-the-browser-tests-0123456789abcdef', ...options.config },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

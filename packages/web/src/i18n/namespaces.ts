@@ -2,6 +2,7 @@ import { accountMessages } from '../account/account-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
 import { sharingMessages } from '../sharing/sharing-messages.ts';
 import { meMessages } from '../me/me-messages.ts';
+import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -15,4 +16,5 @@ export const NAMESPACES: Record<string, Messages> = {
   sharing: sharingMessages,
   me: meMessages,
   account: accountMessages,
+  roles: rolesMessages,
 };

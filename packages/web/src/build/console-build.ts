@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The console package's folder, and the build folder the server serves at `/`. */
@@ -40,15 +42,33 @@ export async function consoleBuildStale(): Promise<boolean> {
   return !(built >= (await consoleSourcesTime()));
 }
 
-/** Build the console with Vite into `dist/` (a production build, hashed assets). */
+/**
+ * Build the console with Vite into `dist/` (a production build, hashed assets). Vite runs in a
+ * child process with `NODE_ENV=production`: inside a test runner (`NODE_ENV=test`) an in-process
+ * build would bundle React's and Ant Design's test modes (every generated id `test-id`).
+ */
 export async function buildConsole(): Promise<void> {
   const sourcesTime = await consoleSourcesTime();
-  const { build } = await import('vite');
-  await build({
-    configFile: join(WEB_DIR, 'vite.config.ts'),
-    root: WEB_DIR,
-    logLevel: 'warn',
-  });
+  const vite = join(
+    dirname(createRequire(join(WEB_DIR, 'package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  const { code, output } = await new Promise<{ code: number | null; output: string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+        cwd: WEB_DIR,
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (exitCode) => resolve({ code: exitCode, output: text }));
+    },
+  );
+  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output.trim()}`);
   await writeFile(join(CONSOLE_DIST_DIR, STAMP_FILE), String(sourcesTime));
 }
 

@@ -5,6 +5,8 @@ import { currentViewAs, VIEW_AS_HEADER } from './view-as.ts';
 
 const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Public routes that change state: nobody may be signed in yet, so no CSRF token to ask for. */
+const PUBLIC_POSTS = ['/v1/auth/login', '/v1/auth/password/set'];
 
 let csrfToken: Promise<string> | null = null;
 
@@ -26,7 +28,10 @@ const headers: Middleware = {
   async onRequest({ request }) {
     const viewAs = currentViewAs();
     if (viewAs !== null) request.headers.set(VIEW_AS_HEADER, viewAs.userId);
-    if (!SAFE_METHODS.has(request.method) && !request.url.endsWith('/v1/auth/login')) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !PUBLIC_POSTS.some((path) => request.url.endsWith(path))
+    ) {
       csrfToken ??= fetchCsrfToken().catch((error: unknown) => {
         csrfToken = null;
         throw error;

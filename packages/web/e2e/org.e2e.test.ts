@@ -66,6 +66,11 @@ async function confirmPreview(page: Page, screen: string): Promise<void> {
   await preview.waitFor();
   const ok = preview.getByRole('button', { name: '确认保存' });
   await expect.poll(() => ok.isEnabled()).toBe(true);
+  // The dialog has finished appearing (Ant Design's 0.3 s motion; mid-way its colours are faded).
+  await preview.evaluate((el) =>
+    Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)),
+  );
+  await page.waitForTimeout(350);
   await expectAccessible(page, screen);
   await screenshot(page, screen);
   await ok.click();

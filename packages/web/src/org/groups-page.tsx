@@ -378,12 +378,7 @@ function PublicMembers({
           {
             title: t('groups.remove'),
             render: (_, r) => (
-              <Button
-                size="small"
-                danger
-                aria-label={t('groups.removeLabel', { name: r.id })}
-                onClick={() => remove(r)}
-              >
+              <Button size="small" danger onClick={() => remove(r)}>
                 {t('groups.remove')}
               </Button>
             ),

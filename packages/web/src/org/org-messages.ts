@@ -59,7 +59,7 @@ export const orgMessages: Messages = {
     },
     statuses: {
       active: '在职',
-      suspended: '停用',
+      suspended: '已停用',
       departed: '已离职',
     },
     user: {

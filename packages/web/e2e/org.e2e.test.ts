@@ -236,8 +236,8 @@ describe('organisation administration in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: '李雷' }).waitFor();
     await expectAccessible(page, 'user-detail');
     await screenshot(page, 'org-user-detail');
-    await page.locator('#roleIds').click();
-    await page.locator('#roleIds').fill('销售经理');
+    await page.locator('#edit_roleIds').click();
+    await page.locator('#edit_roleIds').fill('销售经理');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '预览并保存' }).click();
@@ -254,6 +254,37 @@ describe('organisation administration in Chromium', () => {
             .roleIds,
       )
       .toContain('sales-manager');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('transfers a user and hands their customers over (previewed): the console says what moved', async () => {
+    const owned = server.demo.company.records.filter(
+      (r) => r.ownerId === 'zhangwei' && r.object === 'customer',
+    ).length;
+    expect(owned).toBeGreaterThan(0);
+    const { page, errors, context } = await open();
+    await signIn(page, server.url, ADMIN);
+    await page.goto(`${server.url}/admin/users/zhangwei`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await pickDepartment(page, 'transfer_departmentId', '客服部');
+    await page.getByRole('radio', { name: '交接给另一位用户' }).check();
+    await page.locator('#transfer_successorId').click();
+    await page.locator('#transfer_successorId').fill('刘洋');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'liuyang' })
+      .click();
+    await page.getByRole('button', { name: '预览并调动' }).click();
+    await confirmPreview(page, 'org-user-transfer-preview');
+    const moved = page.getByTestId('transfer-moved');
+    await moved.waitFor();
+    await expect(moved.textContent()).resolves.toContain(`客户 ${owned}`);
+    await expectAccessible(page, 'user-transferred');
+    await screenshot(page, 'org-user-transferred');
+    expect(
+      (await adminGet<{ departmentId: string }>(page, server.url, '/v1/admin/users/zhangwei'))
+        .departmentId,
+    ).toBe('service');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -48,6 +48,8 @@ export function UserDetailPage() {
   const user = useUser(id);
   const departments = useDepartments();
   const { save, modal } = useChangeWithPreview();
+  // What the last transfer moved (kept here: the transfer form starts afresh after it).
+  const [moved, setMoved] = useState<string | null | undefined>(undefined);
 
   if (user.isLoading) return <Loading />;
   if (user.isError) {
@@ -108,7 +110,13 @@ export function UserDetailPage() {
         </Col>
         <Col span={14}>
           <EditUser key={`edit-${JSON.stringify(u)}`} user={u} save={save} />
-          <TransferUser key={`transfer-${u.departmentId}`} user={u} save={save} />
+          <TransferUser
+            key={`transfer-${u.departmentId}`}
+            user={u}
+            save={save}
+            moved={moved}
+            setMoved={setMoved}
+          />
         </Col>
       </Row>
       {modal}
@@ -150,6 +158,7 @@ function EditUser({ user, save }: { user: User; save: Save }) {
     <Card title={heading(t('user.editTitle'))} style={{ marginBottom: 16 }}>
       <Form
         form={form}
+        name="edit"
         layout="vertical"
         initialValues={{
           name: user.name,
@@ -219,12 +228,21 @@ function movedText(result: unknown, objectName: (object: string) => string): str
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-function TransferUser({ user, save }: { user: User; save: Save }) {
+function TransferUser({
+  user,
+  save,
+  moved,
+  setMoved,
+}: {
+  user: User;
+  save: Save;
+  moved: string | null | undefined;
+  setMoved: (moved: string | null | undefined) => void;
+}) {
   const { t } = useTranslation('org');
   const { t: common } = useTranslation();
   const [form] = Form.useForm<TransferValues>();
   const mode = Form.useWatch('ownedRecords', form);
-  const [moved, setMoved] = useState<string | null | undefined>(undefined);
   const submit = (v: TransferValues) => {
     setMoved(undefined);
     save(
@@ -258,6 +276,7 @@ function TransferUser({ user, save }: { user: User; save: Save }) {
       )}
       <Form
         form={form}
+        name="transfer"
         layout="vertical"
         initialValues={{ departmentId: user.departmentId, ownedRecords: 'keep' }}
         onFinish={submit}

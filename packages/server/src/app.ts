@@ -38,7 +38,6 @@ import { accountRoutes } from './modules/accounts/account-routes.ts';
 import { exchangeRoutes } from './modules/crm/exchange-routes.ts';
 import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
-import { pageRoutes } from './modules/pages/set-password-page.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
 
@@ -63,7 +62,6 @@ export const MODULES: readonly AppModule[] = [
   { name: 'exchange', routes: exchangeRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
-  { name: 'pages', routes: pageRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },

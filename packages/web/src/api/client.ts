@@ -5,6 +5,8 @@ import { currentViewAs, VIEW_AS_HEADER } from './view-as.ts';
 
 const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Public routes that change state: nobody may be signed in yet, so no CSRF token to ask for. */
+const PUBLIC_POSTS = ['/v1/auth/login', '/v1/auth/password/set'];
 
 let csrfToken: Promise<string> | null = null;
 
@@ -29,7 +31,10 @@ const headers: Middleware = {
     // The API takes state-changing requests as JSON only (ADR 0011), a body-less DELETE too.
     if (!SAFE_METHODS.has(request.method) && !request.headers.has('content-type'))
       request.headers.set('content-type', 'application/json');
-    if (!SAFE_METHODS.has(request.method) && !request.url.endsWith('/v1/auth/login')) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !PUBLIC_POSTS.some((path) => request.url.endsWith(path))
+    ) {
       csrfToken ??= fetchCsrfToken().catch((error: unknown) => {
         csrfToken = null;
         throw error;

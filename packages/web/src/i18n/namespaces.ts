@@ -4,6 +4,7 @@ import { sharingMessages } from '../sharing/sharing-messages.ts';
 import { meMessages } from '../me/me-messages.ts';
 import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
+import { orgMessages } from '../org/org-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -17,4 +18,5 @@ export const NAMESPACES: Record<string, Messages> = {
   me: meMessages,
   account: accountMessages,
   roles: rolesMessages,
+  org: orgMessages,
 };

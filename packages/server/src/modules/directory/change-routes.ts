@@ -123,7 +123,12 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       void reply.header('etag', `"${version}"`);
       return {
         version,
-        data: results.map((r) => ({ action: r.action, target: r.target, entity: r.entity })),
+        data: results.map((r) => ({
+          action: r.action,
+          target: r.target,
+          entity: r.entity,
+          ...(r.ownedRecordsMoved === undefined ? {} : { ownedRecordsMoved: r.ownedRecordsMoved }),
+        })),
       };
     },
   );

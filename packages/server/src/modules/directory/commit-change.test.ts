@@ -89,7 +89,7 @@ describe.each(TEST_BACKENDS)('commitChange on $name', (backend) => {
     const owned = demo.records.filter((r) => r.ownerId === 'zhangwei');
     const customers = owned.filter((r) => r.object === 'customer').length;
     expect(customers).toBeGreaterThan(0);
-    await commitChange(
+    const result = await commitChange(
       database.db,
       {
         kind: 'user.transfer',
@@ -107,6 +107,8 @@ describe.each(TEST_BACKENDS)('commitChange on $name', (backend) => {
       .where('owner_id', '=', 'zhangwei')
       .execute();
     expect(left).toEqual([]);
+    // The result says what moved (the console shows it), as the audit event does.
+    expect(result.ownedRecordsMoved).toMatchObject({ customer: customers });
     const [event] = await listAuditEvents(database.db, TENANT, { action: 'user.transfer' });
     expect(event?.after).toMatchObject({
       ownedRecords: { mode: 'transfer_to', userId: 'liuyang', moved: { customer: customers } },

@@ -6,6 +6,7 @@ import {
   type Grant,
   type ModelDiff,
   type ModelError,
+  type ObjectType,
   type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
@@ -72,6 +73,8 @@ export interface CommitResult {
   entity: unknown;
   action: string;
   target: string;
+  /** `user.transfer`: how many records of each object changed owner (or department). */
+  ownedRecordsMoved?: Partial<Record<ObjectType, number>>;
 }
 
 /** A commit that lost the race for the next version: done again on the newer policy. */
@@ -372,6 +375,7 @@ async function commitOnce(
   const logged: PolicyChangeEntry[] = [];
   for (const { change, outcome, recordFact } of applied) {
     let after = outcome.after;
+    let ownedRecordsMoved: Partial<Record<ObjectType, number>> | undefined;
     if (change.kind === 'user.transfer') {
       // Owned records follow the user to the new department (归属部门), or go to the successor.
       const owned = change.ownedRecords;
@@ -383,6 +387,7 @@ async function commitOnce(
         toDepartmentId,
       });
       after = { ...(after as object), ownedRecords: { ...owned, moved } };
+      ownedRecordsMoved = moved;
     }
     // A deactivated user's sessions end with the change (the access hook refuses them anyway).
     // Their API tokens are revoked with it too (ADR 0009).
@@ -418,6 +423,7 @@ async function commitOnce(
       entity: outcome.entity,
       action: outcome.action,
       target: outcome.target,
+      ...(ownedRecordsMoved === undefined ? {} : { ownedRecordsMoved }),
     });
   }
   if (logged.length === 0) {

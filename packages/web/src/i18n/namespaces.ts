@@ -1,4 +1,7 @@
+import { adminHomeMessages } from '../admin-home/admin-home-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
+import { inspectorMessages } from '../inspector/inspector-messages.ts';
+import { viewAsMessages } from '../view-as/view-as-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -9,4 +12,7 @@ import type { Messages } from './languages.ts';
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
+  adminHome: adminHomeMessages,
+  inspector: inspectorMessages,
+  viewAs: viewAsMessages,
 };

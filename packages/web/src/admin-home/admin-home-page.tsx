@@ -135,39 +135,46 @@ export function AdminHomePage() {
             style={{ marginTop: 16 }}
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('changes.title')}</h2>}
           >
-            <Table<RecentChange>
-              size="small"
-              data-testid="recent-changes"
-              rowKey={(c) => `${c.version}.${c.seq}`}
-              dataSource={overview.data.recentChanges}
-              pagination={false}
-              locale={{ emptyText: t('changes.empty') }}
-              columns={[
-                {
-                  title: t('changes.when'),
-                  dataIndex: 'at',
-                  width: 170,
-                  render: (at: string) => (
-                    <time dateTime={at}>{dayjs(at).format('YYYY-MM-DD HH:mm')}</time>
-                  ),
-                },
-                {
-                  title: t('changes.who'),
-                  width: 120,
-                  render: (_, c) => c.actor?.name ?? t('changes.system'),
-                },
-                {
-                  title: t('changes.what'),
-                  width: 220,
-                  render: (_, c) => {
-                    const kind = t(`entityKinds.${c.entity.kind}`, { defaultValue: c.entity.kind });
-                    const name = c.entity.name ?? c.entity.id;
-                    return name === null ? kind : `${kind} · ${name}`;
+            {overview.data.recentChanges.length === 0 ? (
+              <Typography.Paragraph data-testid="recent-changes" style={{ margin: 0 }}>
+                {t('changes.empty')}
+              </Typography.Paragraph>
+            ) : (
+              <Table<RecentChange>
+                size="small"
+                data-testid="recent-changes"
+                rowKey={(c) => `${c.version}.${c.seq}`}
+                dataSource={overview.data.recentChanges}
+                pagination={false}
+                columns={[
+                  {
+                    title: t('changes.when'),
+                    dataIndex: 'at',
+                    width: 170,
+                    render: (at: string) => (
+                      <time dateTime={at}>{dayjs(at).format('YYYY-MM-DD HH:mm')}</time>
+                    ),
                   },
-                },
-                { title: t('changes.summary'), render: (_, c) => c.summary[language] },
-              ]}
-            />
+                  {
+                    title: t('changes.who'),
+                    width: 120,
+                    render: (_, c) => c.actor?.name ?? t('changes.system'),
+                  },
+                  {
+                    title: t('changes.what'),
+                    width: 220,
+                    render: (_, c) => {
+                      const kind = t(`entityKinds.${c.entity.kind}`, {
+                        defaultValue: c.entity.kind,
+                      });
+                      const name = c.entity.name ?? c.entity.id;
+                      return name === null ? kind : `${kind} · ${name}`;
+                    },
+                  },
+                  { title: t('changes.summary'), render: (_, c) => c.summary[language] },
+                ]}
+              />
+            )}
           </Card>
         </>
       )}

@@ -21,12 +21,15 @@ import {
   type Inspected,
 } from './record-access.ts';
 
-const LEVEL_COLOURS: Record<FieldLevel, string> = {
-  edit: 'green',
-  read: 'blue',
-  masked: 'orange',
-  hidden: 'default',
+// Dark enough for white text (WCAG AA contrast); hidden stays the neutral tag.
+const LEVEL_COLOURS: Record<FieldLevel, string | undefined> = {
+  edit: '#237804',
+  read: '#0958d9',
+  masked: '#ad4e00',
+  hidden: undefined,
 };
+const ALLOWED_COLOUR = '#237804';
+const DENIED_COLOUR = '#a8071a';
 
 /** The user's name (`GET /v1/admin/users/:id`): a deep link names the user by id only. */
 function useUserName(userId: string | null) {
@@ -147,7 +150,7 @@ function Inspection({ inspected, name }: { inspected: Inspected; name: string })
   }));
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         size="small"
         title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('decisions', { name })}</h2>}
@@ -176,7 +179,7 @@ function Inspection({ inspected, name }: { inspected: Inspected; name: string })
                 render: (_, r) =>
                   r.check === undefined ? null : r.check.allowed ? (
                     <Tag
-                      color="green"
+                      color={ALLOWED_COLOUR}
                       icon={<CheckCircleFilled aria-hidden />}
                       data-decision="allowed"
                     >
@@ -184,7 +187,7 @@ function Inspection({ inspected, name }: { inspected: Inspected; name: string })
                     </Tag>
                   ) : (
                     <Tag
-                      color="red"
+                      color={DENIED_COLOUR}
                       icon={<CloseCircleFilled aria-hidden />}
                       data-decision="denied"
                     >
@@ -212,7 +215,9 @@ function Inspection({ inspected, name }: { inspected: Inspected; name: string })
                   return (
                     <>
                       {[...new Set(kinds)].map((kind) => (
-                        <Tag key={kind}>{t(`reasonKinds.${kind}`, { defaultValue: kind })}</Tag>
+                        <Tag key={kind} style={{ marginInlineEnd: 6 }}>
+                          {t(`reasonKinds.${kind}`, { defaultValue: kind })}
+                        </Tag>
                       ))}
                       <span data-testid="reason-text">{e.data.text?.[language]}</span>
                     </>
@@ -265,7 +270,7 @@ function FieldTable({
       data-testid="inspector-fields"
       rowKey="field"
       dataSource={rows}
-      pagination={rows.length > 12 ? { pageSize: 12, size: 'small' } : false}
+      pagination={false}
       locale={{ emptyText: t('noFields') }}
       onRow={(r) => ({ 'data-field': r.field }) as React.HTMLAttributes<HTMLElement>}
       columns={[

@@ -8,10 +8,8 @@ import { useMe, type Me } from '../auth/use-me.ts';
 import { useViewAsControl, useViewAsTarget } from './use-view-as.ts';
 
 /** The viewer named by `GET /v1/auth/me` under view-as (`viewAs`), when the API says so. */
-export function viewerOf(me: Me | null | undefined): { actorId: string; actorName: string } | null {
-  const viewAs = (me as { viewAs?: { actorId: string; actorName: string } } | null | undefined)
-    ?.viewAs;
-  return viewAs ?? null;
+export function viewerOf(me: Me | null | undefined): NonNullable<Me['viewAs']> | null {
+  return me?.viewAs ?? null;
 }
 
 /**
@@ -55,7 +53,9 @@ export function ViewAsBanner() {
         description={
           <>
             {t('bannerDetail', { name })}
-            {viewer !== null && <> {t('bannerBy', { viewer: viewer.actorName })}</>}
+            {viewer !== null && (
+              <> {t('bannerBy', { viewer: viewer.actorName ?? viewer.actorId })}</>
+            )}
           </>
         }
         action={

@@ -210,6 +210,37 @@ describe('access inspector, view as and the admin home in Chromium', () => {
     await context.close();
   });
 
+  it('says in words when the API refuses to serve as a user (张建国 holds more), and exits', async () => {
+    const customer = repCustomers.items[0]?.id ?? '';
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, ADMIN);
+    await page.goto(
+      `${server.url}/admin/inspector?user=zhangjianguo&object=customers&record=${customer}`,
+    );
+    // The decisions come from the authorization API; the field levels need a read as him,
+    // which the API refuses (his clearance is above the admin's): said in words.
+    await page.getByTestId('inspector-decisions').waitFor();
+    const refusal = page.getByRole('alert').filter({ hasText: '无法以 张建国 的身份读取这条记录' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/clearance|restricted/);
+    await expectAccessible(page, 'inspector (refused)');
+
+    await page.getByRole('button', { name: '以 张建国 的身份查看' }).click();
+    const banner = page.getByTestId('view-as-banner');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain('正在以「张建国」的身份查看（只读）');
+    await page.getByRole('alert').filter({ hasText: '出错了' }).waitFor();
+    await expectAccessible(page, 'view as refused');
+    await screenshot(page, 'view-as-refused');
+    await banner.getByRole('button', { name: '退出查看' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('signed-in-user').textContent()).resolves.toBe('周敏');
+    // Only the refusals themselves were errors (403 ESCALATION_DENIED), nothing else.
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !/status of 403\b/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('shows the admin home charts with the overview numbers and the recent changes', async () => {
     // A permission change, so the list of recent changes has one to show.
     await admin.patch('/v1/admin/roles/marketing', { name: '市场专员(新)' });

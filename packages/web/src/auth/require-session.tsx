@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
-import { ViewAsBanner } from '../view-as/view-as-banner.tsx';
+import { ViewAsBannerFor } from '../view-as/view-as-banner.tsx';
 import { useMe } from './use-me.ts';
 
 /** Its children when someone is signed in; else the sign-in page (coming back here after). */
@@ -13,7 +13,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return (
       <>
         {/* Under "view as" the API may refuse the viewed user: the banner's exit gets out. */}
-        <ViewAsBanner />
+        <ViewAsBannerFor me={null} />
         <ErrorState error={me.error} onRetry={() => void me.refetch()} />
       </>
     );

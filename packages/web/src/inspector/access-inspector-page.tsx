@@ -115,11 +115,7 @@ export function AccessInspectorPage() {
               <ViewAsButton
                 userId={user}
                 name={named.data.name}
-                to={
-                  record === null
-                    ? `/records/${pathOfObject(object)}`
-                    : `/records/${pathOfObject(object)}/${record}`
-                }
+                to={`/records/${pathOfObject(object)}`}
               />
             </Form.Item>
           )}

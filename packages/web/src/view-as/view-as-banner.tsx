@@ -18,9 +18,17 @@ export function viewerOf(me: Me | null | undefined): NonNullable<Me['viewAs']> |
  * out. A write the API refuses meanwhile (`VIEW_AS_READ_ONLY`) is announced in words.
  */
 export function ViewAsBanner() {
+  return <ViewAsBannerFor me={useMe().data} />;
+}
+
+/**
+ * The banner for a known answer of `/v1/auth/me` (or none: the API refused the viewed user).
+ * It fetches nothing itself: shown in place of a page whose `/v1/auth/me` failed, it must not ask
+ * again (a new observer of a failed query would refetch it, and the page would loop).
+ */
+export function ViewAsBannerFor({ me }: { me: Me | null | undefined }) {
   const { t } = useTranslation('viewAs');
   const target = useViewAsTarget();
-  const me = useMe().data;
   const { exit } = useViewAsControl();
   const { message } = App.useApp();
   const queryClient = useQueryClient();

@@ -55,7 +55,10 @@ async function apiAs(browser: Browser, url: string, email: string) {
   };
 }
 
-/** The ids of the record links the console's list shows, in order. */
+/**
+ * The ids of the record links the console's list shows, in order (the records screens mark each
+ * row's link `data-testid="record-link"`, `data-id`).
+ */
 async function listedIds(page: Page): Promise<string[]> {
   await page.getByTestId('record-link').first().waitFor();
   return page

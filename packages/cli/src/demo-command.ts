@@ -84,6 +84,7 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
       }
       ctx.print();
       ctx.print(`Custos 演示已启动 / Custos demo is running: ${url}`);
+      ctx.print(`控制台 / Console: 在浏览器中打开 / open in a browser: ${url}`);
       ctx.print(`API 文档 / API docs: ${url}/docs`);
       ctx.print();
       ctx.io.stdout.write(renderLogins(logins));

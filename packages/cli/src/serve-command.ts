@@ -29,6 +29,7 @@ export function configureServe(command: Command, ctx: CommandContext): void {
         }),
       );
       ctx.print(`Custos is listening on ${displayUrl(running.url)} (${describeDatabase(globals)})`);
+      ctx.print(`Console: ${displayUrl(running.url)} (sign in in a browser)`);
       ctx.print(`API docs: ${displayUrl(running.url)}/docs`);
       const signal = await ctx.io.untilStopped();
       ctx.print(`${signal}: stopping…`);

@@ -26,6 +26,9 @@ const headers: Middleware = {
   async onRequest({ request }) {
     const viewAs = currentViewAs();
     if (viewAs !== null) request.headers.set(VIEW_AS_HEADER, viewAs.userId);
+    // The API takes state-changing requests as JSON only (ADR 0011), a body-less DELETE too.
+    if (!SAFE_METHODS.has(request.method) && !request.headers.has('content-type'))
+      request.headers.set('content-type', 'application/json');
     if (!SAFE_METHODS.has(request.method) && !request.url.endsWith('/v1/auth/login')) {
       csrfToken ??= fetchCsrfToken().catch((error: unknown) => {
         csrfToken = null;

@@ -2,6 +2,9 @@ import { adminHomeMessages } from '../admin-home/admin-home-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
 import { inspectorMessages } from '../inspector/inspector-messages.ts';
 import { viewAsMessages } from '../view-as/view-as-messages.ts';
+import { accountMessages } from '../account/account-messages.ts';
+import { sharingMessages } from '../sharing/sharing-messages.ts';
+import { meMessages } from '../me/me-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -15,4 +18,7 @@ export const NAMESPACES: Record<string, Messages> = {
   adminHome: adminHomeMessages,
   inspector: inspectorMessages,
   viewAs: viewAsMessages,
+  sharing: sharingMessages,
+  me: meMessages,
+  account: accountMessages,
 };

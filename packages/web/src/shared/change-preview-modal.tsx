@@ -154,7 +154,12 @@ export function ChangePreviewModal({
             <Alert
               type="warning"
               showIcon
-              title={t('preview.partial', { count: preview.unexamined })}
+              title={t('preview.partial')}
+              description={
+                preview.unexamined > 0
+                  ? t('preview.unexamined', { count: preview.unexamined })
+                  : undefined
+              }
             />
           )}
           {(preview.text[language] ?? []).length > 0 && (

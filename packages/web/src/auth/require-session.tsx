@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
+import { ViewAsBannerFor } from '../view-as/view-as-banner.tsx';
 import { useMe } from './use-me.ts';
 
 /** Its children when someone is signed in; else the sign-in page (coming back here after). */
@@ -8,7 +9,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isError)
+    return (
+      <>
+        {/* Under "view as" the API may refuse the viewed user: the banner's exit gets out. */}
+        <ViewAsBannerFor me={null} />
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </>
+    );
   if (me.data === null)
     return (
       <Navigate

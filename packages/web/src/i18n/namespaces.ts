@@ -1,5 +1,8 @@
-import { accountMessages } from '../account/account-messages.ts';
+import { adminHomeMessages } from '../admin-home/admin-home-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
+import { inspectorMessages } from '../inspector/inspector-messages.ts';
+import { viewAsMessages } from '../view-as/view-as-messages.ts';
+import { accountMessages } from '../account/account-messages.ts';
 import { sharingMessages } from '../sharing/sharing-messages.ts';
 import { meMessages } from '../me/me-messages.ts';
 import { rolesMessages } from '../roles/roles-messages.ts';
@@ -14,6 +17,9 @@ import type { Messages } from './languages.ts';
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
+  adminHome: adminHomeMessages,
+  inspector: inspectorMessages,
+  viewAs: viewAsMessages,
   sharing: sharingMessages,
   me: meMessages,
   account: accountMessages,

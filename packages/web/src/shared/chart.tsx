@@ -48,5 +48,11 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
       chart.dispose();
     };
   }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  // ECharts writes its own aria-label (a generated description) on the box it draws in: the
+  // figure's name is on a wrapper, so `label` stays the accessible name.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={box} style={{ width: '100%', height }} />
+    </div>
+  );
 }

@@ -136,6 +136,18 @@ describe('view as (查看为): reads served as another user, audited, read-only'
     ]);
   });
 
+  it('my access (/v1/auth/me/access) answers as the viewed user: the rep’s roles, scopes and reach', async () => {
+    for (const object of ['customer', 'contact']) {
+      const asRep = await send('GET', `/v1/auth/me/access?object=${object}`, admin, REP_ID);
+      expect(asRep.statusCode, asRep.body).toBe(200);
+      expect(asRep.headers['x-custos-viewing-as']).toBe(REP_ID);
+      const own = await send('GET', `/v1/auth/me/access?object=${object}`, rep);
+      expect(asRep.json()).toEqual(own.json());
+      const mine = await send('GET', `/v1/auth/me/access?object=${object}`, admin);
+      expect(mine.json<{ user: { id: string } }>().user.id).toBe(ADMIN_ID);
+    }
+  });
+
   it('/v1/auth/me answers as the viewed user, naming the viewer; the authorization API decides as them', async () => {
     const me = await send('GET', '/v1/auth/me', admin, REP_ID);
     expect(me.statusCode, me.body).toBe(200);

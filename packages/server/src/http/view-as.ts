@@ -22,6 +22,7 @@ const ID_REGEX = new RegExp(ID_PATTERN);
  */
 const READ_ONLY_ROUTES = new Set([
   'GET /v1/auth/me',
+  'GET /v1/auth/me/access',
   'POST /v1/authz/check',
   'POST /v1/authz/explain',
   'POST /v1/authz/lookup',

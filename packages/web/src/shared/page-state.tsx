@@ -36,8 +36,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /** The text of an error: "field: message" when the API names a field. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError)
-    return error.field === undefined ? error.message : `${error.field}: ${error.message}`;
+  if (error instanceof ApiError) {
+    const field = error.field;
+    // The API's message often names the field already ("email: already in use").
+    return field === undefined || error.message.includes(field)
+      ? error.message
+      : `${field}: ${error.message}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -150,6 +150,19 @@ export interface AxeViolation {
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Judge the screen at rest: no pointer hovering a button, no dialog or menu mid-animation
+  // (a fading element fails colour contrast). Endless animations (a spinner) are not waited for.
+  await page.mouse.move(0, 0);
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol: the console's CSP (no inline script) stays on.
   await page.evaluate(await axeSource);
   const violations = await page.evaluate(async () => {

@@ -210,6 +210,7 @@ describe('my access and my account in Chromium', () => {
     await page.locator('[data-testid="reach-chart"] svg').first().waitFor();
     const label = await page
       .locator('[data-testid="reach-chart"] [role="img"]')
+      .first()
       .getAttribute('aria-label');
     expect(label).toContain(String(body.reach.total));
     // Every path's number and the total are the API's.

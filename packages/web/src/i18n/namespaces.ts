@@ -1,5 +1,6 @@
 import { authMessages } from '../auth/auth-messages.ts';
 import { commonMessages } from './common-messages.ts';
+import { recordsMessages } from '../records/records-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -9,4 +10,5 @@ import type { Messages } from './languages.ts';
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   auth: authMessages,
+  records: recordsMessages,
 };

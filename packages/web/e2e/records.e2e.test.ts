@@ -1,0 +1,314 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startConsoleServer,
+  type ConsoleServer,
+} from './harness.ts';
+
+const REP = 'li.lei@yunshan.example'; // 销售代表 李雷
+const MANAGER = 'han.meimei@yunshan.example'; // 销售经理 韩梅梅, 李雷's manager
+const FINANCE = 'yao.yuan@yunshan.example'; // 财务专员 姚远
+const SERVICE = 'du.juan@yunshan.example'; // 客服专员 杜鹃
+
+interface ListAnswer {
+  items: { id: string; customerId: string; fields: Record<string, unknown> }[];
+  nextCursor: string | null;
+  total: number | null;
+  totalExact: boolean | null;
+}
+interface RecordAnswer {
+  id: string;
+  customerId: string;
+  fields: Record<string, unknown>;
+  fieldLevels: Record<string, string>;
+  permissions: Record<string, boolean>;
+}
+
+/** An API call with the browser's session (signed in as the page's user). */
+async function apiGet<T>(context: BrowserContext, url: string): Promise<T> {
+  const response = await context.request.get(url);
+  expect(response.status(), url).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Every record the API lists for the signed-in user (all pages). */
+async function apiListAll(context: BrowserContext, base: string, path: string) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let total: number | null = null;
+  do {
+    const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+    const page: ListAnswer = await apiGet<ListAnswer>(
+      context,
+      `${base}/v1/${path}${path.includes('?') ? '&' : '?'}limit=200${query}`,
+    );
+    total ??= page.total;
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return { ids, total };
+}
+
+/** The ids the console's list shows, after loading every page. */
+async function shownIds(page: Page): Promise<string[]> {
+  await page.getByTestId('record-total').waitFor();
+  const more = page.getByRole('button', { name: /加载更多|Load more/ });
+  while (await more.isVisible()) {
+    const before = await page.getByTestId('record-link').count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="record-link"]').length > n,
+      before,
+    );
+  }
+  return page
+    .getByTestId('record-link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('data-id') ?? ''));
+}
+
+describe('the record screens in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startConsoleServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a sales rep sees exactly the customers the API lists for him, with their total', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, REP);
+    await page.goto(`${server.url}/records/customers`);
+    const api = await apiListAll(context, server.url, 'customers');
+    expect(api.ids.length).toBeGreaterThan(0);
+    const ids = await shownIds(page);
+    expect([...ids].sort()).toEqual([...api.ids].sort());
+    await expect(page.getByTestId('record-total').getAttribute('data-total')).resolves.toBe(
+      String(api.total),
+    );
+    // Masked fields are marked (李雷 sees idNumber and bankAccount masked) when a row has one.
+    const first = await apiGet<ListAnswer & { items: { maskedFields: string[] }[] }>(
+      context,
+      `${server.url}/v1/customers?limit=50`,
+    );
+    const maskedRows = first.items.filter((i) => i.maskedFields.length > 0).length;
+    expect(await page.getByTestId('masked-marker').count()).toBeGreaterThanOrEqual(
+      maskedRows > 0 ? 1 : 0,
+    );
+    await expectAccessible(page, 'customer list (rep)');
+    await screenshot(page, 'customer-list');
+
+    // Search by name prefix: the API's answer for the same prefix.
+    const name = String(first.items[0]?.fields.name);
+    const prefix = name.slice(0, 2);
+    await page.getByRole('searchbox', { name: '按名称搜索' }).fill(prefix);
+    await page.getByRole('searchbox', { name: '按名称搜索' }).press('Enter');
+    const searched = await apiListAll(
+      context,
+      server.url,
+      `customers?q=${encodeURIComponent(prefix)}`,
+    );
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="record-total"]')?.getAttribute('data-total') === n,
+      String(searched.total),
+    );
+    expect((await shownIds(page)).sort()).toEqual([...searched.ids].sort());
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a sales manager sees the team’s customers: more than a rep, equal to the API', async () => {
+    const rep = await newPage(browser);
+    await signIn(rep.page, server.url, REP);
+    const repList = await apiListAll(rep.context, server.url, 'customers');
+    await rep.context.close();
+
+    const { page, errors, context } = await newPage(browser, { locale: 'en-US' });
+    await signIn(page, server.url, MANAGER);
+    await page.goto(`${server.url}/records/customers`);
+    const api = await apiListAll(context, server.url, 'customers');
+    expect(api.ids.length).toBeGreaterThan(repList.ids.length);
+    for (const id of repList.ids) expect(api.ids).toContain(id);
+    expect((await shownIds(page)).sort()).toEqual([...api.ids].sort());
+    await screenshot(page, 'customer-list-manager');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the customer detail: fields by level, children tabs, team, and the explanation of each action', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, REP);
+    const list = await apiGet<ListAnswer>(context, `${server.url}/v1/customers?limit=1`);
+    const id = list.items[0]?.id as string;
+    const record = await apiGet<RecordAnswer>(context, `${server.url}/v1/customers/${id}`);
+    await page.goto(`${server.url}/records/customers/${id}`);
+    await page.getByTestId('record-fields').waitFor();
+    // Every field not hidden is shown with its level; hidden ones are absent.
+    const shown = await page
+      .locator('[data-testid="record-fields"] [data-field]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-field'), e.getAttribute('data-level')]),
+      );
+    const expected = Object.entries(record.fieldLevels).filter(([, level]) => level !== 'hidden');
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
+    await expectAccessible(page, 'customer detail');
+    await screenshot(page, 'customer-detail');
+
+    // Buttons follow `permissions`: a rep may edit his customer but not delete or transfer it.
+    expect(record.permissions.update).toBe(true);
+    await expect(page.getByRole('button', { name: '编辑' }).count()).resolves.toBe(1);
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(
+      record.permissions.delete ? 1 : 0,
+    );
+    expect(await page.getByRole('button', { name: '转移' }).count()).toBe(
+      record.permissions.transfer ? 1 : 0,
+    );
+
+    // The edit form: read-only fields disabled, editable ones not, as fieldLevels say.
+    await page.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByTestId('record-form');
+    await form.waitFor();
+    for (const [field, level] of expected) {
+      const input = form.locator(`[data-field="${field}"] [data-level]`).first();
+      await expect(input.isDisabled(), field).resolves.toBe(level !== 'edit');
+    }
+    await expectAccessible(page, 'customer edit form');
+    await screenshot(page, 'customer-edit-form');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // "Why can I see this?": the same sentence as /v1/authz/explain, for every action.
+    const me = await apiGet<{ user: { id: string } }>(context, `${server.url}/v1/auth/me`);
+    await page.getByRole('button', { name: '为什么我能看到？' }).click();
+    const drawer = page.getByTestId('explain-list');
+    await drawer.waitFor();
+    for (const action of ['read', 'update', 'delete', 'transfer', 'share', 'export']) {
+      const response = await context.request.post(`${server.url}/v1/authz/explain`, {
+        data: { subject: me.user.id, action, object: 'customer', recordId: id },
+        headers: { 'x-csrf-token': await csrf(context, server.url) },
+      });
+      expect(response.status()).toBe(200);
+      const answer = (await response.json()) as { allowed: boolean; text: Record<string, string> };
+      const item = drawer.locator(`[data-action="${action}"]`);
+      await item.getByTestId('explain-text').waitFor();
+      await expect(item.getByTestId('explain-text').textContent()).resolves.toBe(
+        answer.text['zh-CN'],
+      );
+      await expect(item.locator('[data-allowed]').getAttribute('data-allowed')).resolves.toBe(
+        String(answer.allowed),
+      );
+    }
+    await expectAccessible(page, 'explain drawer');
+    await screenshot(page, 'explain-drawer');
+    await page.keyboard.press('Escape');
+
+    // The contacts tab lists what the API lists for this customer.
+    await page.getByRole('tab', { name: '联系人' }).click();
+    const contacts = await apiListAll(context, server.url, `contacts?customerId=${id}`);
+    await page.getByRole('tabpanel').getByTestId('record-total').waitFor();
+    const shownContacts = await page
+      .getByRole('tabpanel')
+      .getByTestId('record-link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('data-id')));
+    expect(shownContacts.sort()).toEqual([...contacts.ids].sort());
+    await page.getByRole('tab', { name: '客户团队' }).click();
+    await expectAccessible(page, 'customer team');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('finance opens an order and finds the contact fields read-only, as the API says', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, FINANCE);
+    const orders = await apiGet<ListAnswer>(context, `${server.url}/v1/orders?limit=1`);
+    const order = orders.items[0] as ListAnswer['items'][number];
+    await page.goto(`${server.url}/records/orders/${order.id}`);
+    await page.getByTestId('record-fields').waitFor();
+    // Finance may edit orders: the order's own fields are editable.
+    const orderView = await apiGet<RecordAnswer>(context, `${server.url}/v1/orders/${order.id}`);
+    expect(orderView.permissions.update).toBe(true);
+    await expectAccessible(page, 'order detail');
+    // To the order's customer, and its contacts.
+    await page.getByTestId('customer-link').click();
+    await page.getByRole('tab', { name: '联系人' }).click();
+    const contacts = await apiGet<ListAnswer>(
+      context,
+      `${server.url}/v1/contacts?customerId=${order.customerId}&limit=1`,
+    );
+    const contactId = contacts.items[0]?.id as string;
+    await page.getByRole('tabpanel').locator(`[data-id="${contactId}"]`).click();
+    await page.getByTestId('record-fields').waitFor();
+    const contact = await apiGet<RecordAnswer>(context, `${server.url}/v1/contacts/${contactId}`);
+    // The demo policy: 财务专员 reads contacts' phone and email, and may not edit contacts.
+    expect(contact.fieldLevels.phone).toBe('read');
+    expect(contact.fieldLevels.email).toBe('read');
+    expect(contact.permissions.update).toBe(false);
+    for (const [field, level] of Object.entries(contact.fieldLevels)) {
+      const label = page.locator(`[data-testid="record-fields"] [data-field="${field}"]`);
+      await expect(label.getAttribute('data-level')).resolves.toBe(level);
+      await expect(label.getByTestId('read-only-marker').count()).resolves.toBe(
+        level === 'read' ? 1 : 0,
+      );
+    }
+    await expect(page.getByRole('button', { name: '编辑' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'contact detail (finance)');
+    await screenshot(page, 'contact-read-only-finance');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('customer service updates a ticket: edit, save, the API shows the new value', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, SERVICE);
+    const tickets = await apiGet<ListAnswer>(context, `${server.url}/v1/tickets?limit=1`);
+    const ticketId = tickets.items[0]?.id as string;
+    await page.goto(`${server.url}/records/tickets/${ticketId}`);
+    await page.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByTestId('record-form');
+    await form.waitFor();
+    const subject = `浏览器测试工单 ${Date.now()}`;
+    await form.getByRole('textbox', { name: '主题' }).fill(subject);
+    await page.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+    const after = await apiGet<RecordAnswer>(context, `${server.url}/v1/tickets/${ticketId}`);
+    expect(after.fields.subject).toBe(subject);
+    await screenshot(page, 'ticket-updated');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a record the user may not read is the not-found page (existence not revealed)', async () => {
+    const manager = await newPage(browser);
+    await signIn(manager.page, server.url, MANAGER);
+    const rep = await newPage(browser);
+    await signIn(rep.page, server.url, REP);
+    const mine = new Set((await apiListAll(rep.context, server.url, 'customers')).ids);
+    const theirs = (await apiListAll(manager.context, server.url, 'customers')).ids.find(
+      (id) => !mine.has(id),
+    ) as string;
+    await manager.context.close();
+    const { page, errors, context } = rep;
+    const direct = await context.request.get(`${server.url}/v1/customers/${theirs}`);
+    expect(direct.status()).toBe(404);
+    await page.goto(`${server.url}/records/customers/${theirs}`);
+    await page.getByRole('heading', { level: 1, name: '找不到' }).waitFor();
+    await expectAccessible(page, 'not found');
+    await screenshot(page, 'record-not-found');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The session's CSRF token (for a state-changing call made beside the page). */
+async function csrf(context: BrowserContext, base: string): Promise<string> {
+  return (await apiGet<{ token: string }>(context, `${base}/v1/auth/csrf`)).token;
+}

@@ -3,7 +3,7 @@ export * from './model-schema.ts';
 export { OBJECT_CATALOGUE, objectName } from './object-catalogue.ts';
 export type { ObjectEntry, ObjectNames, ObjectTable } from './object-catalogue.ts';
 export type { Predicate } from './predicate.ts';
-export { TRUE, FALSE, and, or, onParent } from './predicate.ts';
+export { TRUE, FALSE, and, or, onParent, ownerIn, departmentIn } from './predicate.ts';
 export {
   buildIndex,
   indexOf,

@@ -15,6 +15,7 @@ import Fastify, {
 } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
 import { accessHook } from './http/access-hook.ts';
+import { viewAsHook } from './http/view-as.ts';
 import { browserGuard, STATE_CHANGING_METHODS } from './http/browser-guard.ts';
 import { CSRF_HEADER, csrfTokenHook } from './http/csrf-token.ts';
 import { loggerOptions as appLoggerOptions } from './http/log-options.ts';
@@ -204,6 +205,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Access is decided as the request arrives, before its body is parsed or validated: a caller
   // who may not use a route learns nothing about the route's input.
   app.addHook('onRequest', accessHook);
+  // View as (查看为): a read served as another user, for holders of `view_as` (docs/view-as.md).
+  app.addHook('onRequest', viewAsHook);
   // A cookie-authenticated browser request carries its session's CSRF token (ADR 0011).
   app.addHook('onRequest', csrfTokenHook);
   await app.register(fastifySwagger, {

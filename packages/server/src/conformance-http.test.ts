@@ -4,14 +4,29 @@
  * read, and `GET /:id` answers 200 for those and 404 for the others; the export endpoint
  * (`GET /:object/export?format=json`) returns exactly the records `decide` lets the user read and
  * export. To exercise export, every role of the scenario also holds the `export` function (a
- * function changes no record decision); a user holding no role answers 403. PGlite and PostgreSQL.
+ * function changes no record decision); a user holding no role answers 403. The list filters
+ * (owner, department, sensitivity, a field the user reads in clear) return exactly the records
+ * `decide` lets the user read that match the filter, with `total` counting them; a field filter on
+ * a field the user does not read in clear answers 403. View as: a viewer added to every scenario
+ * (scope `all` everywhere, every function of the scenario and `view_as`, the highest clearance)
+ * lists each active user's records with `x-custos-view-as` and gets exactly that user's list, or
+ * `ESCALATION_DENIED` exactly when the user holds something the viewer does not
+ * (`holdingsExcess`). PGlite and PostgreSQL.
  */
 import {
   buildIndex,
   decide,
+  fieldLevelOf,
   hasFunction,
+  holdingsExcess,
+  matchesCriterion,
   OBJECT_CATALOGUE,
+  OBJECT_TYPES,
+  RECORD_ACTIONS,
+  SENSITIVITIES,
+  type CrmRecord,
   type ObjectType,
+  type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
 import { createSession, loadTenantData, savePolicyModel, type Database } from '@custos/store';
@@ -20,11 +35,54 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Scenario } from '../../../conformance/src/load-scenarios.ts';
 import { buildApp } from './app.ts';
+import { fieldValuesOf } from './modules/crm/list-filters.ts';
 import { SESSION_COOKIE } from './http/session-cookie.ts';
+
+/** The viewer of the view-as oracle: not a user of any scenario. */
+const VIEWER = 'oracle-viewer';
 
 const scenarios = loadScenarios()
   .filter((s) => s.expectInvalid === undefined)
-  .map((s) => ({ ...s, model: withExportFunction(s.model) }));
+  .map((s) => ({ ...s, model: withViewer(withExportFunction(s.model)) }));
+
+/**
+ * The model with a viewer added: a role reading and doing everything (`all`), holding every function
+ * a role of the scenario names and `view_as`, and a user of the highest clearance holding it. The
+ * role is held by no one else and the viewer owns no record, so no other decision changes.
+ */
+function withViewer(model: PolicyModel): PolicyModel {
+  const functions = [...new Set([...model.roles.flatMap((r) => r.functions), 'view_as'])].sort();
+  const everything = Object.fromEntries(RECORD_ACTIONS.map((a) => [a, 'all'])) as Record<
+    (typeof RECORD_ACTIONS)[number],
+    'all'
+  >;
+  return {
+    ...model,
+    roles: [
+      ...model.roles,
+      {
+        id: VIEWER,
+        name: 'Oracle viewer',
+        objects: Object.fromEntries(OBJECT_TYPES.map((o) => [o, everything])),
+        functions,
+        fields: {},
+      },
+    ],
+    users: [
+      ...model.users,
+      {
+        id: VIEWER,
+        name: 'Oracle viewer',
+        kind: 'internal',
+        status: 'active',
+        departmentId: model.departments[0]?.id ?? null,
+        managerId: null,
+        roleIds: [VIEWER],
+        clearance: SENSITIVITIES[SENSITIVITIES.length - 1] as (typeof SENSITIVITIES)[number],
+      },
+    ],
+  };
+}
 
 /** The model with the `export` function added to every role (record decisions unchanged). */
 function withExportFunction(model: PolicyModel): PolicyModel {
@@ -40,6 +98,64 @@ const tenantOf = (n: number): string => `http-oracle-${n}`;
 function timesOf(s: Scenario): number[] {
   const at = [...s.checks, ...s.fieldChecks, ...s.listChecks].map((c) => c.at);
   return [...new Set([s.now, ...at.filter((t): t is number => t !== undefined)])];
+}
+
+interface ListFilter {
+  /** The query string (without `limit`). */
+  query: string;
+  /** Whether a record matches, as the engine's criteria say. */
+  matches: (r: CrmRecord) => boolean;
+  /** A field filter on a field the user does not read in clear: refused. */
+  refused: boolean;
+}
+
+/**
+ * Filters taken from the object's records: the first owner, department and sensitivity found, and
+ * a text value of each field the tenant declares on the object.
+ */
+function filtersOf(
+  index: PolicyIndex,
+  userId: string,
+  object: ObjectType,
+  records: readonly CrmRecord[],
+): ListFilter[] {
+  const out: ListFilter[] = [];
+  // Owner and department are internal to a portal user: refused.
+  const portal = index.users.get(userId)?.kind === 'portal';
+  const owner = records.find((r) => r.ownerId !== null)?.ownerId;
+  if (owner)
+    out.push({
+      query: `ownerId=${encodeURIComponent(owner)}`,
+      matches: (r) => r.ownerId === owner,
+      refused: portal,
+    });
+  const dept = records.find((r) => r.departmentId !== null)?.departmentId;
+  if (dept)
+    out.push({
+      query: `departmentId=${encodeURIComponent(dept)}`,
+      matches: (r) => r.departmentId === dept,
+      refused: portal,
+    });
+  const sensitivity = records[0]?.sensitivity;
+  if (sensitivity)
+    out.push({
+      query: `sensitivity=${sensitivity}`,
+      matches: (r) => r.sensitivity === sensitivity,
+      refused: false,
+    });
+  const declared = index.objects.find((o) => o.object === object)?.fields ?? {};
+  for (const name of Object.keys(declared)) {
+    const value = records.map((r) => r.fields[name]).find((v) => typeof v === 'string' && v !== '');
+    if (typeof value !== 'string') continue;
+    const criterion = { field: name, op: 'in' as const, values: fieldValuesOf(value) };
+    const level = fieldLevelOf(index, userId, object, name);
+    out.push({
+      query: `field=${encodeURIComponent(`${name}:${value}`)}`,
+      matches: (r) => matchesCriterion(criterion, r.fields[name]),
+      refused: level !== 'read' && level !== 'edit',
+    });
+  }
+  return out;
 }
 
 describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
@@ -107,6 +223,51 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             mismatches.push(
               `${label}: list ${JSON.stringify(listed)} decide ${JSON.stringify(expected)}`,
             );
+          for (const f of filtersOf(index, user.id, object, records)) {
+            const filtered = await app.inject({
+              method: 'GET',
+              url: `/v1/${OBJECT_CATALOGUE[object].path}?limit=200&${f.query}`,
+              headers: { cookie },
+            });
+            if (f.refused) {
+              if (filtered.statusCode !== 403)
+                mismatches.push(`${label} ${f.query}: ${filtered.statusCode}, expected 403`);
+              continue;
+            }
+            const want = records
+              .filter((r) => expected.includes(r.id) && f.matches(r))
+              .map((r) => r.id)
+              .sort();
+            const got = filtered.json<{ items: { id: string }[]; total: number }>();
+            const ids = got.items.map((i) => i.id).sort();
+            if (JSON.stringify(ids) !== JSON.stringify(want) || got.total !== want.length)
+              mismatches.push(
+                `${label} ${f.query}: list ${JSON.stringify(ids)} (${got.total}) decide ${JSON.stringify(want)}`,
+              );
+          }
+          if (user.id !== VIEWER) {
+            const viewed = await app.inject({
+              method: 'GET',
+              url: `/v1/${OBJECT_CATALOGUE[object].path}?limit=200`,
+              headers: {
+                cookie: cookies.get(`${tenantOf(n)}/${VIEWER}`) as string,
+                'x-custos-view-as': user.id,
+              },
+            });
+            if (holdingsExcess(s.model, index, VIEWER, user.id).length > 0) {
+              if (viewed.json<{ code?: string }>().code !== 'ESCALATION_DENIED')
+                mismatches.push(
+                  `${label}: view as ${viewed.statusCode}, expected ESCALATION_DENIED`,
+                );
+            } else {
+              const got = viewed.json<{ items: { id: string }[]; total: number }>();
+              const ids = (got.items ?? []).map((i) => i.id).sort();
+              if (JSON.stringify(ids) !== JSON.stringify(listed) || got.total !== expected.length)
+                mismatches.push(
+                  `${label}: view as ${viewed.statusCode} ${JSON.stringify(ids)} decide ${JSON.stringify(expected)}`,
+                );
+            }
+          }
           const exportable = records
             .filter((r) => expected.includes(r.id) && decide(index, user.id, 'export', r, at))
             .map((r) => r.id)

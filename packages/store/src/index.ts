@@ -116,6 +116,7 @@ export type {
   BoundedCount,
   ListCompileOptions,
   RecordFilterQuery,
+  RecordNarrowing,
   RecordListQuery,
   RecordPage,
   RecordSort,

@@ -1,6 +1,9 @@
 import {
   OBJECT_TYPES,
+  and,
+  evaluatePredicate,
   filter,
+  ownerIn,
   selectRecords,
   type CrmRecord,
   type ObjectType,
@@ -9,7 +12,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { demoCompany } from './demo/demo-company.ts';
-import { countRecords, listRecords, RECORD_SORTS, type RecordSort } from './list-records.ts';
+import {
+  countRecords,
+  countRecordsUpTo,
+  listRecords,
+  RECORD_SORTS,
+  type RecordNarrowing,
+  type RecordSort,
+} from './list-records.ts';
 import { loadTenantData } from './load-scenario.ts';
 import { savePolicyModel } from './policy-repository.ts';
 import { StoreError } from './store-error.ts';
@@ -165,6 +175,65 @@ describe.each(TEST_BACKENDS)('listRecords and countRecords on $name', (backend) 
       namePrefix: '%',
     });
     expect(none.records).toEqual([]);
+  });
+
+  it('narrows by owner, department, sensitivity, last change and field values, ANDed with access', async () => {
+    const manager = model.users.find((u) => u.roleIds.includes('sales-manager'));
+    const predicate = filter(model, manager?.id ?? '', 'read', 'customer', NOW);
+    const visible = selectRecords(
+      model,
+      predicate,
+      byObject.get('customer') ?? [],
+    ) as typeof records;
+    expect(visible.length).toBeGreaterThan(3);
+    const sample = visible[Math.floor(visible.length / 2)] as (typeof visible)[number];
+    const times = visible.map((r) => Date.parse(r.updatedAt)).sort((a, b) => a - b);
+    const from = new Date(times[Math.floor(times.length / 4)] as number).toISOString();
+    const to = new Date(times[Math.floor((times.length * 3) / 4)] as number).toISOString();
+    const narrowings: RecordNarrowing[] = [
+      { predicate: ownerIn([sample.ownerId ?? '']) },
+      { predicate: { kind: 'department_in', departmentIds: [sample.departmentId ?? ''] } },
+      { sensitivity: sample.sensitivity },
+      { updatedFrom: from, updatedTo: to },
+      { updatedFrom: from },
+      {
+        predicate: and(
+          {
+            kind: 'field',
+            criterion: { field: 'level', op: 'in', values: [sample.fields.level as string] },
+          },
+          {
+            kind: 'field',
+            criterion: { field: 'region', op: 'eq', value: sample.fields.region as string },
+          },
+        ),
+        updatedTo: to,
+      },
+      // Nobody owns records as an unknown user: an empty list and a zero count.
+      { predicate: ownerIn(['no-such-user']) },
+    ];
+    for (const narrow of narrowings) {
+      const expected = visible
+        .filter(
+          (r) =>
+            (narrow.predicate === undefined || evaluatePredicate(model, narrow.predicate, r)) &&
+            (narrow.sensitivity === undefined || r.sensitivity === narrow.sensitivity) &&
+            (narrow.updatedFrom === undefined || r.updatedAt >= narrow.updatedFrom) &&
+            (narrow.updatedTo === undefined || r.updatedAt < narrow.updatedTo),
+        )
+        .map((r) => r.id)
+        .sort();
+      const query = { tenantId: TENANT, object: 'customer' as const, predicate, narrow };
+      for (const sort of RECORD_SORTS) {
+        const got = await allPages(database, { ...query, limit: 4, sort });
+        expect(got.map((r) => r.id).sort(), JSON.stringify({ narrow, sort })).toEqual(expected);
+      }
+      expect(await countRecords(database.db, query)).toBe(expected.length);
+      expect(await countRecordsUpTo(database.db, query)).toEqual({
+        total: expected.length,
+        exact: true,
+      });
+    }
   });
 
   it('rejects a foreign cursor and a bad page size, naming the field', async () => {

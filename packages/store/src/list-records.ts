@@ -1,4 +1,4 @@
-import { or, type ObjectType, type Predicate } from '@custos/engine';
+import { or, type ObjectType, type Predicate, type Sensitivity } from '@custos/engine';
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { compilePredicate } from './compile-predicate.ts';
 import { accessBranches } from './list-plan.ts';
@@ -10,8 +10,8 @@ import {
   type ListShape,
   type ListStatistics,
 } from './list-shape.ts';
-import { RECORD_TABLE } from './record-tables.ts';
-import { RECORD_COLUMNS, recordFromRow, type StoredRecord } from './record-row.ts';
+import { RECORD_TABLE, type RecordTable } from './record-tables.ts';
+import { RECORD_COLUMNS, recordFromRow, sensitivityRank, type StoredRecord } from './record-row.ts';
 import { loadRecordFacts } from './record-facts-repository.ts';
 import { attachParents } from './record-repository.ts';
 import type { RecordRow, StoreSchema } from './schema.ts';
@@ -28,6 +28,26 @@ export interface RecordFilterQuery {
   predicate: Predicate;
   /** Only records whose name starts with this (case-sensitive). */
   namePrefix?: string;
+  /**
+   * The caller's own filters (owner, department, sensitivity, last change, field values), ANDed
+   * with `predicate` in every access path's subquery and in the count.
+   */
+  narrow?: RecordNarrowing;
+}
+
+/** Filters a list asks for on top of what the caller may see (`narrowCondition`). */
+export interface RecordNarrowing {
+  /**
+   * Conditions on the record (owner, department, field criteria), with `evaluatePredicate`'s
+   * semantics; a `parent` or team node works too but the list API builds only record-local ones.
+   */
+  predicate?: Predicate;
+  /** Exactly this sensitivity. */
+  sensitivity?: Sensitivity;
+  /** Last change at or after this instant (ISO 8601), inclusive. */
+  updatedFrom?: string;
+  /** Last change before this instant (ISO 8601), exclusive. */
+  updatedTo?: string;
 }
 
 export interface RecordListQuery extends RecordFilterQuery {
@@ -125,6 +145,40 @@ function prefixCondition(alias: string, prefix: string | undefined): RawBuilder<
   if (prefix === undefined || prefix === '') return sql<SqlBool>`true`;
   const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql<SqlBool>`${sql.ref(`${alias}.name`)} like ${`${escaped}%`}`;
+}
+
+/**
+ * The narrowing as one SQL condition on `alias` (true when there is none). The time bounds are
+ * range conditions on `updated_at`, which the `(tenant, path column, updated_at, id)` indexes walk
+ * (ADR 0005); owner and department are the columns the access paths already use.
+ */
+export function narrowCondition(
+  table: RecordTable,
+  alias: string,
+  narrow: RecordNarrowing | undefined,
+): RawBuilder<SqlBool> {
+  if (narrow === undefined) return sql<SqlBool>`true`;
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (narrow.predicate !== undefined) {
+    parts.push(compilePredicate(narrow.predicate, { table, alias }));
+  }
+  if (narrow.sensitivity !== undefined) {
+    parts.push(
+      sql<SqlBool>`${sql.ref(`${alias}.sensitivity`)} = ${sensitivityRank(narrow.sensitivity)}`,
+    );
+  }
+  if (narrow.updatedFrom !== undefined) {
+    parts.push(
+      sql<SqlBool>`${sql.ref(`${alias}.updated_at`)} >= cast(${narrow.updatedFrom} as timestamptz)`,
+    );
+  }
+  if (narrow.updatedTo !== undefined) {
+    parts.push(
+      sql<SqlBool>`${sql.ref(`${alias}.updated_at`)} < cast(${narrow.updatedTo} as timestamptz)`,
+    );
+  }
+  if (parts.length === 0) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
 function orderBy(spec: SortSpec, alias: string): RawBuilder<unknown> {
@@ -230,7 +284,7 @@ export function compileListQuery(
   const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`t.${c}`)));
   const take = query.limit + 1;
   const select = (predicate: Predicate, bound: RawBuilder<SqlBool> = sql<SqlBool>`true`) =>
-    sql`(select ${columns} from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(predicate, { table })} and ${prefixCondition('t', query.namePrefix)} and ${afterCursor(spec, 't', cursor)} and ${bound} order by ${orderBy(spec, 't')} limit ${take})`;
+    sql`(select ${columns} from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(predicate, { table })} and ${prefixCondition('t', query.namePrefix)} and ${narrowCondition(table, 't', query.narrow)} and ${afterCursor(spec, 't', cursor)} and ${bound} order by ${orderBy(spec, 't')} limit ${take})`;
   const shape = listShapeOf(query, options);
   if (shape.kind === 'or') {
     // The paths as the union has them (sets of one column merged, so a large merged set is
@@ -274,7 +328,7 @@ export function compileCountQuery(query: RecordFilterQuery): RawBuilder<{ n: str
   const table = RECORD_TABLE[query.object];
   const selects = branches.map(
     (branch) =>
-      sql`select t.id from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(branch, { table, indexLargeSets: true })} and ${prefixCondition('t', query.namePrefix)}`,
+      sql`select t.id from ${sql.table(table)} as t where t.tenant_id = ${query.tenantId} and ${compilePredicate(branch, { table, indexLargeSets: true })} and ${prefixCondition('t', query.namePrefix)} and ${narrowCondition(table, 't', query.narrow)}`,
   );
   if (selects.length === 1) {
     return sql`select count(*) as n from (${selects[0]}) as u`;
@@ -326,7 +380,7 @@ export function compileBoundedCountQuery(
   // A large set is indexable in a branch of its own (a bitmap scan that stops at the cut) and not
   // in the single `or` (a scan that stops at the cut, without estimating every value).
   const where = (p: Predicate, indexLargeSets: boolean) =>
-    sql`t.tenant_id = ${query.tenantId} and ${compilePredicate(p, { table, indexLargeSets })} and ${prefixCondition('t', query.namePrefix)}`;
+    sql`t.tenant_id = ${query.tenantId} and ${compilePredicate(p, { table, indexLargeSets })} and ${prefixCondition('t', query.namePrefix)} and ${narrowCondition(table, 't', query.narrow)}`;
   const shape = chooseCountShape(branches, stats, table, upTo);
   if (shape.kind === 'or') {
     return sql`select count(*) as n from (select 1 from ${sql.table(table)} as t where ${where(query.predicate, false)} limit ${upTo + 1}) as u`;

@@ -42,6 +42,11 @@ export const SERVER_ERROR_STATUS = {
   FIELD_NOT_EDITABLE: 403,
   // No escalation: an admin change that would give what the acting admin does not hold
   ESCALATION_DENIED: 403,
+  // View as (查看为, docs/view-as.md)
+  VIEW_AS_DENIED: 403,
+  VIEW_AS_READ_ONLY: 403,
+  VIEW_AS_NOT_SUPPORTED: 403,
+  VIEW_AS_TARGET_INVALID: 400,
   // Resources
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -24,6 +24,11 @@ export interface RequestContext {
   locale: 'zh-CN' | 'en-US';
   /** Set when an API token (not a session) authenticated the request (ADR 0009). */
   apiToken?: ApiToken;
+  /**
+   * Set when the request is served as another user (`x-custos-view-as`, `view-as.ts`): `userId`
+   * is then the target and `actorId` the signed-in user who asked.
+   */
+  viewAs?: { actorId: string };
   /** The request's session: its public id, start, and when it last passed a second factor. */
   session?: { publicId: string; createdAt: number; mfaAt: number | null };
 }

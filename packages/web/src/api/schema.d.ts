@@ -606,6 +606,11 @@ export interface paths {
                 verifiedAt?: string | null;
                 required: boolean;
               };
+              /** @description Present when the request is served as another user (`x-custos-view-as`): who is viewing. `user`, `roles` and `functions` are then the viewed user's; `mfa` is left out. */
+              viewAs?: {
+                actorId: string;
+                actorName: string | null;
+              };
             };
           };
         };
@@ -7773,6 +7778,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;
@@ -8556,6 +8573,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;
@@ -9339,6 +9368,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;
@@ -10122,6 +10163,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;
@@ -10905,6 +10958,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;
@@ -11688,6 +11753,18 @@ export interface paths {
           q?: string;
           /** @description Count the total on a later page too */
           count?: boolean;
+          /** @description Only records owned by this user */
+          ownerId?: string;
+          /** @description Only records whose owning department is this one (not its subdepartments) */
+          departmentId?: string;
+          /** @description Only records of exactly this sensitivity */
+          sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+          /** @description Only records last changed at or after this ISO 8601 instant (inclusive) */
+          updatedFrom?: string;
+          /** @description Only records last changed before this ISO 8601 instant (exclusive) */
+          updatedTo?: string;
+          /** @description Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear. */
+          field?: string[];
         };
         header?: never;
         path?: never;

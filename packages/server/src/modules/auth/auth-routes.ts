@@ -234,6 +234,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
               locale: { type: 'string' },
               policyVersion: { type: 'integer' },
               mfa: MFA_ME_SCHEMA,
+              viewAs: {
+                type: 'object',
+                required: ['actorId', 'actorName'],
+                description:
+                  "Present when the request is served as another user (`x-custos-view-as`): who is viewing. `user`, `roles` and `functions` are then the viewed user's; `mfa` is left out.",
+                properties: {
+                  actorId: { type: 'string' },
+                  actorName: { type: ['string', 'null'] },
+                },
+              },
             },
           },
         },
@@ -262,7 +272,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         functions,
         locale: ctx.locale,
         policyVersion: ctx.version,
-        mfa: mfaOfMe(request),
+        // Viewing as someone: the session's MFA state is the viewer's, not theirs.
+        ...(ctx.viewAs === undefined
+          ? { mfa: mfaOfMe(request) }
+          : {
+              viewAs: {
+                actorId: ctx.viewAs.actorId,
+                actorName: ctx.index.users.get(ctx.viewAs.actorId)?.name ?? null,
+              },
+            }),
       };
     },
   );

@@ -6,6 +6,7 @@ import {
   SENSITIVITIES,
 } from '@custos/engine';
 import { RECORD_SORTS } from '@custos/store';
+import { FIELD_FILTER_PATTERN, MAX_FIELD_FILTERS } from './list-filters.ts';
 
 /** JSON schemas of the CRM routes: inputs are closed (`additionalProperties: false`). */
 /** A record (or user) id as the CRM and authz APIs take it: the engine's one id rule. */
@@ -49,6 +50,35 @@ export const LIST_QUERY = {
     sort: { type: 'string', enum: [...RECORD_SORTS], default: '-updatedAt' },
     q: { type: 'string', minLength: 1, maxLength: 200, description: 'Name prefix' },
     count: { type: 'boolean', description: 'Count the total on a later page too' },
+    ownerId: { ...ID, description: 'Only records owned by this user' },
+    departmentId: {
+      ...ID,
+      description: 'Only records whose owning department is this one (not its subdepartments)',
+    },
+    sensitivity: {
+      type: 'string',
+      enum: [...SENSITIVITIES],
+      description: 'Only records of exactly this sensitivity',
+    },
+    updatedFrom: {
+      type: 'string',
+      format: 'date-time',
+      maxLength: 64,
+      description: 'Only records last changed at or after this ISO 8601 instant (inclusive)',
+    },
+    updatedTo: {
+      type: 'string',
+      format: 'date-time',
+      maxLength: 64,
+      description: 'Only records last changed before this ISO 8601 instant (exclusive)',
+    },
+    field: {
+      type: 'array',
+      maxItems: MAX_FIELD_FILTERS,
+      items: { type: 'string', minLength: 2, maxLength: 300, pattern: FIELD_FILTER_PATTERN },
+      description:
+        'Exact match on a field, `name:value` (e.g. `level:A`, `region:华东`); repeat the parameter for more fields (AND) or for more values of one field (OR). The field must be one the caller reads in clear.',
+    },
   },
 } as const;
 

@@ -27,12 +27,13 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import { cursorBinding, type CursorSeal } from '../../http/cursor-seal.ts';
 import type { RequestContext } from '../../http/request-context.ts';
+import { filterBinding, listNarrowing, type ListFilterParams } from './list-filters.ts';
 import { viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
 type FieldValue = string | number | boolean | null;
 
-export interface ListParams {
+export interface ListParams extends ListFilterParams {
   limit: number;
   cursor?: string;
   sort?: RecordSort;
@@ -46,7 +47,8 @@ export interface ListAnswer {
   items: RecordView[];
   nextCursor: string | null;
   /**
-   * Every record the caller may read (with the name prefix): on the first page, or when asked.
+   * Every record the caller may read (with the name prefix and the filters): on the first page,
+   * or when asked.
    * Exact up to `COUNT_EXACT_UP_TO` (10,000); past it `total` is that threshold, a lower bound.
    */
   total: number | null;
@@ -113,7 +115,16 @@ export async function listObjectRecords(
 ): Promise<ListAnswer> {
   const sort = params.sort ?? '-updatedAt';
   requireNameInClear(ctx, object, params);
-  const binding = cursorBinding('crm', ctx.tenantId, ctx.userId, object, sort, params.q);
+  const narrow = listNarrowing(ctx, object, params);
+  const binding = cursorBinding(
+    'crm',
+    ctx.tenantId,
+    ctx.userId,
+    object,
+    sort,
+    params.q,
+    filterBinding(params),
+  );
   const cursor =
     params.cursor === undefined ? null : cursors.open(binding, params.cursor, 'querystring/cursor');
   const predicate = filter(ctx.index, ctx.userId, 'read', object, ctx.now);
@@ -122,6 +133,7 @@ export async function listObjectRecords(
     object,
     predicate,
     ...(params.q === undefined ? {} : { namePrefix: params.q }),
+    ...(narrow === undefined ? {} : { narrow }),
   };
   const wantTotal = params.cursor === undefined || params.count === true;
   // The page does not wait for the count: both are sent at once, and the count's work is bounded.

@@ -1,0 +1,138 @@
+import {
+  and,
+  departmentIn,
+  fieldLevelOf,
+  ownerIn,
+  type FieldValue,
+  type ObjectType,
+  type Predicate,
+  type Sensitivity,
+} from '@custos/engine';
+import type { RecordNarrowing } from '@custos/store';
+import { AppError } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+
+/** The list filters of `GET /v1/<objects>` (docs/concepts.md, "List filters"). */
+export interface ListFilterParams {
+  /** Owned by this user. */
+  ownerId?: string;
+  /** Owning department is this one (exactly; not its subdepartments). */
+  departmentId?: string;
+  /** Exactly this sensitivity. */
+  sensitivity?: Sensitivity;
+  /** Last change at or after this instant (inclusive). */
+  updatedFrom?: string;
+  /** Last change before this instant (exclusive). */
+  updatedTo?: string;
+  /** `name:value` exact matches on a field; one field twice means either value. */
+  field?: string[];
+}
+
+/** A field filter as it arrives: the field's name, a colon, the value (`level:A`). */
+export const FIELD_FILTER_PATTERN = '^[A-Za-z_][A-Za-z0-9_]{0,63}:';
+export const MAX_FIELD_FILTERS = 10;
+
+/**
+ * The values a query-string value matches: the text itself, and the number or the boolean it
+ * spells (`field=vip:true` finds `true`, `field=probability:60` finds `60`), so a field stored as
+ * a number or a boolean can be filtered too.
+ */
+export function fieldValuesOf(text: string): FieldValue[] {
+  const values: FieldValue[] = [text];
+  if (/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(text)) values.push(Number(text));
+  if (text === 'true' || text === 'false') values.push(text === 'true');
+  return values;
+}
+
+function instantOf(text: string | undefined, field: string): string | undefined {
+  if (text === undefined) return undefined;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) {
+    throw new AppError('REQUEST_INVALID', `${field} must be an ISO 8601 instant`, {
+      field: `querystring/${field}`,
+    });
+  }
+  return new Date(ms).toISOString();
+}
+
+/** The field filters by field name, in the order given, each field's values merged. */
+function parseFieldFilters(ctx: RequestContext, object: ObjectType, raw: readonly string[]) {
+  const fields = ctx.index.objects.find((o) => o.object === object)?.fields ?? {};
+  const byName = new Map<string, FieldValue[]>();
+  for (const item of raw) {
+    const colon = item.indexOf(':');
+    const name = item.slice(0, colon);
+    const text = item.slice(colon + 1);
+    if (!Object.hasOwn(fields, name)) {
+      throw new AppError('REQUEST_INVALID', `${object} has no field ${name}`, {
+        field: 'querystring/field',
+        name,
+      });
+    }
+    // A masked or hidden field cannot be probed value by value (as `q` cannot search a name).
+    const level = fieldLevelOf(ctx.index, ctx.userId, object, name);
+    if (level !== 'read' && level !== 'edit') {
+      throw new AppError(
+        'PERMISSION_DENIED',
+        `field filters by ${name}, which is ${level} for you`,
+        { field: 'querystring/field', name, level },
+      );
+    }
+    byName.set(name, [...(byName.get(name) ?? []), ...fieldValuesOf(text)]);
+  }
+  return byName;
+}
+
+/**
+ * The store's narrowing for the filters, checked against the caller: unknown fields refused
+ * naming them, a field the caller does not read in clear refused, instants parsed. The filters
+ * narrow what the engine lets the caller read; they never widen it (the store ANDs them with the
+ * caller's predicate). Undefined when no filter is given.
+ */
+export function listNarrowing(
+  ctx: RequestContext,
+  object: ObjectType,
+  params: ListFilterParams,
+): RecordNarrowing | undefined {
+  const parts: Predicate[] = [];
+  // A portal user is shown no internal owner or department (record-view.ts): nor may they probe
+  // them by filtering.
+  if (ctx.index.users.get(ctx.userId)?.kind === 'portal') {
+    const name = params.ownerId !== undefined ? 'ownerId' : 'departmentId';
+    if (params[name] !== undefined) {
+      throw new AppError(
+        'PERMISSION_DENIED',
+        `${name} is internal; a portal user cannot filter by it`,
+        {
+          field: `querystring/${name}`,
+        },
+      );
+    }
+  }
+  if (params.ownerId !== undefined) parts.push(ownerIn([params.ownerId]));
+  if (params.departmentId !== undefined) parts.push(departmentIn([params.departmentId]));
+  for (const [name, values] of parseFieldFilters(ctx, object, params.field ?? [])) {
+    parts.push({ kind: 'field', criterion: { field: name, op: 'in', values } });
+  }
+  const updatedFrom = instantOf(params.updatedFrom, 'updatedFrom');
+  const updatedTo = instantOf(params.updatedTo, 'updatedTo');
+  const narrow: RecordNarrowing = {
+    ...(parts.length === 0 ? {} : { predicate: and(...parts) }),
+    ...(params.sensitivity === undefined ? {} : { sensitivity: params.sensitivity }),
+    ...(updatedFrom === undefined ? {} : { updatedFrom }),
+    ...(updatedTo === undefined ? {} : { updatedTo }),
+  };
+  return Object.keys(narrow).length === 0 ? undefined : narrow;
+}
+
+/** The filters as the cursor binds them: a page of one filtered list does not continue another. */
+export function filterBinding(params: ListFilterParams): string {
+  return JSON.stringify([
+    params.ownerId ?? null,
+    params.departmentId ?? null,
+    params.sensitivity ?? null,
+    params.updatedFrom ?? null,
+    params.updatedTo ?? null,
+    params.field ?? [],
+  ]);
+}

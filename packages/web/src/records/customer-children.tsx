@@ -9,8 +9,13 @@ import { mayCreate, useMyAccess } from './my-object-access.ts';
 import { RecordFormModal } from './record-form-modal.tsx';
 import { RecordTable, TotalText, useRecordList } from './record-table.tsx';
 
-/** The list API's parameter that selects the children of one customer. */
-export const CUSTOMER_FILTER_PARAM: string | null = 'customerId';
+/**
+ * The list API's parameter that selects the children of one customer: none yet (the list filters
+ * are owner, department, sensitivity, updated and fields; a child's customer is none of them).
+ * Until there is one, the tab lists what the API offers, every child record I may read, and says
+ * so.
+ */
+export const CUSTOMER_FILTER_PARAM: string | null = null;
 
 /** The children of one object under a customer: what the list API lists for me, and "new". */
 export function CustomerChildren({

@@ -68,7 +68,9 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
     return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
   const view = record.data;
   const objectName = t(`common:objects.${object}`);
-  const permissions = view.permissions;
+  // Viewing as someone is read-only (the API refuses every write): no write buttons then.
+  const readOnly = me?.viewAs != null;
+  const permissions = readOnly ? {} : view.permissions;
 
   const details = <RecordFields object={object} record={view} />;
   return (

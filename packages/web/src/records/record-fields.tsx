@@ -1,3 +1,4 @@
+import { EyeInvisibleOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,12 @@ export function fieldLabel(t: TFunction, object: ObjectType, field: string): str
   return t(`records:fields.${object}.${field}`, { defaultValue: field });
 }
 
-/** The field that names a record of an object in lists and titles (`name`, else the first). */
+/** Fields that name a record, by preference (customers, contacts, deals; tickets; orders; activities). */
+const TITLE_FIELDS = ['name', 'subject', 'orderNo', 'summary'];
+
+/** The field that names a record of an object in lists and titles (else the first field). */
 export function titleFieldOf(fields: Record<string, unknown>): string | undefined {
-  if ('name' in fields) return 'name';
-  return Object.keys(fields)[0];
+  return TITLE_FIELDS.find((f) => f in fields) ?? Object.keys(fields)[0];
 }
 
 /** A field value in words: empty, yes/no, or the value as the API gave it (masked stays masked). */
@@ -25,7 +28,7 @@ export function FieldValue({ value, masked }: { value: unknown; masked: boolean 
     <Space size={4}>
       <span>{text}</span>
       {masked && (
-        <Tag color="orange" data-testid="masked-marker">
+        <Tag icon={<EyeInvisibleOutlined aria-hidden />} data-testid="masked-marker">
           {t('masked')}
         </Tag>
       )}

@@ -23,23 +23,27 @@ export interface RecordFilters {
 const FIELD_FILTER_OBJECTS: readonly ObjectType[] = ['customer'];
 
 /**
- * The list query parameters of the filters (the list API's `ownerId`, `departmentId`,
- * `sensitivity`, `updatedFrom`, `updatedTo` and the field filters).
+ * The list query parameters of the filters: the list API's `ownerId`, `departmentId`,
+ * `sensitivity`, `updatedFrom` (inclusive), `updatedTo` (exclusive: the day after the last one
+ * chosen) and `field=<name>:<value>` for the customer's level and region.
  */
 export function filterQuery(
   filters: RecordFilters,
   myId: string | undefined,
-): Record<string, string> {
-  const query: Record<string, string> = {};
+): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
   const owner = filters.owner === 'me' ? myId : filters.owner;
   if (owner !== undefined) query.ownerId = owner;
   if (filters.departmentId !== undefined) query.departmentId = filters.departmentId;
   if (filters.sensitivity !== undefined) query.sensitivity = filters.sensitivity;
   const [from, to] = filters.updated ?? [null, null];
   if (from !== null) query.updatedFrom = from.startOf('day').toISOString();
-  if (to !== null) query.updatedTo = to.endOf('day').toISOString();
-  if (filters.level !== undefined && filters.level !== '') query.level = filters.level;
-  if (filters.region !== undefined && filters.region !== '') query.region = filters.region;
+  if (to !== null) query.updatedTo = to.add(1, 'day').startOf('day').toISOString();
+  const fields = (['level', 'region'] as const)
+    .map((name) => [name, filters[name]?.trim() ?? ''] as const)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `${name}:${value}`);
+  if (fields.length > 0) query.field = fields;
   return query;
 }
 
@@ -66,7 +70,8 @@ export function RecordFilterBar({
 }) {
   const { t } = useTranslation('records');
   const me = useMe().data;
-  const userAdmin = holds(me, 'user_admin');
+  // While viewing as someone the admin API is refused: their own department only.
+  const userAdmin = holds(me, 'user_admin') && me?.viewAs == null;
   const departments = useQuery({
     queryKey: ['admin', 'departments', 'filter'],
     enabled: userAdmin,

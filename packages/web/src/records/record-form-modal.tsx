@@ -41,7 +41,8 @@ function kindOf(value: unknown): Kind {
  */
 export function editFields(record: RecordView): FormField[] {
   const levels = record.fieldLevels ?? {};
-  const names = [...new Set([...Object.keys(record.fields), ...Object.keys(levels)])];
+  // The API gives the levels in the object's field order.
+  const names = [...new Set([...Object.keys(levels), ...Object.keys(record.fields)])];
   return names
     .map((name) => ({
       name,
@@ -91,10 +92,30 @@ function useCreateFields(object: ObjectType) {
 }
 
 /** The input of one field: editable when its level is `edit`, otherwise shown read-only. */
-function FieldInput({ field, label }: { field: FormField; label: string }) {
+function FieldInput({
+  field,
+  label,
+  value,
+  onChange,
+  id,
+}: {
+  field: FormField;
+  label: string;
+  /** Given by the enclosing `Form.Item`. */
+  value?: never;
+  onChange?: (value: unknown) => void;
+  id?: string;
+}) {
   const { t } = useTranslation('records');
   const readOnly = field.level !== 'edit';
-  const common = { 'aria-label': label, disabled: readOnly, 'data-level': field.level };
+  const common = {
+    id,
+    value,
+    onChange,
+    'aria-label': label,
+    disabled: readOnly,
+    'data-level': field.level,
+  };
   if (field.kind === 'number') return <InputNumber {...common} style={{ width: '100%' }} />;
   if (field.kind === 'boolean')
     return (
@@ -121,11 +142,7 @@ function FieldFormLabel({ field, label }: { field: FormField; label: string }) {
           {t('readOnly')}
         </Tag>
       )}
-      {field.level === 'masked' && (
-        <Tag color="orange" style={{ marginInlineStart: 6 }}>
-          {t('masked')}
-        </Tag>
-      )}
+      {field.level === 'masked' && <Tag style={{ marginInlineStart: 6 }}>{t('masked')}</Tag>}
     </span>
   );
 }

@@ -72,7 +72,13 @@ export function RecordTable({
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.error !== null && rows.length === 0)
     return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  const fields = columnFields(rows);
+  // In the order the console names the object's fields (fields it has no words for: last).
+  const known = Object.keys(
+    t(`fields.${object}`, { returnObjects: true, defaultValue: {} }) as Record<string, string>,
+  );
+  const rank = (f: string) => (known.includes(f) ? known.indexOf(f) : known.length);
+  const [title, ...rest] = columnFields(rows);
+  const fields = title === undefined ? [] : [title, ...rest.sort((a, b) => rank(a) - rank(b))];
   const columns: TableColumnsType<Row> = [
     ...fields.map((field, index) => ({
       key: field,

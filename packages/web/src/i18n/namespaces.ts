@@ -8,6 +8,7 @@ import { meMessages } from '../me/me-messages.ts';
 import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import { orgMessages } from '../org/org-messages.ts';
+import { recordsMessages } from '../records/records-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -25,4 +26,5 @@ export const NAMESPACES: Record<string, Messages> = {
   account: accountMessages,
   roles: rolesMessages,
   org: orgMessages,
+  records: recordsMessages,
 };

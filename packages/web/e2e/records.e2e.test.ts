@@ -157,6 +157,10 @@ describe('the record screens in Chromium', () => {
     expect((await shownIds(page)).sort()).toEqual([...levelA.ids].sort());
     await page.getByRole('combobox', { name: '敏感级别' }).click();
     await page.locator('.ant-select-item-option[title="内部"]').click();
+    // axe on the list, once the option list has closed (its open listbox is antd's).
+    await expect
+      .poll(() => page.locator('[role="listbox"]:visible, .ant-select-dropdown:visible').count())
+      .toBe(0);
     const internalA = await apiListAll(
       context,
       server.url,

@@ -136,6 +136,14 @@ function filtersOf(
       matches: (r) => r.departmentId === dept,
       refused: portal,
     });
+  // A customer's records (a customer: itself): what the console's customer tabs list.
+  const customer = records[Math.floor(records.length / 2)]?.customerId;
+  if (customer)
+    out.push({
+      query: `customerId=${encodeURIComponent(customer)}`,
+      matches: (r) => r.customerId === customer,
+      refused: false,
+    });
   const sensitivity = records[0]?.sensitivity;
   if (sensitivity)
     out.push({

@@ -7780,6 +7780,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */
@@ -8575,6 +8577,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */
@@ -9370,6 +9374,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */
@@ -10165,6 +10171,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */
@@ -10960,6 +10968,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */
@@ -11755,6 +11765,8 @@ export interface paths {
           count?: boolean;
           /** @description Only records owned by this user */
           ownerId?: string;
+          /** @description Only records of this customer (a customer: itself; children: its contacts, deals…) */
+          customerId?: string;
           /** @description Only records whose owning department is this one (not its subdepartments) */
           departmentId?: string;
           /** @description Only records of exactly this sensitivity */

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,14 +8,6 @@ import { pathOfObject } from '../shared/record-objects.ts';
 import { mayCreate, useMyAccess } from './my-object-access.ts';
 import { RecordFormModal } from './record-form-modal.tsx';
 import { RecordTable, TotalText, useRecordList } from './record-table.tsx';
-
-/**
- * The list API's parameter that selects the children of one customer: none yet (the list filters
- * are owner, department, sensitivity, updated and fields; a child's customer is none of them).
- * Until there is one, the tab lists what the API offers, every child record I may read, and says
- * so.
- */
-export const CUSTOMER_FILTER_PARAM: string | null = null;
 
 /** The children of one object under a customer: what the list API lists for me, and "new". */
 export function CustomerChildren({
@@ -29,10 +21,8 @@ export function CustomerChildren({
   const navigate = useNavigate();
   const access = useMyAccess(object);
   const [creating, setCreating] = useState(false);
-  const list = useRecordList(
-    object,
-    CUSTOMER_FILTER_PARAM === null ? {} : { [CUSTOMER_FILTER_PARAM]: customerId },
-  );
+  // The list API's `customerId` filter: this customer's records that I may read.
+  const list = useRecordList(object, { customerId });
   const name = t(`common:nav.${pathOfObject(object)}`);
   return (
     <Flex vertical gap={8}>
@@ -49,9 +39,6 @@ export function CustomerChildren({
           </Button>
         )}
       </Flex>
-      {CUSTOMER_FILTER_PARAM === null && (
-        <Alert type="info" showIcon title={t('childrenNoFilter', { object: name })} />
-      )}
       <RecordTable object={object} list={list} filtered={false} />
       {creating && (
         <RecordFormModal

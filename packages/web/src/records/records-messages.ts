@@ -70,7 +70,6 @@ export const recordsMessages: Messages = {
       children: '{{object}}',
     },
     childrenNote: '该客户的{{object}}（您可查看的）',
-    childrenNoFilter: '接口暂不支持按客户筛选{{object}}；下面是您可查看的全部{{object}}。',
     actions: {
       create: '新建{{object}}',
       edit: '编辑',
@@ -250,8 +249,6 @@ export const recordsMessages: Messages = {
       children: '{{object}}',
     },
     childrenNote: '{{object}} of this customer (those you may see)',
-    childrenNoFilter:
-      'The API cannot filter {{object}} by customer yet; below are all {{object}} you may see.',
     actions: {
       create: 'New {{object}}',
       edit: 'Edit',

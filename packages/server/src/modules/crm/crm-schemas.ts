@@ -51,6 +51,11 @@ export const LIST_QUERY = {
     q: { type: 'string', minLength: 1, maxLength: 200, description: 'Name prefix' },
     count: { type: 'boolean', description: 'Count the total on a later page too' },
     ownerId: { ...ID, description: 'Only records owned by this user' },
+    customerId: {
+      ...ID,
+      description:
+        'Only records of this customer (a customer: itself; children: its contacts, deals…)',
+    },
     departmentId: {
       ...ID,
       description: 'Only records whose owning department is this one (not its subdepartments)',

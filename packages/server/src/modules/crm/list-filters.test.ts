@@ -96,6 +96,8 @@ describe('list filters: owner, department, sensitivity, last change, field value
           matchesCriterion({ field: 'vip', op: 'in', values: fieldValuesOf('true') }, r.fields.vip),
       ],
       ['ownerId=nobody', () => false],
+      [`customerId=${s.id}`, (r) => r.id === s.id],
+      ['customerId=nobody', () => false],
     ];
     for (const [query, match] of cases) {
       const want = expected('hanmeimei', match);
@@ -109,6 +111,32 @@ describe('list filters: owner, department, sensitivity, last change, field value
       rep,
     );
     expect(other.ids.every((id) => expected('lilei', () => true).includes(id))).toBe(true);
+  });
+
+  it('customerId lists a customer’s children the caller may read, exactly', async () => {
+    const { model, records } = t.demo.company;
+    const readable = expected('hanmeimei', () => true);
+    const customerId = readable[Math.floor(readable.length / 3)] as string;
+    for (const [object, type] of [
+      ['contacts', 'contact'],
+      ['deals', 'deal'],
+      ['orders', 'order'],
+      ['tickets', 'ticket'],
+      ['activities', 'activity'],
+    ] as const) {
+      const want = records
+        .filter(
+          (r) =>
+            r.object === type &&
+            r.customerId === customerId &&
+            decide(model, 'hanmeimei', 'read', r, TEST_NOW),
+        )
+        .map((r) => r.id)
+        .sort();
+      const got = await all(`/v1/${object}?customerId=${customerId}`, manager);
+      expect(got.ids, object).toEqual(want);
+      expect(got.total, object).toBe(want.length);
+    }
   });
 
   it('filters by the time of the last change: from inclusive, to exclusive', async () => {

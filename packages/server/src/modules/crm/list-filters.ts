@@ -16,6 +16,8 @@ import type { RequestContext } from '../../http/request-context.ts';
 export interface ListFilterParams {
   /** Owned by this user. */
   ownerId?: string;
+  /** Of this customer (the customer itself, or its contacts, deals, orders, tickets, activities). */
+  customerId?: string;
   /** Owning department is this one (exactly; not its subdepartments). */
   departmentId?: string;
   /** Exactly this sensitivity. */
@@ -111,6 +113,10 @@ export function listNarrowing(
   }
   if (params.ownerId !== undefined) parts.push(ownerIn([params.ownerId]));
   if (params.departmentId !== undefined) parts.push(departmentIn([params.departmentId]));
+  // Narrows what the caller reads already: a customer they may not read lists only those of its
+  // records they may (reached another way), never more.
+  if (params.customerId !== undefined)
+    parts.push({ kind: 'customer_is', customerId: params.customerId });
   for (const [name, values] of parseFieldFilters(ctx, object, params.field ?? [])) {
     parts.push({ kind: 'field', criterion: { field: name, op: 'in', values } });
   }
@@ -130,6 +136,7 @@ export function filterBinding(params: ListFilterParams): string {
   return JSON.stringify([
     params.ownerId ?? null,
     params.departmentId ?? null,
+    params.customerId ?? null,
     params.sensitivity ?? null,
     params.updatedFrom ?? null,
     params.updatedTo ?? null,

@@ -9,8 +9,8 @@ export function demoAdminLogin(logins: readonly DemoLogin[], now: number): DemoL
 }
 
 /**
- * How to enable MFA (TOTP) for the administrator through the API, printed by `custos demo` after
- * the logins (the console comes later). See docs/mfa.md.
+ * How to enable MFA (TOTP) for the administrator, in the console or through the API, printed by
+ * `custos demo` after the logins. See docs/mfa.md.
  */
 export function renderMfaHowTo(url: string, admin: DemoLogin | undefined): string {
   const email = admin?.email ?? 'admin@example.com';
@@ -18,6 +18,8 @@ export function renderMfaHowTo(url: string, admin: DemoLogin | undefined): strin
   const curl = `curl -b jar -c jar -H 'content-type: application/json'`;
   const lines = [
     `为管理员启用多因素认证 / Enable MFA (TOTP) for the administrator${admin === undefined ? '' : ` ${admin.name} <${email}>`}:`,
+    `  在控制台 / In the console: sign in at ${url}, open 我的账号 / My account → 多因素认证 / MFA.`,
+    '  Or through the API:',
     `  1. ${curl} -d '{"email":"${email}","password":"${password}"}' ${url}/v1/auth/login`,
     `  2. ${curl} -d '{}' ${url}/v1/auth/mfa/enrolment`,
     '     → scan `qrCode` (an SVG data URL; or type `secret`) into an authenticator app',

@@ -173,14 +173,13 @@ const browser: Browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 
-/** performance.now() in the page at the first animation frame where a list row exists. */
+/**
+ * performance.now() in the page once a list row exists. The console's CSP forbids eval, so no
+ * page-side predicate: wait for the row, then read the page's clock (DevTools protocol).
+ */
 async function firstRowAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    `document.querySelector(${JSON.stringify(rowSelector)}) !== null ? performance.now() : false`,
-    undefined,
-    { polling: 'raf', timeout: 20_000 },
-  );
-  return (await handle.jsonValue()) as number;
+  await page.waitForSelector(rowSelector, { timeout: 20_000 });
+  return (await page.evaluate('performance.now()')) as number;
 }
 
 async function freshPage(): Promise<{ page: Page; close: () => Promise<void> }> {

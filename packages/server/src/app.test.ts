@@ -48,7 +48,7 @@ describe('app', () => {
       ['/test/engine-error', 422, 'ENGINE_DUPLICATE_ID', { errors: [expect.any(Object)] }],
       ['/test/store-error', 404, 'STORE_UNKNOWN_TENANT', { tenantId: 'x' }],
       ['/test/crash', 500, 'INTERNAL', {}],
-      ['/no/such/route', 404, 'NOT_FOUND', {}],
+      ['/v1/no/such/route', 404, 'NOT_FOUND', {}],
     ] as const;
     for (const [url, status, code, details] of cases) {
       const r = await t.app.inject({ method: 'GET', url });
@@ -93,7 +93,7 @@ describe('app', () => {
       headers: { 'x-request-id': 'bad id\u00e9' },
     });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const notFound = await t.app.inject({ method: 'GET', url: '/nope' });
+    const notFound = await t.app.inject({ method: 'GET', url: '/v1/nope' });
     expect(notFound.headers['x-request-id']).toBeDefined();
   });
 

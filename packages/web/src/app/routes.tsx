@@ -3,7 +3,6 @@ import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../auth/login-page.tsx';
 import { RequireSession } from '../auth/require-session.tsx';
 import { Loading } from '../shared/page-state.tsx';
-import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { Shell } from './shell.tsx';
 
 /** A page loaded on demand (its own chunk): the first route stays small. */
@@ -23,6 +22,7 @@ function page<K extends string>(
   };
 }
 
+const NotFoundPage = page(() => import('../shared/not-found-page.tsx'), 'NotFoundPage');
 const SetPasswordPage = page(() => import('../auth/set-password-page.tsx'), 'SetPasswordPage');
 const RecordListPage = page(() => import('../records/record-list-page.tsx'), 'RecordListPage');
 const RecordDetailPage = page(

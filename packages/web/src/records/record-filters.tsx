@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { holds, useMe } from '../auth/use-me.ts';
 import type { AdminPage, Department, ObjectType } from '../shared/admin-types.ts';
 import { UserPicker } from '../shared/user-picker.tsx';
 import { SENSITIVITIES, type Sensitivity } from './record-api.ts';
+
+const UpdatedRangePicker = lazy(async () => ({
+  default: (await import('./updated-range-picker.tsx')).UpdatedRangePicker,
+}));
 
 /** The list's filters as the screen holds them. */
 export interface RecordFilters {
@@ -164,20 +169,16 @@ export function RecordFilterBar({
           />
         </>
       )}
-      <DatePicker.RangePicker
-        aria-label={t('filters.updated')}
-        placeholder={[t('filters.updatedFrom'), t('filters.updatedTo')]}
-        value={filters.updated}
-        allowEmpty={[true, true]}
-        onChange={(range) =>
-          set({
-            updated:
-              range === null || (range[0] === null && range[1] === null)
-                ? undefined
-                : [range[0], range[1]],
-          })
-        }
-      />
+      <Suspense
+        fallback={<Input disabled style={{ width: 250 }} aria-label={t('filters.updated')} />}
+      >
+        <UpdatedRangePicker
+          label={t('filters.updated')}
+          placeholder={[t('filters.updatedFrom'), t('filters.updatedTo')]}
+          value={filters.updated}
+          onChange={(updated) => set({ updated })}
+        />
+      </Suspense>
       {hasFilters(filters) && <Button onClick={() => onChange({})}>{t('filters.clear')}</Button>}
     </Space>
   );

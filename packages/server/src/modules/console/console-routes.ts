@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { ID_MAX_LENGTH } from '@custos/engine';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../http/app-error.ts';
 import { isApiPath } from '../../http/security-headers.ts';
 import { CONSOLE_CSP } from './console-csp.ts';
 
@@ -56,8 +58,17 @@ export function consoleRoutes(dir: string = DEFAULT_CONSOLE_DIR): FastifyPluginA
       { config: PUBLIC, schema: { hide: true } },
       async (request: FastifyRequest, reply: FastifyReply) => {
         const path = decodeURIComponent(request.url.split('?', 1)[0] ?? '/');
-        if (isApiPath(path) || path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`))
+        if (isApiPath(path) || path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
+          // The router falls back to this route when a path parameter is longer than it takes
+          // (an id past `ID_MAX_LENGTH`): refused as the route's schema would, naming the params.
+          if (path.split('/').some((segment) => segment.length > ID_MAX_LENGTH))
+            throw new AppError(
+              'REQUEST_INVALID',
+              `a path parameter is longer than ${ID_MAX_LENGTH} characters`,
+              { field: 'params' },
+            );
           return reply.callNotFound();
+        }
         const file = await staticFile(dir, path);
         if (file !== undefined) {
           reply.header('content-security-policy', CONSOLE_CSP);

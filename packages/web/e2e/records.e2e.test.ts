@@ -242,10 +242,14 @@ describe('the record screens in Chromium', () => {
     await screenshot(page, 'explain-drawer');
     await page.keyboard.press('Escape');
 
-    // The contacts tab: the list API has no customer filter, so it lists what the API offers
-    // (every contact I may read), the same records and total as the API.
+    // The contacts tab: this customer's contacts I may read (the list API's `customerId`), the
+    // same records and total as the API.
     await page.getByRole('tab', { name: '联系人' }).click();
-    const contacts = await apiGet<ListAnswer>(context, `${server.url}/v1/contacts?limit=50`);
+    const contacts = await apiGet<ListAnswer>(
+      context,
+      `${server.url}/v1/contacts?customerId=${encodeURIComponent(id)}&limit=50`,
+    );
+    expect(contacts.items.every((c) => c.customerId === id)).toBe(true);
     const panel = page.getByRole('tabpanel');
     await panel.getByTestId('record-total').waitFor();
     await expect(panel.getByTestId('record-total').getAttribute('data-total')).resolves.toBe(

@@ -8,7 +8,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, forgetCsrfToken } from '../api/client.ts';
@@ -34,6 +34,7 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const userAdmin = holds(me, 'user_admin');
   const roleAdmin = holds(me, 'role_admin');
 
@@ -101,7 +102,12 @@ export function Shell() {
 
   const signOut = async () => {
     setViewAs(null);
-    await api.POST('/v1/auth/logout', { body: {} as never });
+    const { response } = await api.POST('/v1/auth/logout', { body: {} as never });
+    // A session the server did not end is not "signed out": say so and stay.
+    if (!response.ok && response.status !== 401) {
+      void message.error(t('signOutFailed'));
+      return;
+    }
     forgetCsrfToken();
     queryClient.clear();
     void navigate('/login', { replace: true });

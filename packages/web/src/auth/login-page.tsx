@@ -16,7 +16,19 @@ interface Tenant {
 
 /** Only a path of this console (`/…`, not `//host`): where to go after signing in. */
 function safeNext(next: string | null): string {
-  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (
+    next === null ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    [...next].some((c) => c === '\\' || c.charCodeAt(0) < 32)
+  )
+    return '/';
+  // Resolved against this origin, it must stay on it.
+  try {
+    return new URL(next, window.location.origin).origin === window.location.origin ? next : '/';
+  } catch {
+    return '/';
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
@@ -22,7 +22,13 @@ export function SetPasswordPage() {
   const { t, i18n } = useTranslation('org');
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const token = params.get('token') ?? '';
+  // The one-time token is read once, then taken out of the address bar (and so out of the
+  // browser's history of this tab).
+  const [token] = useState(() => params.get('token') ?? '');
+  useEffect(() => {
+    if (window.location.search.includes('token='))
+      window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(
     token === '' ? t('setPassword.noToken') : null,

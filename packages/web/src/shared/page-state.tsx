@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, Spin } from 'antd';
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
@@ -34,14 +35,38 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** The text of an error: "field: message" when the API names a field. */
+/**
+ * The codes whose API message carries the particulars (which field, which rule): the words of the
+ * code come first, then the API's message.
+ */
+const DETAILED = new Set([
+  'REQUEST_INVALID',
+  'MODEL_INVALID',
+  'CONFLICT',
+  'PASSWORD_REJECTED',
+  'ESCALATION_DENIED',
+  'FIELD_NOT_EDITABLE',
+]);
+
+/**
+ * The text of an error in the reader's language: the words of its code (common `errors.*`); where
+ * the API's message has particulars, the field and the message first, the words after; an unknown
+ * code, the API's message with the field it names.
+ */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
     const field = error.field;
-    // The API's message often names the field already ("email: already in use").
-    return field === undefined || error.message.includes(field)
-      ? error.message
-      : `${field}: ${error.message}`;
+    const key = `common:errors.${error.code}`;
+    const detail =
+      field === undefined || error.message.includes(field)
+        ? error.message
+        : `${field}: ${error.message}`;
+    if (!i18next.exists(key)) return detail;
+    const words = i18next.t(key);
+    // The particulars first (they name the field), then the words of the code.
+    return DETAILED.has(error.code) || error.code.startsWith('ENGINE_')
+      ? `${detail} (${words})`
+      : words;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -57,7 +57,14 @@ export function consoleRoutes(dir: string = DEFAULT_CONSOLE_DIR): FastifyPluginA
       '/*',
       { config: PUBLIC, schema: { hide: true } },
       async (request: FastifyRequest, reply: FastifyReply) => {
-        const path = decodeURIComponent(request.url.split('?', 1)[0] ?? '/');
+        let path: string;
+        try {
+          path = decodeURIComponent(request.url.split('?', 1)[0] ?? '/');
+        } catch {
+          throw new AppError('REQUEST_INVALID', 'the path is not valid percent-encoded UTF-8', {
+            field: 'url',
+          });
+        }
         if (isApiPath(path) || path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) {
           // The router falls back to this route when a path parameter is longer than it takes
           // (an id past `ID_MAX_LENGTH`): refused as the route's schema would, naming the params.

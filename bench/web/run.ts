@@ -162,7 +162,11 @@ const app = await buildApp({
   database,
   logger: false,
   clock: () => DEMO_NOW + (Date.now() - started),
-  config: { secret: 'bench-web-secret-of-the-benchmark-0123456789abcdef' },
+  // 40 sign-ins in a minute from one address: past the default rate limit of sign-in.
+  config: {
+    secret: 'bench-web-secret-of-the-benchmark-0123456789abcdef',
+    authRateLimitPerMinute: 1000,
+  },
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/shared/admin-types.ts';
@@ -19,13 +17,6 @@ const ADMIN = 'zhou.min@yunshan.example';
 const REP = { userId: 'lilei', name: '李雷' };
 const REP_DEPARTMENT = 'sales-east';
 const VIEW_AS_REP = { 'x-custos-view-as': REP.userId };
-
-/** True while a console page is still the skeleton's placeholder (its part not merged yet). */
-function placeholder(page: string): boolean {
-  return readFileSync(join(import.meta.dirname, '../src', page), 'utf8').includes(
-    'Placeholder of the skeleton',
-  );
-}
 
 /** The console's zh-CN words of the objects and actions (the common namespace). */
 const OBJECT_ZH: Record<string, string> = {
@@ -251,34 +242,27 @@ describe('roles in the console', () => {
     await context.close();
   });
 
-  // Needs the customer list screen (another part of issue 9): runs once it replaces the
-  // skeleton's placeholder.
-  it.skipIf(placeholder('records/record-list-page.tsx'))(
-    'viewing as the affected rep, the customer list shows his department’s customers',
-    async () => {
-      const role = (await api.get<{ data: Role }>('/v1/admin/roles/sales-rep')).data;
-      expect(role.objects.customer?.read, 'the role change of the test before').toBe('department');
-      const { page, errors, context } = await newPage(browser);
-      await signIn(page, server.url, ADMIN);
-      await page.evaluate((target) => {
-        window.sessionStorage.setItem('custos.viewAs', JSON.stringify(target));
-      }, REP);
-      const list = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/customers');
-      await page.goto(`${server.url}/records/customers`);
-      const answer = await list;
-      expect(answer.request().headers()['x-custos-view-as']).toBe(REP.userId);
-      const shown = (await answer.json()) as { total: number };
-      const expected = await api.get<{ total: number }>('/v1/customers', VIEW_AS_REP);
-      expect(shown.total).toBe(expected.total);
-      await expect
-        .poll(() => page.locator('#main').textContent())
-        .toContain(String(expected.total));
-      await expectAccessible(page, 'customer list viewed as a rep');
-      await screenshot(page, 'roles-view-as-rep');
-      expect(errors).toEqual([]);
-      await context.close();
-    },
-  );
+  it('viewing as the affected rep, the customer list shows his department’s customers', async () => {
+    const role = (await api.get<{ data: Role }>('/v1/admin/roles/sales-rep')).data;
+    expect(role.objects.customer?.read, 'the role change of the test before').toBe('department');
+    const { page, errors, context } = await newPage(browser);
+    await signIn(page, server.url, ADMIN);
+    await page.evaluate((target) => {
+      window.sessionStorage.setItem('custos.viewAs', JSON.stringify(target));
+    }, REP);
+    const list = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/customers');
+    await page.goto(`${server.url}/records/customers`);
+    const answer = await list;
+    expect(answer.request().headers()['x-custos-view-as']).toBe(REP.userId);
+    const shown = (await answer.json()) as { total: number };
+    const expected = await api.get<{ total: number }>('/v1/customers', VIEW_AS_REP);
+    expect(shown.total).toBe(expected.total);
+    await expect.poll(() => page.locator('#main').textContent()).toContain(String(expected.total));
+    await expectAccessible(page, 'customer list viewed as a rep');
+    await screenshot(page, 'roles-view-as-rep');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it('clones a role: a new role with the permissions copied and a new name', async () => {
     const { page, errors, context } = await newPage(browser);

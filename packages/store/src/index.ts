@@ -62,6 +62,13 @@ export type { PasswordLink, PasswordLinkPurpose } from './password-link-reposito
 export { enqueueMessage, listUnsentMessages, markMessageSent } from './outbox-repository.ts';
 export type { OutboxMessage } from './outbox-repository.ts';
 export {
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationsRead,
+  notifyUser,
+} from './notification-repository.ts';
+export type { NewNotification, Notification } from './notification-repository.ts';
+export {
   loginBlockedUntil,
   recordLoginFailure,
   resetLoginFailures,

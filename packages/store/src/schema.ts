@@ -262,6 +262,7 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   mfa_totp: MfaTotpRow;
   mfa_recovery_codes: MfaRecoveryCodeRow;
   mfa_policies: MfaPolicyRow;
+  notifications: NotificationRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -295,6 +296,18 @@ export interface OutboxRow {
   body: string;
   created_at: ColumnType<Date, Date, never>;
   sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** An in-app notification for one user (0010-notifications). */
+export interface NotificationRow {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  kind: string;
+  params: ColumnType<unknown, string, string>;
+  link: string | null;
+  created_at: ColumnType<Date, Date, never>;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** Consecutive failed sign-ins per normalised e-mail (0007-accounts), keyed by its hash. */

@@ -8,6 +8,7 @@ import { recordFactsFunctionMigration } from './0006-record-facts-function.ts';
 import { accountsMigration } from './0007-accounts.ts';
 import { mfaMigration } from './0008-mfa.ts';
 import { apiTokensMigration } from './0009-api-tokens.ts';
+import { notificationsMigration } from './0010-notifications.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-accounts': accountsMigration,
   '0008-mfa': mfaMigration,
   '0009-api-tokens': apiTokensMigration,
+  '0010-notifications': notificationsMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

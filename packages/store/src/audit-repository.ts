@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoreSchema } from './schema.ts';
+import type { AuditOutcome, StoreSchema } from './schema.ts';
 
 /** One audited change: who did what to which target, when, and the state before and after. */
 export interface AuditEvent {
@@ -13,6 +13,14 @@ export interface AuditEvent {
   before?: unknown;
   after?: unknown;
   at: Date;
+  /** Default `success`. */
+  outcome?: AuditOutcome;
+  /** The user whose access served the request when it is not the actor's own (view as). */
+  actingAsId?: string | null;
+  /** The request's id, the caller's address and user agent (absent for the CLI and jobs). */
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 /**
@@ -30,6 +38,11 @@ export async function appendAuditEvent(db: Kysely<StoreSchema>, event: AuditEven
       target: event.target,
       before: event.before === undefined ? null : JSON.stringify(event.before),
       after: event.after === undefined ? null : JSON.stringify(event.after),
+      outcome: event.outcome ?? 'success',
+      acting_as_id: event.actingAsId ?? null,
+      request_id: event.requestId ?? null,
+      ip: event.ip ?? null,
+      user_agent: event.userAgent ?? null,
     })
     .execute();
 }
@@ -57,6 +70,11 @@ export async function listAuditEvents(
     before: parseJson(r.before),
     after: parseJson(r.after),
     at: r.at instanceof Date ? r.at : new Date(r.at),
+    outcome: r.outcome,
+    actingAsId: r.acting_as_id,
+    requestId: r.request_id,
+    ip: r.ip,
+    userAgent: r.user_agent,
   }));
 }
 

@@ -5,7 +5,14 @@ export { PgliteDialect } from './pglite-dialect.ts';
 export { MIGRATIONS, migrateToLatest, migrator } from './migrations/migrate.ts';
 export { RECORD_TABLE, RECORD_TABLES } from './record-tables.ts';
 export type { RecordTable } from './record-tables.ts';
-export type { AuditEventRow, RecordRow, StoreSchema, TeamMemberRow, TenantRow } from './schema.ts';
+export type {
+  AuditEventRow,
+  AuditOutcome,
+  RecordRow,
+  StoreSchema,
+  TeamMemberRow,
+  TenantRow,
+} from './schema.ts';
 export { compilePredicate } from './compile-predicate.ts';
 export type { CompileOptions } from './compile-predicate.ts';
 export { insertRecordFacts, loadTenantData, sensitivityRank } from './load-scenario.ts';

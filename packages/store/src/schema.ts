@@ -45,7 +45,15 @@ export interface AuditEventRow {
   target: string | null;
   before: ColumnType<unknown, string | null, never>;
   after: ColumnType<unknown, string | null, never>;
+  outcome: ColumnType<AuditOutcome, AuditOutcome | undefined, never>;
+  acting_as_id: ColumnType<string | null, string | null | undefined, never>;
+  request_id: ColumnType<string | null, string | null | undefined, never>;
+  ip: ColumnType<string | null, string | null | undefined, never>;
+  user_agent: ColumnType<string | null, string | null | undefined, never>;
 }
+
+/** How an audited request ended: done, refused by a permission, or failed (e.g. a bad password). */
+export type AuditOutcome = 'success' | 'denied' | 'failure';
 
 /**
  * An `ordinal` numbered by `policy_ordinal_seq` (a bigint: read back as a string by `pg`) unless

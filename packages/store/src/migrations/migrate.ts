@@ -9,6 +9,7 @@ import { accountsMigration } from './0007-accounts.ts';
 import { mfaMigration } from './0008-mfa.ts';
 import { apiTokensMigration } from './0009-api-tokens.ts';
 import { notificationsMigration } from './0010-notifications.ts';
+import { auditContextMigration } from './0011-audit-context.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-mfa': mfaMigration,
   '0009-api-tokens': apiTokensMigration,
   '0010-notifications': notificationsMigration,
+  '0011-audit-context': auditContextMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+
+/** The request's part of an audit event: who really asked, as whom, from where, which request. */
+export interface AuditContext {
+  /** The signed-in user (under view as: the viewer, not the user viewed as); null before sign-in. */
+  actorId: string | null;
+  /** Under view as: the user whose access served the request. */
+  actingAsId: string | null;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+const MAX_USER_AGENT = 512;
+
+/**
+ * The context to spread into `appendAuditEvent` for an event a request causes:
+ * `appendAuditEvent(tx, { tenantId, action, target, at, ...auditContext(request) })`.
+ */
+export function auditContext(request: FastifyRequest): AuditContext {
+  const custos = request.custos as { userId: string; viewAs?: { actorId: string } } | undefined;
+  const agent = request.headers['user-agent'];
+  return {
+    actorId: custos === undefined ? null : (custos.viewAs?.actorId ?? custos.userId),
+    actingAsId: custos?.viewAs === undefined ? null : custos.userId,
+    requestId: String(request.id),
+    ip: request.ip,
+    userAgent: typeof agent === 'string' ? agent.slice(0, MAX_USER_AGENT) : null,
+  };
+}

@@ -40,6 +40,10 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
+import { UsageMeter, usageHook } from './http/usage-meter.ts';
+
+/** How often counted permission use is written to `usage_daily`. */
+const USAGE_FLUSH_MS = 5_000;
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -164,14 +168,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.log.warn(
       'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
     );
+  const clock = options.clock ?? Date.now;
+  const usage = new UsageMeter(options.database);
+  usage.start(USAGE_FLUSH_MS, (error) =>
+    app.log.warn({ err: error }, 'writing permission usage counts failed'),
+  );
+  app.addHook('onClose', () => usage.stop());
   app.decorate('custos', {
     database: options.database,
-    clock: options.clock ?? Date.now,
+    clock,
     config,
     policy,
     routes,
     keys,
     cursors: new CursorSeal(keys.key('cursor')),
+    usage,
   });
   app.decorateRequest('custos', null as unknown as RequestContext);
 
@@ -207,6 +218,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', viewAsHook);
   // A cookie-authenticated browser request carries its session's CSRF token (ADR 0011).
   app.addHook('onRequest', csrfTokenHook);
+  // Least privilege and monitoring: count the permission each successful request exercised.
+  app.addHook('onResponse', usageHook(usage, clock));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

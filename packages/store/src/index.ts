@@ -75,6 +75,8 @@ export {
   notifyUser,
 } from './notification-repository.ts';
 export type { NewNotification, Notification } from './notification-repository.ts';
+export { addUsage, listUsage } from './usage-repository.ts';
+export type { UsageCount } from './usage-repository.ts';
 export {
   loginBlockedUntil,
   recordLoginFailure,

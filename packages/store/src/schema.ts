@@ -271,6 +271,7 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   mfa_recovery_codes: MfaRecoveryCodeRow;
   mfa_policies: MfaPolicyRow;
   notifications: NotificationRow;
+  usage_daily: UsageDailyRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -316,6 +317,18 @@ export interface NotificationRow {
   link: string | null;
   created_at: ColumnType<Date, Date, never>;
   read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** One user's use of one permission on one UTC day (0012-usage). */
+export interface UsageDailyRow {
+  tenant_id: string;
+  user_id: string;
+  /** A `date`: PGlite and pg read it back as a Date (midnight UTC) or a string. */
+  day: ColumnType<Date | string, string, string>;
+  permission: string;
+  requests: ColumnType<string | number, number, number>;
+  records: ColumnType<string | number, number, number>;
+  last_at: ColumnType<Date, Date, Date>;
 }
 
 /** Consecutive failed sign-ins per normalised e-mail (0007-accounts), keyed by its hash. */

@@ -5,6 +5,7 @@ import type { CursorSeal } from './cursor-seal.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import type { RoutePermission } from './route-permission.ts';
 import type { ServerKeys } from './server-keys.ts';
+import type { UsageMeter } from './usage-meter.ts';
 import type {} from 'fastify';
 
 /**
@@ -48,6 +49,8 @@ export interface AppServices {
   keys: ServerKeys;
   /** Seals and opens list cursors. */
   cursors: CursorSeal;
+  /** Counts the permissions users exercise (`usage_daily`). */
+  usage: UsageMeter;
 }
 
 /** A route as the permission snapshot lists it. */

@@ -79,7 +79,17 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
           response: { 200: LIST_ANSWER, ...ERRORS },
         },
       },
-      (request) => listObjectRecords(db, request.custos, app.custos.cursors, object, request.query),
+      async (request) => {
+        const page = await listObjectRecords(
+          db,
+          request.custos,
+          app.custos.cursors,
+          object,
+          request.query,
+        );
+        request.usageRecords = page.items.length;
+        return page;
+      },
     );
 
     app.get<IdParams>(

@@ -209,3 +209,12 @@ export { MFA_POLICIES } from './mfa-state.ts';
 export { endUserAccess } from './user-access.ts';
 export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';
+export {
+  countOwnedRecords,
+  countUserAccess,
+  handOverCustomer,
+  listGrantsOfUser,
+  listOwnedCustomers,
+  listTeamMembershipsOf,
+  removeTeamMembershipsOf,
+} from './user-holdings.ts';

@@ -2535,6 +2535,439 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/users/{id}/transfer/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Preview a transfer: the records that move, what the user may read and edit per object before and after, everyone whose access changes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            departmentId: string;
+            /** @description 汇报对象 */
+            managerId?: string | null;
+            /**
+             * @description What happens to the records the user owns (acted on by the CRM module)
+             * @default keep
+             * @enum {string}
+             */
+            ownedRecords?: 'keep' | 'transfer_to';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            transferToUserId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/offboard/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Preview offboarding: the records to hand over, teams, grants, groups, positions needing a new holder, sessions and tokens; valid or every error */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            successorId?: string;
+            /** @description Per customer: who takes it, with every record under it the leaver owns */
+            customers?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              customerId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              successorId: string;
+            }[];
+            /** @description A new head for each department the leaver heads */
+            departmentHeads?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              departmentId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              headId: string;
+            }[];
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            newManagerId?: string;
+            /** @description A new manager per report (overrides newManagerId for that report) */
+            managers?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              userId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              managerId: string;
+            }[];
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{id}/offboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Offboard a user in one transaction: new holders for their positions, records handed to successors, teams, groups and grants removed, the account departed with sessions ended and tokens revoked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            successorId?: string;
+            /** @description Per customer: who takes it, with every record under it the leaver owns */
+            customers?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              customerId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              successorId: string;
+            }[];
+            /** @description A new head for each department the leaver heads */
+            departmentHeads?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              departmentId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              headId: string;
+            }[];
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            newManagerId?: string;
+            /** @description A new manager per report (overrides newManagerId for that report) */
+            managers?: {
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              userId: string;
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              managerId: string;
+            }[];
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/groups': {
     parameters: {
       query?: never;

@@ -106,6 +106,7 @@ describe('joiner / mover / leaver in Chromium', () => {
     const { page, errors, context } = await newPage(browser, { locale: 'en-US' });
     page.setDefaultTimeout(15_000);
     await signIn(page, server.url, ADMIN);
+    await page.evaluate(() => window.localStorage.setItem('custos.language', 'en-US'));
     await page.goto(`${server.url}/admin/users/huangxiaoyan`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByTestId('offboard-open').click();

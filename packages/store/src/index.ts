@@ -218,3 +218,11 @@ export {
   listTeamMembershipsOf,
   removeTeamMembershipsOf,
 } from './user-holdings.ts';
+export {
+  deleteOnboardingTemplate,
+  findOnboardingTemplate,
+  listOnboardingTemplates,
+  putOnboardingTemplate,
+} from './onboarding-template-repository.ts';
+export type { OnboardingTemplate } from './onboarding-template-repository.ts';
+export type { OnboardingTemplateRow } from './schema.ts';

@@ -27,7 +27,7 @@ async function call(
 
 const TEMPLATE = {
   departmentId: 'sales-east',
-  title: '销售代表',
+  title: '大客户经理',
   roleIds: ['sales-rep'],
   clearance: 'confidential',
   groupIds: ['g-key-accounts'],
@@ -56,7 +56,16 @@ describe.each(['pglite', 'postgres'] as const)('onboarding templates on %s', (ba
       expect(r.status, JSON.stringify(payload)).toBe(status);
       expect(String(r.body.details.field ?? r.body.message)).toContain(field);
     }
-    expect((await call(admin, 'GET', '/v1/admin/onboarding-templates')).body.data).toEqual([]);
+    // Nothing stored: only the demo's templates.
+    const list = (await call(admin, 'GET', '/v1/admin/onboarding-templates')).body.data as {
+      id: string;
+    }[];
+    expect(list.map((x) => x.id)).toEqual([
+      'tpl-east-rep',
+      'tpl-north-rep',
+      'tpl-south-rep',
+      'tpl-service-agent',
+    ]);
   });
 
   it('stores a template per department and title, audited; a user created from it gets its roles, clearance and groups', async () => {
@@ -69,7 +78,7 @@ describe.each(['pglite', 'postgres'] as const)('onboarding templates on %s', (ba
     const match = await call(
       admin,
       'GET',
-      `/v1/admin/onboarding-templates/match?departmentId=sales-east&title=${encodeURIComponent('销售代表')}`,
+      `/v1/admin/onboarding-templates/match?departmentId=sales-east&title=${encodeURIComponent('大客户经理')}`,
     );
     expect(match.body.data.id).toBe('t-east-rep');
     const [event] = await listAuditEvents(t.database.db, 'yunshan', {
@@ -80,18 +89,18 @@ describe.each(['pglite', 'postgres'] as const)('onboarding templates on %s', (ba
     const created = await call(admin, 'POST', '/v1/admin/users', {
       name: '柯新人',
       departmentId: 'sales-east',
-      title: '销售代表',
+      title: '大客户经理',
       applyTemplate: true,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.data).toMatchObject({
       roleIds: ['sales-rep'],
       clearance: 'confidential',
-      title: '销售代表',
+      title: '大客户经理',
     });
     const id = created.body.data.id as string;
     const read = await call(admin, 'GET', `/v1/admin/users/${id}`);
-    expect(read.body.data.title).toBe('销售代表');
+    expect(read.body.data.title).toBe('大客户经理');
     const group = await call(admin, 'GET', '/v1/admin/groups/g-key-accounts');
     expect(group.body.data.userIds).toContain(id);
 

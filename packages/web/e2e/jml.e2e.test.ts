@@ -122,4 +122,43 @@ describe('joiner / mover / leaver in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('onboarding templates: the screen lists them; the new-user form proposes the template of a department and title', async () => {
+    const { page, errors, context } = await newPage(browser);
+    page.setDefaultTimeout(15_000);
+    await signIn(page, server.url, ADMIN);
+    await page.goto(`${server.url}/admin/onboarding-templates`);
+    await page.getByRole('heading', { level: 1, name: '入职模板' }).waitFor();
+    await page.getByRole('cell', { name: '客服专员' }).first().waitFor();
+    await expectAccessible(page, 'jml-onboarding-templates');
+    await screenshot(page, 'jml-onboarding-templates');
+
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const form = dialog(page, '新建用户');
+    await form.getByLabel('姓名').fill('柯新人');
+    await page.locator('#departmentId').click();
+    await page.locator('#departmentId').fill('客服部');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '客服部' })
+      .first()
+      .click();
+    await form.getByLabel('职位').fill('客服专员');
+    const proposal = form.getByTestId('template-proposal');
+    await proposal.waitFor();
+    await proposal.getByRole('button').click();
+    await expect(proposal.textContent()).resolves.toContain('已套用');
+    await settle(page, form);
+    await expectAccessible(page, 'jml-new-user-template');
+    await screenshot(page, 'jml-new-user-template');
+    await form.getByRole('button', { name: /^保\s?存$/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const users = await page.request.get(
+      `${server.url}/v1/admin/users?q=${encodeURIComponent('柯新人')}`,
+    );
+    const [created] = ((await users.json()) as { data: { roleIds: string[]; title?: string }[] })
+      .data;
+    expect(created).toMatchObject({ roleIds: ['customer-service'], title: '客服专员' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
+import { useRoles } from '../org/org-data.ts';
 
 export interface OnboardingTemplate {
   id: string;
@@ -26,6 +27,8 @@ export function TemplateProposal({
   onApplied: (template: OnboardingTemplate | null) => void;
 }) {
   const { t } = useTranslation('jml');
+  const { t: org } = useTranslation('org');
+  const roles = useRoles();
   const departmentId = (form.getFieldValue('departmentId') as string | undefined) ?? '';
   const title = ((form.getFieldValue('title') as string | undefined) ?? '').trim();
   const match = useQuery({
@@ -50,8 +53,10 @@ export function TemplateProposal({
       data-testid="template-proposal"
       style={{ marginBottom: 12 }}
       title={t(applied ? 'templates.applied' : 'templates.proposal', {
-        roles: template.roleIds.join(', '),
-        clearance: template.clearance,
+        roles: template.roleIds
+          .map((id) => roles.data?.find((r) => r.id === id)?.name ?? id)
+          .join(', '),
+        clearance: org(`clearances.${template.clearance}`),
       })}
       action={
         applied ? null : (

@@ -5,6 +5,7 @@ import { withDatabase } from './global-options.ts';
 import { addOnlineOptions, onlineClient, type OnlineFlags } from './online-options.ts';
 import { usageError } from './cli-error.ts';
 import { loadServerModule, type ServerModule } from './server-bridge.ts';
+import { configureOffboard } from './offboard-command.ts';
 import { inviteNewUser, resetUserPassword } from './user-accounts.ts';
 
 /** A set-password link as the server answers it. */
@@ -42,7 +43,10 @@ function asCliError(error: unknown): unknown {
 
 /** `custos user invite|reset-password`: accounts from the command line, on the database. */
 export function configureUser(command: Command, ctx: CommandContext): void {
-  command.description('Sign-in accounts: invite a new user, reset a password (prints the link)');
+  command.description(
+    'Sign-in accounts: invite a new user, reset a password (prints the link); offboard a leaver',
+  );
+  configureOffboard(command, ctx);
 
   const invite = command
     .command('invite')

@@ -185,6 +185,11 @@ export const UserSchema = Type.Object(
         description: 'For portal users: the customer (account) they belong to',
       }),
     ),
+    title: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], {
+        description: '职位 (e.g. 销售代表): with the department, picks the onboarding template',
+      }),
+    ),
   },
   CLOSED,
 );

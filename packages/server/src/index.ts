@@ -52,3 +52,5 @@ export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.
 export { publicUrlOf } from './config.ts';
 export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
 export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
+export { offboardUser, previewOffboarding } from './modules/directory/offboarding.ts';
+export type { OffboardInput, OffboardPreview } from './modules/directory/offboarding.ts';

@@ -211,3 +211,20 @@ export { MFA_POLICIES } from './mfa-state.ts';
 export { endUserAccess } from './user-access.ts';
 export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';
+export {
+  countOwnedRecords,
+  countUserAccess,
+  handOverCustomer,
+  listGrantsOfUser,
+  listOwnedCustomers,
+  listTeamMembershipsOf,
+  removeTeamMembershipsOf,
+} from './user-holdings.ts';
+export {
+  deleteOnboardingTemplate,
+  findOnboardingTemplate,
+  listOnboardingTemplates,
+  putOnboardingTemplate,
+} from './onboarding-template-repository.ts';
+export type { OnboardingTemplate } from './onboarding-template-repository.ts';
+export type { OnboardingTemplateRow } from './schema.ts';

@@ -280,6 +280,7 @@ export async function loadPolicyModelIn(
         clearance: unrank<Sensitivity>(SENSITIVITIES, u.clearance, 'clearance'),
       };
       if (u.portal_account_id !== null) user.portalAccountId = u.portal_account_id;
+      if (u.title != null) user.title = u.title;
       return user;
     }),
     roles: roles.map((r): Role => {

@@ -100,6 +100,7 @@ export function userRows(tenantId: string, u: User, version: number): EntityRows
       manager_id: u.managerId,
       clearance: sensitivityRank(u.clearance),
       portal_account_id: u.portalAccountId ?? null,
+      title: u.title ?? null,
       version,
     },
     parts: [

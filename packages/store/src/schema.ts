@@ -26,6 +26,19 @@ export interface TenantRow {
   policy_version: Generated<number>;
 }
 
+/** Department + title → roles, clearance, groups for a new user (0019-onboarding-templates). */
+export interface OnboardingTemplateRow {
+  tenant_id: string;
+  id: string;
+  department_id: string;
+  title: string;
+  role_ids: JSONColumnType<string[], string, string>;
+  clearance: string;
+  group_ids: JSONColumnType<string[], string, string>;
+  updated_at: ColumnType<Date, Date, Date>;
+  updated_by: string | null;
+}
+
 export interface TeamMemberRow {
   tenant_id: string;
   customer_id: string;
@@ -91,6 +104,8 @@ export interface UserRow {
   manager_id: string | null;
   clearance: number;
   portal_account_id: string | null;
+  /** 职位 (0019-onboarding-templates). */
+  title: ColumnType<string | null, string | null | undefined, string | null>;
   ordinal: Sequenced;
   /** The policy version of the entity's last change (0005-policy-changes). */
   version: Generated<number>;
@@ -243,6 +258,7 @@ export interface SodRuleRow {
 export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   tenants: TenantRow;
   customer_team_members: TeamMemberRow;
+  onboarding_templates: OnboardingTemplateRow;
   audit_events: AuditEventRow;
   departments: DepartmentRow;
   users: UserRow;

@@ -275,7 +275,13 @@ describe('organisation administration in Chromium', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'liuyang' })
       .click();
     await page.getByRole('button', { name: '预览并调动' }).click();
-    await confirmPreview(page, 'org-user-transfer-preview');
+    // The transfer dialog previews the records moving and the access before and after.
+    const preview = dialog(page, '调岗预览');
+    await preview.getByTestId('transfer-preview').waitFor();
+    await expectAccessible(page, 'org-user-transfer-preview');
+    await screenshot(page, 'org-user-transfer-preview');
+    await preview.getByRole('button', { name: '确认调岗' }).click();
+    await preview.waitFor({ state: 'hidden' });
     const moved = page.getByTestId('transfer-moved');
     await moved.waitFor();
     await expect(moved.textContent()).resolves.toContain(`客户 ${owned}`);

@@ -55,6 +55,10 @@ export const SERVER_ERROR_STATUS = {
   // Admin API (directory): deletions refused while something still uses the entity
   DEPARTMENT_NOT_EMPTY: 409,
   ROLE_IN_USE: 409,
+  // Joiner / mover / leaver (docs/joiner-mover-leaver.md)
+  SUCCESSOR_INVALID: 422,
+  SUCCESSOR_REQUIRED: 422,
+  POSITIONS_UNASSIGNED: 409,
   // Browser and transport (CSRF, ADR 0011)
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,

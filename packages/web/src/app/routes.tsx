@@ -36,6 +36,10 @@ const DepartmentsPage = page(() => import('../org/departments-page.tsx'), 'Depar
 const UsersPage = page(() => import('../org/users-page.tsx'), 'UsersPage');
 const UserDetailPage = page(() => import('../org/user-detail-page.tsx'), 'UserDetailPage');
 const GroupsPage = page(() => import('../org/groups-page.tsx'), 'GroupsPage');
+const OnboardingTemplatesPage = page(
+  () => import('../jml/onboarding-templates-page.tsx'),
+  'OnboardingTemplatesPage',
+);
 const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
 const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
 const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
@@ -71,6 +75,7 @@ export function AppRoutes() {
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="admin/users/:id" element={<UserDetailPage />} />
         <Route path="admin/groups" element={<GroupsPage />} />
+        <Route path="admin/onboarding-templates" element={<OnboardingTemplatesPage />} />
         <Route path="admin/roles" element={<RolesPage />} />
         <Route path="admin/roles/compare" element={<RoleComparePage />} />
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />

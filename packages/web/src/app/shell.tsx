@@ -72,6 +72,10 @@ export function Shell() {
                       key: '/admin/groups',
                       label: <Link to="/admin/groups">{t('nav.groups')}</Link>,
                     },
+                    {
+                      key: '/admin/onboarding-templates',
+                      label: <Link to="/admin/onboarding-templates">{t('jml:templates.nav')}</Link>,
+                    },
                   ]
                 : []),
               ...(roleAdmin

@@ -31,6 +31,8 @@ import { DepartmentSelect } from './department-tree.tsx';
 import { InvitationLinkModal, type Invitation } from './invitation-link.tsx';
 import { CLEARANCES, nameOf, useDepartments, useRoles, useUser } from './org-data.ts';
 import { RoleTags, StatusTag, UserName } from './user-labels.tsx';
+import { OffboardCard } from '../jml/offboard-card.tsx';
+import { TransferPreviewModal, type TransferBody } from '../jml/transfer-preview-modal.tsx';
 
 type Save = ReturnType<typeof useChangeWithPreview>['save'];
 const heading = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -107,13 +109,13 @@ export function UserDetailPage() {
             />
           </Card>
           <AccountActions user={u} save={save} />
+          {u.kind === 'internal' && <OffboardCard user={u} />}
         </Col>
         <Col span={14}>
           <EditUser key={`edit-${JSON.stringify(u)}`} user={u} save={save} />
           <TransferUser
             key={`transfer-${u.departmentId}`}
             user={u}
-            save={save}
             moved={moved}
             setMoved={setMoved}
           />
@@ -220,46 +222,31 @@ interface TransferValues {
   successorId?: string | null;
 }
 
-/** The records a transfer moved, per object, in words ("客户 12 · 商机 3"). */
-function movedText(result: unknown, objectName: (object: string) => string): string | null {
-  const data = (result as { data?: { ownedRecordsMoved?: Record<string, number> }[] }).data;
-  const moved = data?.find((d) => d.ownedRecordsMoved !== undefined)?.ownedRecordsMoved ?? {};
-  const parts = Object.entries(moved).map(([object, n]) => `${objectName(object)} ${n}`);
-  return parts.length === 0 ? null : parts.join(' · ');
-}
-
 function TransferUser({
   user,
-  save,
   moved,
   setMoved,
 }: {
   user: User;
-  save: Save;
   moved: string | null | undefined;
   setMoved: (moved: string | null | undefined) => void;
 }) {
   const { t } = useTranslation('org');
-  const { t: common } = useTranslation();
   const [form] = Form.useForm<TransferValues>();
   const mode = Form.useWatch('ownedRecords', form);
+  // The transfer is previewed (records moving, access before and after) before it is saved.
+  const [pending, setPending] = useState<TransferBody | null>(null);
   const submit = (v: TransferValues) => {
     setMoved(undefined);
-    save(
-      [
-        {
-          kind: 'user.transfer',
-          id: user.id,
-          departmentId: v.departmentId,
-          ...(v.managerId == null ? {} : { managerId: v.managerId }),
-          ownedRecords:
-            v.ownedRecords === 'transfer_to' && v.successorId != null
-              ? { mode: 'transfer_to', userId: v.successorId }
-              : { mode: 'keep' },
-        },
-      ],
-      { onSaved: (result) => setMoved(movedText(result, (o) => common(`objects.${o}`))) },
-    );
+    setPending({
+      departmentId: v.departmentId,
+      ...(v.managerId == null ? {} : { managerId: v.managerId }),
+      ownedRecords:
+        v.ownedRecords === 'transfer_to' && v.successorId != null ? 'transfer_to' : 'keep',
+      ...(v.ownedRecords === 'transfer_to' && v.successorId != null
+        ? { transferToUserId: v.successorId }
+        : {}),
+    });
   };
   return (
     <Card title={heading(t('user.transferTitle'))}>
@@ -321,6 +308,18 @@ function TransferUser({
           {t('user.transfer')}
         </Button>
       </Form>
+      {pending !== null && (
+        <TransferPreviewModal
+          userId={user.id}
+          name={user.name}
+          body={pending}
+          onClose={() => setPending(null)}
+          onDone={(m) => {
+            setPending(null);
+            setMoved(m);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, errorText } from '../shared/page-state.tsx';
 import { UserPicker } from '../shared/user-picker.tsx';
 import { DepartmentSelect } from './department-tree.tsx';
 import { InvitationLinkModal, type Invitation } from './invitation-link.tsx';
+import { TemplateProposal } from '../jml/template-proposal.tsx';
 import { CLEARANCES, nameOf, useDepartments, useRoles } from './org-data.ts';
 import { RoleTags, StatusTag, UserName } from './user-labels.tsx';
 
@@ -161,6 +162,7 @@ interface NewUserValues {
   roleIds?: string[];
   clearance?: User['clearance'];
   email?: string;
+  title?: string;
 }
 
 /**
@@ -175,6 +177,7 @@ function CreateUser({
   onCreated: (invitation: Invitation | null) => void;
 }) {
   const { t } = useTranslation('org');
+  const { t: jml } = useTranslation('jml');
   const { t: common } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -182,6 +185,10 @@ function CreateUser({
   const [form] = Form.useForm<NewUserValues>();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The onboarding template applied (department + title), if any.
+  const [applied, setApplied] = useState(false);
+  Form.useWatch('departmentId', form);
+  Form.useWatch('title', form);
 
   const submit = async (v: NewUserValues) => {
     setBusy(true);
@@ -197,6 +204,8 @@ function CreateUser({
             roleIds: v.roleIds ?? [],
             clearance: v.clearance ?? 'internal',
             ...(email === '' ? {} : { email }),
+            ...((v.title ?? '').trim() === '' ? {} : { title: (v.title ?? '').trim() }),
+            ...(applied ? { applyTemplate: true } : {}),
           },
         }),
       )) as unknown as { data: User; invitation?: Invitation };
@@ -263,6 +272,10 @@ function CreateUser({
         >
           <DepartmentSelect label={t('users.department')} />
         </Form.Item>
+        <Form.Item label={jml('templates.jobTitle')} name="title">
+          <Input maxLength={100} onChange={() => setApplied(false)} />
+        </Form.Item>
+        <TemplateProposal form={form} applied={applied} onApplied={() => setApplied(true)} />
         <Form.Item label={t('users.manager')} name="managerId">
           <UserPicker label={t('users.manager')} />
         </Form.Item>
@@ -297,4 +310,5 @@ const FIELDS = {
   roleIds: true,
   clearance: true,
   email: true,
+  title: true,
 } as const;

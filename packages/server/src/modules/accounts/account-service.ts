@@ -16,6 +16,7 @@ import { AppError } from '../../http/app-error.ts';
 import { PolicyCache } from '../../http/policy-cache.ts';
 import { commitChanges, type CommitResult } from '../directory/commit-change.ts';
 import { newId } from '../directory/directory-http.ts';
+import type { PolicyChange } from '../directory/policy-change.ts';
 
 type Db = Database['db'];
 
@@ -229,6 +230,10 @@ export interface NewUser {
   managerId?: string | null;
   roleIds?: string[];
   clearance?: User['clearance'];
+  /** 职位: with the department, names the onboarding template. */
+  title?: string | null;
+  /** Public groups the new user joins (an onboarding template's). */
+  groupIds?: string[];
 }
 
 /**
@@ -255,6 +260,7 @@ export async function createInvitedUser(
     managerId: u.managerId ?? null,
     roleIds: u.roleIds ?? [],
     clearance: u.clearance ?? 'internal',
+    ...(u.title == null ? {} : { title: u.title }),
   };
   let invitation: Invitation | null = null;
   const email = input.email;
@@ -262,7 +268,15 @@ export async function createInvitedUser(
   // outside the transaction while it runs (PGlite has one connection).
   const { model } = await policy.current(input.tenantId);
   try {
-    const { version, results } = await commitChanges(db, [{ kind: 'user.create', user }], {
+    const changes: PolicyChange[] = [
+      { kind: 'user.create', user },
+      ...(u.groupIds ?? []).map((id): PolicyChange => ({
+        kind: 'group.add_member',
+        id,
+        member: { kind: 'user', id: user.id },
+      })),
+    ];
+    const { version, results } = await commitChanges(db, changes, {
       tenantId: input.tenantId,
       actorId: input.actorId,
       now: input.now,

@@ -64,6 +64,16 @@ export interface CommitOptions {
    * rolls them back.
    */
   within?: (tx: Db, results: readonly CommitResult[]) => Promise<void>;
+  /**
+   * The request's part of each change's audit event (view as, request id, address, user agent):
+   * `auditContext(request)` without `actorId` (which `actorId` above gives).
+   */
+  audit?: {
+    actingAsId?: string | null;
+    requestId?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+  };
 }
 
 export interface CommitResult {
@@ -408,6 +418,7 @@ async function commitOnce(
       before: outcome.before,
       after,
       at,
+      ...options.audit,
     });
     if (!recordFact)
       logged.push({

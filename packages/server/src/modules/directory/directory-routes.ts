@@ -3,6 +3,8 @@ import { changeRoutes } from './change-routes.ts';
 import { departmentRoutes } from './department-routes.ts';
 import { functionRoutes } from './function-routes.ts';
 import { grantRoutes } from './grant-routes.ts';
+import { jmlRoutes } from './jml-routes.ts';
+import { onboardingTemplateRoutes } from './onboarding-template-routes.ts';
 import { groupRoutes } from './group-routes.ts';
 import { objectRoutes } from './object-routes.ts';
 import { roleRoutes } from './role-routes.ts';
@@ -19,6 +21,8 @@ import { userRoutes } from './user-routes.ts';
 export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   await departmentRoutes(app);
   await userRoutes(app);
+  await jmlRoutes(app);
+  await onboardingTemplateRoutes(app);
   await groupRoutes(app);
   await roleRoutes(app);
   await functionRoutes(app);

@@ -119,7 +119,7 @@ export const DEPARTMENT_HEAD = Type.Object({ headId: NULLABLE_ID }, CLOSED);
 
 const U = UserSchema.properties;
 /** The user parts a request may set: a user's roles are bounded. */
-const USER_PARTS = { name: U.name, roleIds: UNIQUE_IDS, clearance: U.clearance };
+const USER_PARTS = { name: U.name, roleIds: UNIQUE_IDS, clearance: U.clearance, title: U.title };
 
 /** An internal user: always in a department; active. */
 export const USER_CREATE = Type.Object(
@@ -130,6 +130,13 @@ export const USER_CREATE = Type.Object(
     managerId: Type.Optional(U.managerId),
     roleIds: Type.Optional(USER_PARTS.roleIds),
     clearance: Type.Optional(U.clearance),
+    title: U.title,
+    applyTemplate: Type.Optional(
+      Type.Boolean({
+        description:
+          'Start from the onboarding template of the department and title: its roles, clearance and groups (roles and clearance given here take precedence)',
+      }),
+    ),
     email: Type.Optional(
       Type.String({
         minLength: 3,

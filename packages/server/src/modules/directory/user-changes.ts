@@ -34,6 +34,7 @@ export function applyUserChange(model: PolicyModel, change: UserChange): ChangeO
         ...(change.name === undefined ? {} : { name: change.name }),
         ...(change.roleIds === undefined ? {} : { roleIds: change.roleIds }),
         ...(change.clearance === undefined ? {} : { clearance: change.clearance }),
+        ...(change.title === undefined ? {} : { title: change.title }),
       };
       break;
     case 'user.transfer': {

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { findOnboardingTemplate } from '@custos/store';
+import { AppError } from '../../http/app-error.ts';
 import { createInvitedUser } from '../accounts/account-service.ts';
 import { INVITATION_SCHEMA } from '../accounts/account-routes.ts';
 import {
@@ -60,8 +62,37 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/users',
     { config, schema: createSchema },
     async (request, reply) => {
-      const { email, ...b } = request.body;
+      const { email, applyTemplate, ...b } = request.body;
       const ctx = request.custos;
+      // Joiner: start from the onboarding template of the department and title.
+      let fromTemplate: { roleIds: string[]; clearance: string; groupIds: string[] } | null = null;
+      if (applyTemplate === true) {
+        if (b.title == null)
+          throw new AppError('REQUEST_INVALID', 'applyTemplate needs a title', {
+            field: 'body/title',
+          });
+        const template = await findOnboardingTemplate(app.custos.database.db, ctx.tenantId, {
+          departmentId: b.departmentId,
+          title: b.title,
+        });
+        if (template === undefined)
+          throw new AppError(
+            'NOT_FOUND',
+            `no onboarding template for ${b.departmentId} / ${b.title}`,
+            { field: 'body/title', object: 'onboarding_template' },
+          );
+        fromTemplate = template;
+      }
+      const user = {
+        ...b,
+        ...(fromTemplate === null
+          ? {}
+          : {
+              roleIds: b.roleIds ?? fromTemplate.roleIds,
+              clearance: b.clearance ?? (fromTemplate.clearance as NonNullable<typeof b.clearance>),
+              groupIds: fromTemplate.groupIds,
+            }),
+      };
       // The user, their account and the invitation commit in one transaction.
       const { version, result, invitation } = await createInvitedUser(app.custos.database.db, {
         tenantId: ctx.tenantId,
@@ -69,7 +100,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         now: ctx.now,
         settings: app.custos.config,
         policy: app.custos.policy,
-        user: b,
+        user,
         ...(email === undefined ? {} : { email }),
         ...(expectedVersionOf(request) === undefined
           ? {}

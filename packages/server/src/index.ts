@@ -52,3 +52,6 @@ export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.
 export { publicUrlOf } from './config.ts';
 export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
 export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
+export { runAccessReviewDeadlines } from './modules/reviews/review-deadlines.ts';
+export type { DeadlinePass } from './modules/reviews/review-deadlines.ts';
+export { verifyEvidence } from './modules/reviews/review-evidence.ts';

@@ -209,3 +209,27 @@ export { MFA_POLICIES } from './mfa-state.ts';
 export { endUserAccess } from './user-access.ts';
 export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';
+export {
+  findReviewCampaign,
+  findReviewItem,
+  insertReviewCampaign,
+  insertReviewItems,
+  lastAuditEventId,
+  listReviewCampaigns,
+  listReviewItems,
+  reassignReviewItem,
+  recordReviewDecision,
+  tenantsWithReviewCampaigns,
+  updateReviewCampaign,
+} from './review-repository.ts';
+export type {
+  ReviewCampaign,
+  ReviewCampaignStatus,
+  ReviewDecision,
+  ReviewerRule,
+  ReviewItem,
+  ReviewItemStatus,
+  ReviewRecurrence,
+  ReviewScope,
+} from './review-repository.ts';
+export type { ReviewCampaignRow, ReviewItemRow } from './schema.ts';

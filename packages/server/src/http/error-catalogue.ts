@@ -55,6 +55,11 @@ export const SERVER_ERROR_STATUS = {
   // Admin API (directory): deletions refused while something still uses the entity
   DEPARTMENT_NOT_EMPTY: 409,
   ROLE_IN_USE: 409,
+  // Access reviews (docs/access-reviews.md)
+  REVIEW_NOT_REVIEWER: 403,
+  REVIEW_NOT_OPEN: 409,
+  REVIEW_ALREADY_DECIDED: 409,
+  REVIEW_SCOPE_EMPTY: 422,
   // Browser and transport (CSRF, ADR 0011)
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,

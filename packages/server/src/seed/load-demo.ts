@@ -10,6 +10,7 @@ import {
   type DemoLogin,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
+import { loadDemoReviews } from './demo-reviews.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -56,5 +57,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   );
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
+  await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
   return { tenantId, company, logins: company.logins };
 }

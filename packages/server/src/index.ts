@@ -55,3 +55,7 @@ export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
 export { runAccessReviewDeadlines } from './modules/reviews/review-deadlines.ts';
 export type { DeadlinePass } from './modules/reviews/review-deadlines.ts';
 export { verifyEvidence } from './modules/reviews/review-evidence.ts';
+export { closeCampaign, createCampaign, startCampaign } from './modules/reviews/review-service.ts';
+export type { CampaignInput } from './modules/reviews/review-service.ts';
+export { evidenceCsv, evidencePdf, summaryOf } from './modules/reviews/review-evidence.ts';
+export { createServerKeys } from './http/server-keys.ts';

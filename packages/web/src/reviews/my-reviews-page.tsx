@@ -151,6 +151,7 @@ export function MyReviewsPage() {
                       <Button
                         key={d}
                         size="small"
+                        autoInsertSpace={false}
                         danger={d === 'revoke'}
                         aria-label={`${t(`mine.${d}`)} ${who(i)}`}
                         onClick={() => setDeciding({ item: i, decision: d })}

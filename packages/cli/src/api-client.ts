@@ -37,6 +37,8 @@ export interface ApiClient {
   ): Promise<T>;
   /** A GET whose answer (once the server said yes) is read as text chunks (exports). */
   download(path: string): Promise<AsyncIterable<string>>;
+  /** A GET whose answer is read whole as bytes (a PDF). */
+  bytes(path: string): Promise<Buffer>;
 }
 
 /** The base URL of `--server`, checked (http or https); a usage error names what is wrong. */
@@ -126,6 +128,7 @@ export function apiClient(options: ApiClientOptions): ApiClient {
       });
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
+    bytes: async (path: string) => Buffer.from(await (await send('GET', path, {})).arrayBuffer()),
     download: async (path: string) => {
       const response = await send('GET', path, {});
       const body = response.body;

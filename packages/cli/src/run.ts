@@ -13,6 +13,7 @@ import { configureMigrate } from './migrate-command.ts';
 import { configureSeed } from './seed-command.ts';
 import { configureServe } from './serve-command.ts';
 import { configureUser } from './user-command.ts';
+import { configureReview } from './review-command.ts';
 
 /** The `custos` program: every command, its options and help, writing to `io`. */
 export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command {
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureExport(program.command('export'), ctx);
   configureImport(program.command('import'), ctx);
   configureUser(program.command('user'), ctx);
+  configureReview(program.command('review'), ctx);
   return program;
 }
 

@@ -52,6 +52,7 @@ describe('the function catalogue', () => {
       'authz_query',
       'audit_view',
       'view_as',
+      'access_review_admin',
     ]);
     // No function shares a name with an object: the two catalogues never collide.
     for (const name of names) expect(name in OBJECT_CATALOGUE).toBe(false);

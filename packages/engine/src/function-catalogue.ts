@@ -59,6 +59,14 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'access_review_admin',
+    admin: true,
+    description: {
+      'zh-CN': '创建和运行权限定期审查(审查活动、证据导出)',
+      'en-US': 'Create and run access reviews (campaigns, evidence export)',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {

@@ -44,6 +44,7 @@ import { UsageMeter, usageHook } from './http/usage-meter.ts';
 
 /** How often counted permission use is written to `usage_daily`. */
 const USAGE_FLUSH_MS = 5_000;
+import { reviewRoutes } from './modules/reviews/review-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -67,6 +68,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
+  { name: 'reviews', routes: reviewRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -228,3 +228,27 @@ export {
 } from './onboarding-template-repository.ts';
 export type { OnboardingTemplate } from './onboarding-template-repository.ts';
 export type { OnboardingTemplateRow } from './schema.ts';
+export {
+  findReviewCampaign,
+  findReviewItem,
+  insertReviewCampaign,
+  insertReviewItems,
+  lastAuditEventId,
+  listReviewCampaigns,
+  listReviewItems,
+  reassignReviewItem,
+  recordReviewDecision,
+  tenantsWithReviewCampaigns,
+  updateReviewCampaign,
+} from './review-repository.ts';
+export type {
+  ReviewCampaign,
+  ReviewCampaignStatus,
+  ReviewDecision,
+  ReviewerRule,
+  ReviewItem,
+  ReviewItemStatus,
+  ReviewRecurrence,
+  ReviewScope,
+} from './review-repository.ts';
+export type { ReviewCampaignRow, ReviewItemRow } from './schema.ts';

@@ -288,6 +288,8 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   mfa_policies: MfaPolicyRow;
   notifications: NotificationRow;
   usage_daily: UsageDailyRow;
+  review_campaigns: ReviewCampaignRow;
+  review_items: ReviewItemRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -433,4 +435,53 @@ export interface MfaPolicyRow {
   policy: string;
   updated_at: ColumnType<Date, Date, Date>;
   updated_by: string | null;
+}
+
+/** An access review campaign (0018-access-reviews, `review-repository.ts`). */
+export interface ReviewCampaignRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  status: 'draft' | 'scheduled' | 'open' | 'closed';
+  scope: ColumnType<unknown, string, string>;
+  reviewers: ColumnType<unknown, string, string>;
+  owner_id: string;
+  starts_at: Timestamp;
+  deadline: ColumnType<Date, Date, Date>;
+  reminder_days: ColumnType<unknown, string, string>;
+  reminders_sent: ColumnType<unknown, string | undefined, string>;
+  default_decision: 'keep' | 'revoke';
+  recurrence: 'none' | 'quarterly' | 'half_yearly' | 'yearly';
+  previous_id: string | null;
+  next_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, Date, never>;
+  started_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  snapshot_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  item_count: ColumnType<number, number | undefined, number>;
+}
+
+/** One item under review: an immutable snapshot (content, hash) and its decision (0018). */
+export interface ReviewItemRow {
+  tenant_id: string;
+  campaign_id: string;
+  item_no: number;
+  kind: 'user' | 'grant';
+  reviewee_id: string | null;
+  grant_id: string | null;
+  content: ColumnType<unknown, string, never>;
+  hash: ColumnType<string, string, never>;
+  reviewer_id: string;
+  status: ColumnType<
+    'pending' | 'kept' | 'revoked' | 'reduced',
+    'pending' | undefined,
+    'pending' | 'kept' | 'revoked' | 'reduced'
+  >;
+  defaulted: ColumnType<boolean, boolean | undefined, boolean>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  reduction: ColumnType<unknown, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  audit_event_ids: ColumnType<unknown, string | null | undefined, string | null>;
+  recheck: ColumnType<unknown, string | null | undefined, string | null>;
 }

@@ -8,6 +8,8 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 export const KEY_LABELS = {
   /** AES-256-GCM key of list cursors (`cursor-seal.ts`). */
   cursor: 'custos/v1/cursor',
+  /** HMAC-SHA256 key signing access review evidence exports (`modules/reviews`). */
+  reviewEvidence: 'custos/v1/review-evidence',
 } as const;
 
 export type KeyLabel = keyof typeof KEY_LABELS;

@@ -11,6 +11,7 @@ import {
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
 import { loadDemoJml } from './demo-jml.ts';
+import { loadDemoReviews } from './demo-reviews.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -58,5 +59,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
   await loadDemoJml(database, tenantId, options.now);
+  await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
   return { tenantId, company, logins: company.logins };
 }

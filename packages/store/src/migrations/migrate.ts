@@ -12,6 +12,7 @@ import { notificationsMigration } from './0010-notifications.ts';
 import { auditContextMigration } from './0011-audit-context.ts';
 import { usageMigration } from './0012-usage.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
+import { accessReviewsMigration } from './0018-access-reviews.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-audit-context': auditContextMigration,
   '0012-usage': usageMigration,
   '0019-onboarding-templates': onboardingTemplatesMigration,
+  '0018-access-reviews': accessReviewsMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -43,6 +43,12 @@ const OnboardingTemplatesPage = page(
 const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
 const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
 const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
+const MyReviewsPage = page(() => import('../reviews/my-reviews-page.tsx'), 'MyReviewsPage');
+const CampaignsPage = page(() => import('../reviews/campaigns-page.tsx'), 'CampaignsPage');
+const CampaignDetailPage = page(
+  () => import('../reviews/campaign-detail-page.tsx'),
+  'CampaignDetailPage',
+);
 const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
@@ -70,6 +76,9 @@ export function AppRoutes() {
         <Route path="records/:object/:id" element={<RecordDetailPage />} />
         <Route path="me/access" element={<MyAccessPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="reviews/mine" element={<MyReviewsPage />} />
+        <Route path="reviews/campaigns" element={<CampaignsPage />} />
+        <Route path="reviews/campaigns/:id" element={<CampaignDetailPage />} />
         <Route path="admin" element={<AdminHomePage />} />
         <Route path="admin/departments" element={<DepartmentsPage />} />
         <Route path="admin/users" element={<UsersPage />} />

@@ -30,6 +30,7 @@ export const RECORD_MENU = [
 /** The frame of every signed-in screen: menu (what the API says the user holds), header, page. */
 export function Shell() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
   const location = useLocation();
   const navigate = useNavigate();
@@ -93,6 +94,15 @@ export function Shell() {
                   ]
                 : []),
             ],
+          },
+        ]
+      : []),
+    { key: '/reviews/mine', label: <Link to="/reviews/mine">{tr('nav.mine')}</Link> },
+    ...(holds(me, 'access_review_admin')
+      ? [
+          {
+            key: '/reviews/campaigns',
+            label: <Link to="/reviews/campaigns">{tr('nav.campaigns')}</Link>,
           },
         ]
       : []),

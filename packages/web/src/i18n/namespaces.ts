@@ -10,6 +10,7 @@ import { commonMessages } from './common-messages.ts';
 import { orgMessages } from '../org/org-messages.ts';
 import { recordsMessages } from '../records/records-messages.ts';
 import { jmlMessages } from '../jml/jml-messages.ts';
+import { reviewsMessages } from '../reviews/reviews-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -29,4 +30,5 @@ export const NAMESPACES: Record<string, Messages> = {
   org: orgMessages,
   records: recordsMessages,
   jml: jmlMessages,
+  reviews: reviewsMessages,
 };

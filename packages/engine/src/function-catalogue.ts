@@ -59,6 +59,14 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'security_monitor',
+    admin: true,
+    description: {
+      'zh-CN': '查看和确认安全告警,管理监控规则和 Webhook',
+      'en-US': 'View and acknowledge security alerts, manage monitoring rules and webhooks',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {

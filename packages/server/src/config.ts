@@ -371,7 +371,8 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     env: 'CUSTOS_JOBS_POLL_MS',
     default: '1000',
     sensitive: false,
-    description: 'How often the job runner looks for due jobs when it found none, in ms (100 to 60000).',
+    description:
+      'How often the job runner looks for due jobs when it found none, in ms (100 to 60000).',
     parse: integer(100, 60_000),
   },
   webhookAllowedHosts: {

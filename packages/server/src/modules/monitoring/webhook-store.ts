@@ -86,8 +86,16 @@ export async function listEndpoints(
 }
 
 export function withoutSecret(e: WebhookEndpoint & { secret?: string }): WebhookEndpoint {
-  const { secret: _secret, ...rest } = e;
-  return rest;
+  return {
+    id: e.id,
+    tenantId: e.tenantId,
+    name: e.name,
+    url: e.url,
+    events: e.events,
+    enabled: e.enabled,
+    createdAt: e.createdAt,
+    createdBy: e.createdBy,
+  };
 }
 
 export async function findEndpoint(

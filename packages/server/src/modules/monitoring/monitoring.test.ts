@@ -126,6 +126,18 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
       at: new Date(event.at),
     });
 
+  it('shows the demo alerts, each raised by the rules from the seeded audit events', async () => {
+    const items = (await call(admin, 'GET', '/v1/admin/monitoring/alerts')).json().items;
+    const seen = items.map((a: { rule: string; userId: string }) => `${a.rule}:${a.userId}`).sort();
+    expect(seen).toEqual([
+      'bulk_export:zhaolei',
+      'new_ip:hanmeimei',
+      'off_hours:yaoyuan',
+      'repeated_denials:dujuan',
+    ]);
+    for (const alert of items) expect(alert.evidence.eventIds.length).toBeGreaterThan(0);
+  });
+
   it('refuses monitoring to a user without security_monitor', async () => {
     for (const url of [
       '/v1/admin/monitoring/alerts',

@@ -41,6 +41,7 @@ import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
 import { UsageMeter, usageHook } from './http/usage-meter.ts';
+import { monitoringRoutes } from './modules/monitoring/monitoring-routes.ts';
 
 /** How often counted permission use is written to `usage_daily`. */
 const USAGE_FLUSH_MS = 5_000;
@@ -69,6 +70,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'mfa', routes: mfaRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
   { name: 'reviews', routes: reviewRoutes },
+  { name: 'monitoring', routes: monitoringRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

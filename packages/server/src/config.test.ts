@@ -31,6 +31,10 @@ describe('config', () => {
       resetLinkMinutes: 60,
       authRateLimitPerMinute: 30,
       mfaSecretKey: undefined,
+      jobsEnabled: true,
+      jobsPollMs: 1000,
+      webhookAllowedHosts: [],
+      webhookTimeoutMs: 5000,
     });
   });
 

@@ -29,6 +29,10 @@ export interface Config {
   resetLinkMinutes: number;
   authRateLimitPerMinute: number;
   mfaSecretKey: string | undefined;
+  jobsEnabled: boolean;
+  jobsPollMs: number;
+  webhookAllowedHosts: readonly string[];
+  webhookTimeoutMs: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -157,6 +161,18 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
+
+/** A comma-separated list of host names, each optionally `*.` for its subdomains. */
+function hostList(raw: string, env: string): readonly string[] {
+  const list = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  for (const host of list)
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host))
+      throw new ConfigError(env, `expected host names separated by commas, got "${host}"`);
+  return list;
+}
 
 /** Every setting, in the order docs/config.md lists them. */
 export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } = {
@@ -341,6 +357,41 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
       'Encrypts the stored TOTP secrets (AES-256-GCM): 32 random bytes in Base64 (`openssl rand -base64 32`). Unset: they are stored unencrypted; secrets stored before the key was set still work.',
     parse: aes256Key,
   },
+  jobsEnabled: {
+    key: 'jobsEnabled',
+    env: 'CUSTOS_JOBS_ENABLED',
+    default: 'true',
+    sensitive: false,
+    description:
+      'Run the durable job runner in this node (scheduled work, webhook deliveries; `docs/jobs.md`). Several nodes may run it: each job runs once.',
+    parse: boolean,
+  },
+  jobsPollMs: {
+    key: 'jobsPollMs',
+    env: 'CUSTOS_JOBS_POLL_MS',
+    default: '1000',
+    sensitive: false,
+    description:
+      'How often the job runner looks for due jobs when it found none, in ms (100 to 60000).',
+    parse: integer(100, 60_000),
+  },
+  webhookAllowedHosts: {
+    key: 'webhookAllowedHosts',
+    env: 'CUSTOS_WEBHOOK_ALLOWED_HOSTS',
+    default: undefined,
+    sensitive: false,
+    description:
+      'Comma-separated host names (or `*.example.com`) webhook URLs may point to; unset: any host (`docs/monitoring.md`, server-side request forgery).',
+    parse: hostList,
+  },
+  webhookTimeoutMs: {
+    key: 'webhookTimeoutMs',
+    env: 'CUSTOS_WEBHOOK_TIMEOUT_MS',
+    default: '5000',
+    sensitive: false,
+    description: 'How long one webhook delivery attempt may take, in ms (100 to 60000).',
+    parse: integer(100, 60_000),
+  },
 };
 
 /** The public URL of the server: `publicUrl`, else `http://localhost:<port>`. */
@@ -375,6 +426,7 @@ export function loadConfig(
   // Served over HTTPS: the session cookie is `Secure` (read `servedOverHttps` to know).
   if (servedOverHttps(loaded)) loaded.cookieSecure = true;
   loaded.allowedOrigins ??= [];
+  loaded.webhookAllowedHosts ??= [];
   return loaded;
 }
 

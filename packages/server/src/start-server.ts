@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { redactConfig, type Config } from './config.ts';
 import { readTlsFiles } from './tls-options.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { createJobRegistry } from './jobs/schedules.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -43,6 +45,18 @@ export async function startServer(
     });
     app.log.info({ config: redactConfig(config), backend: database.backend }, 'starting');
     const url = await app.listen({ port: config.port, host: config.host });
+    // Scheduled work and webhook deliveries (docs/jobs.md): stopped before the app closes.
+    const log = app.log;
+    const jobs = config.jobsEnabled
+      ? new JobRunner({
+          database,
+          registry: createJobRegistry(),
+          config,
+          ...(options.clock === undefined ? {} : { clock: options.clock }),
+          log: { warn: (o, m) => log.warn(o, m), info: (o, m) => log.info(o, m) },
+        })
+      : undefined;
+    await jobs?.start();
     let closing: Promise<void> | undefined;
     const running = app;
     return {
@@ -52,6 +66,7 @@ export async function startServer(
       close: () => {
         closing ??= (async () => {
           try {
+            await jobs?.stop();
             await running.close();
           } finally {
             await database.close();

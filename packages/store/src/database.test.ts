@@ -34,6 +34,8 @@ describe.each(TEST_BACKENDS)('$name database', (backend) => {
         'password_links_pkey',
         'login_throttle_pkey',
         'api_tokens_pkey',
+        // The job runner claims due jobs of every tenant (0015-jobs-monitoring, ADR 0014).
+        'jobs_due_idx',
       ]);
       const offenders = rows.filter(
         (r) => !/\(tenant_id[,)]/.test(r.indexdef) && !global.has(r.indexname),

@@ -290,6 +290,14 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   usage_daily: UsageDailyRow;
   review_campaigns: ReviewCampaignRow;
   review_items: ReviewItemRow;
+  jobs: JobRow;
+  job_schedules: JobScheduleRow;
+  monitoring_rules: MonitoringRuleRow;
+  monitoring_state: MonitoringStateRow;
+  alerts: AlertRow;
+  webhook_endpoints: WebhookEndpointRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_attempts: WebhookAttemptRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -484,4 +492,112 @@ export interface ReviewItemRow {
   decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   audit_event_ids: ColumnType<unknown, string | null | undefined, string | null>;
   recheck: ColumnType<unknown, string | null | undefined, string | null>;
+/** A durable job (0015-jobs-monitoring, ADR 0014); `tenant_id` '' for work across tenants. */
+export interface JobRow {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  payload: ColumnType<unknown, string, string>;
+  unique_key: string | null;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  run_at: ColumnType<Date, Date, Date>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  backoff_ms: number;
+  locked_by: string | null;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date, never>;
+  started_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A recurring schedule: one row, advanced by compare-and-set (0015-jobs-monitoring). */
+export interface JobScheduleRow {
+  tenant_id: string;
+  name: string;
+  every_ms: ColumnType<string | number, number, number>;
+  next_run_at: ColumnType<Date, Date, Date>;
+  last_run_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_status: string | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  runs: ColumnType<string | number, number | undefined, number>;
+  failures: ColumnType<string | number, number | undefined, number>;
+}
+
+/** A tenant's setting of one monitoring rule (0015-jobs-monitoring); no row: the defaults. */
+export interface MonitoringRuleRow {
+  tenant_id: string;
+  rule: string;
+  enabled: boolean;
+  severity: string;
+  params: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date, Date>;
+  updated_by: string | null;
+}
+
+/** Where monitoring left off in a tenant's audit stream (0015-jobs-monitoring). */
+export interface MonitoringStateRow {
+  tenant_id: string;
+  last_event_id: ColumnType<string | number, number | string, number | string>;
+  last_run_at: ColumnType<Date, Date, Date>;
+}
+
+/** A security alert raised by a monitoring rule (0015-jobs-monitoring). */
+export interface AlertRow {
+  tenant_id: string;
+  id: Generated<string>;
+  rule: string;
+  user_id: string;
+  window_key: string;
+  severity: string;
+  summary: ColumnType<unknown, string, string>;
+  evidence: ColumnType<unknown, string, string>;
+  first_at: ColumnType<Date, Date, Date>;
+  last_at: ColumnType<Date, Date, Date>;
+  created_at: ColumnType<Date, Date, never>;
+  status: 'open' | 'acknowledged';
+  ack_by: string | null;
+  ack_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  ack_note: string | null;
+}
+
+/** A tenant's webhook endpoint (0015-jobs-monitoring). */
+export interface WebhookEndpointRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  url: string;
+  secret: string;
+  events: ColumnType<unknown, string, string>;
+  enabled: boolean;
+  created_at: ColumnType<Date, Date, never>;
+  created_by: string | null;
+}
+
+/** One event to deliver to one endpoint (0015-jobs-monitoring). */
+export interface WebhookDeliveryRow {
+  tenant_id: string;
+  id: Generated<string>;
+  endpoint_id: string;
+  event: string;
+  alert_id: ColumnType<string | null, string | number | null, never>;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date, never>;
+  delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** One attempt of a webhook delivery: the delivery log (0015-jobs-monitoring). */
+export interface WebhookAttemptRow {
+  tenant_id: string;
+  delivery_id: ColumnType<string, string | number, never>;
+  attempt: number;
+  at: ColumnType<Date, Date, never>;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
 }

@@ -68,6 +68,10 @@ export const SERVER_ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,
   CSRF_TOKEN_INVALID: 403,
+  // Security monitoring and webhooks (docs/monitoring.md)
+  ALERT_ALREADY_ACKNOWLEDGED: 409,
+  WEBHOOK_URL_INVALID: 400,
+  WEBHOOK_HOST_NOT_ALLOWED: 400,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

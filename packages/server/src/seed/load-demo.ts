@@ -12,6 +12,7 @@ import {
 import { hashPassword } from '../modules/auth/password.ts';
 import { loadDemoJml } from './demo-jml.ts';
 import { loadDemoReviews } from './demo-reviews.ts';
+import { loadDemoMonitoring } from './demo-monitoring.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -60,5 +61,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   options.onProgress?.('credentials', `${credentials.length} logins`);
   await loadDemoJml(database, tenantId, options.now);
   await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
+  await loadDemoMonitoring(database, tenantId, options.now);
   return { tenantId, company, logins: company.logins };
 }

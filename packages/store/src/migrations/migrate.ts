@@ -13,6 +13,7 @@ import { auditContextMigration } from './0011-audit-context.ts';
 import { usageMigration } from './0012-usage.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { accessReviewsMigration } from './0018-access-reviews.ts';
+import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-usage': usageMigration,
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0018-access-reviews': accessReviewsMigration,
+  '0015-jobs-monitoring': jobsMonitoringMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -40,6 +40,8 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
+import { requestRoutes } from './modules/requests/request-routes.ts';
+import { notificationRoutes } from './modules/requests/notification-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -63,6 +65,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
+  { name: 'access-requests', routes: requestRoutes },
+  { name: 'notifications', routes: notificationRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

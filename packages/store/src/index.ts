@@ -76,6 +76,32 @@ export {
 } from './notification-repository.ts';
 export type { NewNotification, Notification } from './notification-repository.ts';
 export {
+  ACCESS_REQUEST_KINDS,
+  APPROVAL_STEP_KINDS,
+  cancelOpenRequestsOf,
+  deleteApprovalChain,
+  getAccessRequest,
+  getApprovalChain,
+  insertAccessRequest,
+  listAccessRequests,
+  listApprovalChains,
+  listLapsedAccessRequests,
+  saveAccessRequest,
+  upsertApprovalChain,
+} from './access-request-repository.ts';
+export type {
+  AccessRequest,
+  AccessRequestKind,
+  AccessRequestStatus,
+  ApprovalChain,
+  ApprovalStepKind,
+  ApprovalStepSpec,
+  NewAccessRequest,
+  RequestScope,
+  RequestStep,
+  StepRoute,
+} from './access-request-repository.ts';
+export {
   loginBlockedUntil,
   recordLoginFailure,
   resetLoginFailures,

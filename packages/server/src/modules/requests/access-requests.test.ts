@@ -76,6 +76,18 @@ describe.each(['pglite', 'postgres'] as const)('access requests on %s', (backend
     await t.close();
   });
 
+  it("has the demo's pending requests, waiting on different approvers", async () => {
+    const lilei = await call('wangzhiqiang', 'GET', '/v1/access-requests/approvals');
+    const zhangwei = await call('hanmeimei', 'GET', '/v1/access-requests/approvals');
+    expect(lilei.body.items.map((r: { requesterId: string }) => r.requesterId)).toEqual(['lilei']);
+    expect(
+      zhangwei.body.items.map((r: { requesterId: string; kind: string }) => [
+        r.requesterId,
+        r.kind,
+      ]),
+    ).toEqual([['zhangwei', 'role']]);
+  });
+
   it('walks a record request up the line to approval, access at once, and expiry', async () => {
     expect((await call('lilei', 'GET', `/v1/customers/${target.id}`)).status).toBe(404);
     const submitted = await call('lilei', 'POST', '/v1/access-requests', {
@@ -168,19 +180,28 @@ describe.each(['pglite', 'postgres'] as const)('access requests on %s', (backend
     // Notifications: the requester was told of the submission and the approval.
     const bell = await call('lilei', 'GET', '/v1/me/notifications');
     expect(bell.status).toBe(200);
-    expect(bell.body.items.map((n: { kind: string }) => n.kind)).toEqual([
+    const about = bell.body.items.filter(
+      (n: { params: { requestId?: string } }) => n.params.requestId === id,
+    );
+    expect(about.map((n: { kind: string }) => n.kind)).toEqual([
       'request.approved',
       'request.submitted',
     ]);
-    expect(bell.body.unread).toBe(2);
-    expect(bell.body.items[0].params).toMatchObject({ requestId: id, days: 5 });
+    // (The demo's own pending request of lilei's is unread too.)
+    expect(bell.body.unread).toBe(bell.body.items.length);
+    expect(about[0].params).toMatchObject({ requestId: id, days: 5 });
+    // Another user never sees lilei's notifications.
+    const others = await call('zhangwei', 'GET', '/v1/me/notifications?limit=100');
+    expect(
+      others.body.items.some((n: { params: { requestId?: string } }) => n.params.requestId === id),
+    ).toBe(false);
     const both = await call('lilei', 'POST', '/v1/me/notifications/read', {
       all: true,
       ids: ['1'],
     });
     expect(both).toMatchObject({ status: 400, body: { details: { field: 'body/all' } } });
     const read = await call('lilei', 'POST', '/v1/me/notifications/read', { all: true });
-    expect(read.body).toEqual({ marked: 2, unread: 0 });
+    expect(read.body).toEqual({ marked: bell.body.unread, unread: 0 });
     const approverBell = await call('wangzhiqiang', 'GET', '/v1/me/notifications?unread=true');
     expect(approverBell.body.items[0]).toMatchObject({
       kind: 'request.awaiting_approval',

@@ -52,3 +52,5 @@ export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.
 export { publicUrlOf } from './config.ts';
 export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
 export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
+export { runAccessRequestExpiry } from './modules/requests/access-request-expiry.ts';
+export type { ExpiryServices } from './modules/requests/access-request-expiry.ts';

@@ -90,16 +90,14 @@ export function NotificationBell() {
       }
       content={content}
     >
-      <Button
-        type="text"
-        data-testid="notification-bell"
-        aria-label={unread > 0 ? t('bell.labelUnread', { count: unread }) : t('bell.label')}
-        icon={
-          <Badge count={unread} size="small">
-            <BellOutlined style={{ fontSize: 18 }} />
-          </Badge>
-        }
-      />
+      <Badge count={unread} size="small" offset={[-6, 6]}>
+        <Button
+          type="text"
+          data-testid="notification-bell"
+          aria-label={unread > 0 ? t('bell.labelUnread', { count: unread }) : t('bell.label')}
+          icon={<BellOutlined style={{ fontSize: 18 }} />}
+        />
+      </Badge>
     </Popover>
   );
 }

@@ -46,6 +46,8 @@ import { monitoringRoutes } from './modules/monitoring/monitoring-routes.ts';
 /** How often counted permission use is written to `usage_daily`. */
 const USAGE_FLUSH_MS = 5_000;
 import { reviewRoutes } from './modules/reviews/review-routes.ts';
+import { requestRoutes } from './modules/requests/request-routes.ts';
+import { notificationRoutes } from './modules/requests/notification-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -71,6 +73,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'console-data', routes: consoleDataRoutes },
   { name: 'reviews', routes: reviewRoutes },
   { name: 'monitoring', routes: monitoringRoutes },
+  { name: 'access-requests', routes: requestRoutes },
+  { name: 'notifications', routes: notificationRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -25,6 +25,7 @@ describe('config', () => {
       tlsKey: undefined,
       allowedOrigins: [],
       tokenMaxDays: 90,
+      accessRequestMaxDays: 90,
       publicUrl: undefined,
       sessionIdleMinutes: 60,
       inviteLinkHours: 72,

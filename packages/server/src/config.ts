@@ -22,6 +22,7 @@ export interface Config {
   tlsKey: string | undefined;
   allowedOrigins: readonly string[];
   tokenMaxDays: number;
+  accessRequestMaxDays: number;
   secret: string | undefined;
   publicUrl: string | undefined;
   sessionIdleMinutes: number;
@@ -294,6 +295,15 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description:
       'Longest lifetime of an API token, in days: a token must name its expiry, at most this far ahead (ADR 0009).',
+    parse: integer(1, 366),
+  },
+  accessRequestMaxDays: {
+    key: 'accessRequestMaxDays',
+    env: 'CUSTOS_ACCESS_REQUEST_MAX_DAYS',
+    default: '90',
+    sensitive: false,
+    description:
+      'Longest duration of an access request, in days (1 to 366): a request and its approved grant or role last at most this long (docs/access-requests.md).',
     parse: integer(1, 366),
   },
   secret: {

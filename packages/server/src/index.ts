@@ -61,3 +61,5 @@ export { closeCampaign, createCampaign, startCampaign } from './modules/reviews/
 export type { CampaignInput } from './modules/reviews/review-service.ts';
 export { evidenceCsv, evidencePdf, summaryOf } from './modules/reviews/review-evidence.ts';
 export { createServerKeys } from './http/server-keys.ts';
+export { runAccessRequestExpiry } from './modules/requests/access-request-expiry.ts';
+export type { ExpiryServices } from './modules/requests/access-request-expiry.ts';

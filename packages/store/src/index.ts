@@ -78,6 +78,32 @@ export type { NewNotification, Notification } from './notification-repository.ts
 export { addUsage, listUsage } from './usage-repository.ts';
 export type { UsageCount } from './usage-repository.ts';
 export {
+  ACCESS_REQUEST_KINDS,
+  APPROVAL_STEP_KINDS,
+  cancelOpenRequestsOf,
+  deleteApprovalChain,
+  getAccessRequest,
+  getApprovalChain,
+  insertAccessRequest,
+  listAccessRequests,
+  listApprovalChains,
+  listLapsedAccessRequests,
+  saveAccessRequest,
+  upsertApprovalChain,
+} from './access-request-repository.ts';
+export type {
+  AccessRequest,
+  AccessRequestKind,
+  AccessRequestStatus,
+  ApprovalChain,
+  ApprovalStepKind,
+  ApprovalStepSpec,
+  NewAccessRequest,
+  RequestScope,
+  RequestStep,
+  StepRoute,
+} from './access-request-repository.ts';
+export {
   loginBlockedUntil,
   recordLoginFailure,
   resetLoginFailures,

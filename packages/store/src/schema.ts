@@ -298,6 +298,8 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   webhook_endpoints: WebhookEndpointRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
+  access_requests: AccessRequestRow;
+  approval_chains: ApprovalChainRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -600,4 +602,43 @@ export interface WebhookAttemptRow {
   status_code: number | null;
   duration_ms: number;
   error: string | null;
+}
+/** An access request (0016-access-requests); `steps` holds the approval chain's progress. */
+export interface AccessRequestRow {
+  id: Generated<string>;
+  tenant_id: string;
+  requester_id: string;
+  kind: string;
+  object: string | null;
+  record_id: string | null;
+  scope: ColumnType<unknown, string | null, string | null>;
+  role_id: string | null;
+  access: string | null;
+  requested_days: number;
+  granted_days: number;
+  reason: string;
+  status: string;
+  chain_id: string | null;
+  steps: ColumnType<unknown, string, string>;
+  current_step: number;
+  /** The user ids the current step waits on (a JSON array; empty when not pending). */
+  waiting_on: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, Date, never>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  grant_id: string | null;
+  closed_reason: string | null;
+}
+
+/** An approval chain for access requests (0016-access-requests). */
+export interface ApprovalChainRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  request_kind: string;
+  object: string | null;
+  sensitivity: string | null;
+  steps: ColumnType<unknown, string, string>;
+  updated_at: Date;
+  updated_by: string | null;
 }

@@ -30,6 +30,8 @@ export interface ConsoleServer {
   app: FastifyInstance;
   database: Database;
   demo: LoadedDemo;
+  /** Move the server's clock ahead (expiries); sessions age with it. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -47,10 +49,11 @@ export async function startConsoleServer(
     now: E2E_NOW,
     sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
   });
+  let offset = 0;
   const app = await buildApp({
     database,
     logger: false,
-    clock: () => E2E_NOW + (Date.now() - started),
+    clock: () => E2E_NOW + (Date.now() - started) + offset,
     config: { secret: 'e2e-secret-of-the-browser-tests-0123456789abcdef', ...options.config },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -60,6 +63,9 @@ export async function startConsoleServer(
     app,
     database,
     demo,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
     close: async () => {
       await app.close();
       await database.close();

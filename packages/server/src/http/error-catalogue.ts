@@ -47,6 +47,9 @@ export const SERVER_ERROR_STATUS = {
   VIEW_AS_READ_ONLY: 403,
   VIEW_AS_NOT_SUPPORTED: 403,
   VIEW_AS_TARGET_INVALID: 400,
+  // Access requests (docs/access-requests.md)
+  ACCESS_REQUEST_SELF_APPROVAL: 403,
+  ACCESS_REQUEST_CLOSED: 409,
   // Resources
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -13,6 +13,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { loadDemoJml } from './demo-jml.ts';
 import { loadDemoReviews } from './demo-reviews.ts';
 import { loadDemoMonitoring } from './demo-monitoring.ts';
+import { loadDemoRequests } from './demo-requests.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -63,4 +64,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
   await loadDemoMonitoring(database, tenantId, options.now);
   return { tenantId, company, logins: company.logins };
+  const loaded = { tenantId, company, logins: company.logins };
+  await loadDemoRequests(database, loaded, options.now);
+  return loaded;
 }

@@ -14,6 +14,7 @@ import { usageMigration } from './0012-usage.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
+import { accessRequestsMigration } from './0016-access-requests.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0018-access-reviews': accessReviewsMigration,
   '0015-jobs-monitoring': jobsMonitoringMigration,
+  '0016-access-requests': accessRequestsMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

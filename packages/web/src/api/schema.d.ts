@@ -17018,6 +17018,7 @@ export interface paths {
     trace?: never;
   };
   '/v1/reviews/campaigns': {
+  '/v1/access-requests': {
     parameters: {
       query?: never;
       header?: never;
@@ -17025,6 +17026,1233 @@ export interface paths {
       cookie?: never;
     };
     /** Access review campaigns with their progress */
+    /** Your access requests, newest first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+          limit?: number;
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                requesterId: string;
+                /** @enum {string} */
+                kind: 'record' | 'scope' | 'role';
+                object?: string | null;
+                recordId?: string | null;
+                recordName?: string | null;
+                recordExists?: boolean | null;
+                scope?: {
+                  [key: string]: unknown;
+                } | null;
+                roleId?: string | null;
+                access?: string | null;
+                requestedDays: number;
+                grantedDays: number;
+                reason: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+                createdAt?: string | null;
+                decidedAt?: string | null;
+                expiresAt?: string | null;
+                closedReason?: string | null;
+                currentStep?: number | null;
+                steps: {
+                  kind?: string;
+                  of?: string | null;
+                  userId?: string | null;
+                  functionName?: string | null;
+                  approverIds?: string[];
+                  routes?: {
+                    from?: string | null;
+                    reason?: string;
+                    to?: string[];
+                  }[];
+                  decision?: string | null;
+                  decidedBy?: string | null;
+                  decidedAt?: string | null;
+                  reason?: string | null;
+                  days?: number | null;
+                }[];
+              }[];
+              nextBefore: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Request access to a record (read/edit), a scope (records of a department or an owner, or all) or a role, for a number of days, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'record' | 'scope' | 'role';
+            /** @enum {string} */
+            object?: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            recordId?: string;
+            scope?:
+              | {
+                  /** @enum {unknown} */
+                  kind: 'department';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  departmentId: string;
+                  includeSubdepartments: boolean;
+                }
+              | {
+                  /** @enum {unknown} */
+                  kind: 'owner';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  userId: string;
+                }
+              | {
+                  /** @enum {unknown} */
+                  kind: 'all';
+                };
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            roleId?: string;
+            /** @enum {string} */
+            access?: 'read' | 'edit';
+            durationDays: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              requesterId: string;
+              /** @enum {string} */
+              kind: 'record' | 'scope' | 'role';
+              object?: string | null;
+              recordId?: string | null;
+              recordName?: string | null;
+              recordExists?: boolean | null;
+              scope?: {
+                [key: string]: unknown;
+              } | null;
+              roleId?: string | null;
+              access?: string | null;
+              requestedDays: number;
+              grantedDays: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+              createdAt?: string | null;
+              decidedAt?: string | null;
+              expiresAt?: string | null;
+              closedReason?: string | null;
+              currentStep?: number | null;
+              steps: {
+                kind?: string;
+                of?: string | null;
+                userId?: string | null;
+                functionName?: string | null;
+                approverIds?: string[];
+                routes?: {
+                  from?: string | null;
+                  reason?: string;
+                  to?: string[];
+                }[];
+                decision?: string | null;
+                decidedBy?: string | null;
+                decidedAt?: string | null;
+                reason?: string | null;
+                days?: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/access-requests/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The access requests waiting on you, newest first: requester, what is asked, the record and its name, the chain and its routing */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                requesterId: string;
+                /** @enum {string} */
+                kind: 'record' | 'scope' | 'role';
+                object?: string | null;
+                recordId?: string | null;
+                recordName?: string | null;
+                recordExists?: boolean | null;
+                scope?: {
+                  [key: string]: unknown;
+                } | null;
+                roleId?: string | null;
+                access?: string | null;
+                requestedDays: number;
+                grantedDays: number;
+                reason: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+                createdAt?: string | null;
+                decidedAt?: string | null;
+                expiresAt?: string | null;
+                closedReason?: string | null;
+                currentStep?: number | null;
+                steps: {
+                  kind?: string;
+                  of?: string | null;
+                  userId?: string | null;
+                  functionName?: string | null;
+                  approverIds?: string[];
+                  routes?: {
+                    from?: string | null;
+                    reason?: string;
+                    to?: string[];
+                  }[];
+                  decision?: string | null;
+                  decidedBy?: string | null;
+                  decidedAt?: string | null;
+                  reason?: string | null;
+                  days?: number | null;
+                }[];
+              }[];
+              nextBefore: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/access-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One access request: yours, or one you approve (NOT_FOUND otherwise) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              requesterId: string;
+              /** @enum {string} */
+              kind: 'record' | 'scope' | 'role';
+              object?: string | null;
+              recordId?: string | null;
+              recordName?: string | null;
+              recordExists?: boolean | null;
+              scope?: {
+                [key: string]: unknown;
+              } | null;
+              roleId?: string | null;
+              access?: string | null;
+              requestedDays: number;
+              grantedDays: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+              createdAt?: string | null;
+              decidedAt?: string | null;
+              expiresAt?: string | null;
+              closedReason?: string | null;
+              currentStep?: number | null;
+              steps: {
+                kind?: string;
+                of?: string | null;
+                userId?: string | null;
+                functionName?: string | null;
+                approverIds?: string[];
+                routes?: {
+                  from?: string | null;
+                  reason?: string;
+                  to?: string[];
+                }[];
+                decision?: string | null;
+                decidedBy?: string | null;
+                decidedAt?: string | null;
+                reason?: string | null;
+                days?: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/access-requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel one of your pending access requests */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              requesterId: string;
+              /** @enum {string} */
+              kind: 'record' | 'scope' | 'role';
+              object?: string | null;
+              recordId?: string | null;
+              recordName?: string | null;
+              recordExists?: boolean | null;
+              scope?: {
+                [key: string]: unknown;
+              } | null;
+              roleId?: string | null;
+              access?: string | null;
+              requestedDays: number;
+              grantedDays: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+              createdAt?: string | null;
+              decidedAt?: string | null;
+              expiresAt?: string | null;
+              closedReason?: string | null;
+              currentStep?: number | null;
+              steps: {
+                kind?: string;
+                of?: string | null;
+                userId?: string | null;
+                functionName?: string | null;
+                approverIds?: string[];
+                routes?: {
+                  from?: string | null;
+                  reason?: string;
+                  to?: string[];
+                }[];
+                decision?: string | null;
+                decidedBy?: string | null;
+                decidedAt?: string | null;
+                reason?: string | null;
+                days?: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/access-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the step of an access request that waits on you, optionally for fewer days; the last step grants the access */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days?: number;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              requesterId: string;
+              /** @enum {string} */
+              kind: 'record' | 'scope' | 'role';
+              object?: string | null;
+              recordId?: string | null;
+              recordName?: string | null;
+              recordExists?: boolean | null;
+              scope?: {
+                [key: string]: unknown;
+              } | null;
+              roleId?: string | null;
+              access?: string | null;
+              requestedDays: number;
+              grantedDays: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+              createdAt?: string | null;
+              decidedAt?: string | null;
+              expiresAt?: string | null;
+              closedReason?: string | null;
+              currentStep?: number | null;
+              steps: {
+                kind?: string;
+                of?: string | null;
+                userId?: string | null;
+                functionName?: string | null;
+                approverIds?: string[];
+                routes?: {
+                  from?: string | null;
+                  reason?: string;
+                  to?: string[];
+                }[];
+                decision?: string | null;
+                decidedBy?: string | null;
+                decidedAt?: string | null;
+                reason?: string | null;
+                days?: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/access-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject an access request that waits on you, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              requesterId: string;
+              /** @enum {string} */
+              kind: 'record' | 'scope' | 'role';
+              object?: string | null;
+              recordId?: string | null;
+              recordName?: string | null;
+              recordExists?: boolean | null;
+              scope?: {
+                [key: string]: unknown;
+              } | null;
+              roleId?: string | null;
+              access?: string | null;
+              requestedDays: number;
+              grantedDays: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+              createdAt?: string | null;
+              decidedAt?: string | null;
+              expiresAt?: string | null;
+              closedReason?: string | null;
+              currentStep?: number | null;
+              steps: {
+                kind?: string;
+                of?: string | null;
+                userId?: string | null;
+                functionName?: string | null;
+                approverIds?: string[];
+                routes?: {
+                  from?: string | null;
+                  reason?: string;
+                  to?: string[];
+                }[];
+                decision?: string | null;
+                decidedBy?: string | null;
+                decidedAt?: string | null;
+                reason?: string | null;
+                days?: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/approval-chains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approval chains, and the default chain of each request kind */
     get: {
       parameters: {
         query?: never;
@@ -17040,6 +18268,135 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                requestKind: string;
+                object: string | null;
+                sensitivity: string | null;
+                steps: {
+                  kind?: string;
+                  of?: string;
+                  userId?: string;
+                  functionName?: string;
+                }[];
+                updatedAt?: string | null;
+                updatedBy?: string | null;
+              }[];
+              defaults: {
+                record?: {
+                  kind?: string;
+                  of?: string;
+                  userId?: string;
+                  functionName?: string;
+                }[];
+                scope?: {
+                  kind?: string;
+                  of?: string;
+                  userId?: string;
+                  functionName?: string;
+                }[];
+                role?: {
+                  kind?: string;
+                  of?: string;
+                  userId?: string;
+                  functionName?: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
         };
       };
     };
@@ -17050,6 +18407,30 @@ export interface paths {
         query?: never;
         header?: never;
         path?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/approval-chains/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Create or replace an approval chain for a request kind, object and sensitivity (null: any) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
         cookie?: never;
       };
       requestBody: {
@@ -17461,10 +18842,279 @@ export interface paths {
               expiresAt?: string;
               /** @enum {string} */
               access?: 'read' | 'edit' | 'manage';
+            /** @enum {string} */
+            requestKind: 'record' | 'scope' | 'role';
+            /** @enum {string|null} */
+            object?: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity' | null;
+            /** @enum {string|null} */
+            sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted' | null;
+            steps: {
+              /** @enum {string} */
+              kind: 'manager' | 'department_head' | 'data_owner' | 'user' | 'function';
+              /** @enum {string} */
+              of?: 'requester' | 'record';
+              /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+              userId?: string;
+              functionName?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              requestKind: string;
+              object: string | null;
+              sensitivity: string | null;
+              steps: {
+                kind?: string;
+                of?: string;
+                userId?: string;
+                functionName?: string;
+              }[];
+              updatedAt?: string | null;
+              updatedBy?: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
             };
           };
         };
       };
+    };
+    post?: never;
+    /** Delete an approval chain (its requests fall to another chain or the default) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notifications, newest first, with how many are unread */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          before?: string;
+          /** @description Only the unread ones */
+          unread?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         200: {
@@ -17475,6 +19125,72 @@ export interface paths {
         };
       };
     };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                kind: string;
+                params: {
+                  [key: string]: unknown;
+                };
+                link: string | null;
+                createdAt: string;
+                readAt: string | null;
+              }[];
+              unread: number;
+              nextBefore: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -17482,6 +19198,7 @@ export interface paths {
     trace?: never;
   };
   '/v1/reviews/my-items/keep': {
+  '/v1/me/notifications/read': {
     parameters: {
       query?: never;
       header?: never;
@@ -17491,6 +19208,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Keep several of the caller’s items with one reason */
+    /** Mark your notifications read: the ones named, or all */
     post: {
       parameters: {
         query?: never;
@@ -17506,6 +19224,9 @@ export interface paths {
               itemNo: number;
             }[];
             reason: string;
+            ids?: string[];
+            /** @enum {boolean} */
+            all?: true;
           };
         };
       };
@@ -17516,6 +19237,57 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+          content: {
+            'application/json': {
+              marked: number;
+              unread: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
         };
       };
     };

@@ -50,6 +50,16 @@ const CampaignDetailPage = page(
   'CampaignDetailPage',
 );
 const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
+const RequestAccessPage = page(
+  () => import('../requests/request-access-page.tsx'),
+  'RequestAccessPage',
+);
+const MyRequestsPage = page(() => import('../requests/my-requests-page.tsx'), 'MyRequestsPage');
+const ApprovalsPage = page(() => import('../requests/approvals-page.tsx'), 'ApprovalsPage');
+const ApprovalChainsPage = page(
+  () => import('../requests/approval-chains-page.tsx'),
+  'ApprovalChainsPage',
+);
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -90,6 +100,10 @@ export function AppRoutes() {
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="admin/sharing" element={<SharingPage />} />
         <Route path="admin/inspector" element={<InspectorPage />} />
+        <Route path="requests" element={<MyRequestsPage />} />
+        <Route path="requests/new" element={<RequestAccessPage />} />
+        <Route path="requests/approvals" element={<ApprovalsPage />} />
+        <Route path="admin/approval-chains" element={<ApprovalChainsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

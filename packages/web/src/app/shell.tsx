@@ -16,6 +16,7 @@ import { setViewAs } from '../api/view-as.ts';
 import { holds, useMe } from '../auth/use-me.ts';
 import { ViewAsBanner } from '../view-as/view-as-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from '../requests/notification-bell.tsx';
 
 /** The record lists of the menu, in order: path segment → the common `nav` key. */
 export const RECORD_MENU = [
@@ -87,6 +88,10 @@ export function Shell() {
                       label: <Link to="/admin/sharing">{t('nav.sharing')}</Link>,
                     },
                     {
+                      key: '/admin/approval-chains',
+                      label: <Link to="/admin/approval-chains">{t('requests:nav.chains')}</Link>,
+                    },
+                    {
                       key: '/admin/inspector',
                       icon: <AuditOutlined />,
                       label: <Link to="/admin/inspector">{t('nav.inspector')}</Link>,
@@ -106,6 +111,22 @@ export function Shell() {
           },
         ]
       : []),
+    {
+      key: 'requests',
+      icon: <SafetyOutlined />,
+      label: t('requests:nav.request'),
+      children: [
+        {
+          key: '/requests/new',
+          label: <Link to="/requests/new">{t('requests:nav.request')}</Link>,
+        },
+        { key: '/requests', label: <Link to="/requests">{t('requests:nav.mine')}</Link> },
+        {
+          key: '/requests/approvals',
+          label: <Link to="/requests/approvals">{t('requests:nav.approvals')}</Link>,
+        },
+      ],
+    },
     {
       key: '/account',
       icon: <UserOutlined />,
@@ -158,6 +179,7 @@ export function Shell() {
           <Typography.Text strong>{t('appName')}</Typography.Text>
           <Space>
             <LanguageSwitch />
+            <NotificationBell />
             <Typography.Text data-testid="signed-in-user">{me?.user.name}</Typography.Text>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('signOut')}

@@ -11,6 +11,7 @@ import { orgMessages } from '../org/org-messages.ts';
 import { recordsMessages } from '../records/records-messages.ts';
 import { jmlMessages } from '../jml/jml-messages.ts';
 import { reviewsMessages } from '../reviews/reviews-messages.ts';
+import { requestsMessages } from '../requests/requests-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -31,4 +32,5 @@ export const NAMESPACES: Record<string, Messages> = {
   records: recordsMessages,
   jml: jmlMessages,
   reviews: reviewsMessages,
+  requests: requestsMessages,
 };

@@ -16,6 +16,7 @@ import { useMe } from '../auth/use-me.ts';
 import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
+import { RequestAccessButton } from '../requests/request-access-button.tsx';
 import { objectOfPath, pathOfObject, RECORD_OBJECTS } from '../shared/record-objects.ts';
 import { CustomerChildren } from './customer-children.tsx';
 import { CustomerTeam } from './customer-team.tsx';
@@ -63,7 +64,8 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
   });
 
   if (record.isLoading) return <Loading />;
-  if (record.error instanceof ApiError && record.error.status === 404) return <NotFoundPage />;
+  if (record.error instanceof ApiError && record.error.status === 404)
+    return <NotFoundPage extra={<RequestAccessButton object={object} recordId={id} />} />;
   if (record.error !== null || record.data === undefined)
     return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
   const view = record.data;

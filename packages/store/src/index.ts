@@ -163,6 +163,7 @@ export {
   commitPolicyVersion,
   listPolicyChanges,
   lockPolicyEntity,
+  readPolicyEntityVersion,
   POLICY_CHANNEL,
   readPolicyChanges,
 } from './policy-change-log.ts';
@@ -209,3 +210,22 @@ export { MFA_POLICIES } from './mfa-state.ts';
 export { endUserAccess } from './user-access.ts';
 export type { MfaPolicy, SessionMfaState } from './mfa-state.ts';
 export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';
+export {
+  DEFAULT_PENDING_EXPIRY_DAYS,
+  readFourEyesSetting,
+  writeFourEyesSetting,
+} from './four-eyes-repository.ts';
+export type { FourEyesSetting } from './four-eyes-repository.ts';
+export {
+  decidePendingChange,
+  getPendingChange,
+  insertPendingChange,
+  listExpiredPendingChanges,
+  listPendingChanges,
+  PENDING_CHANGE_STATUSES,
+} from './pending-change-repository.ts';
+export type {
+  NewPendingChange,
+  PendingChange,
+  PendingChangeStatus,
+} from './pending-change-repository.ts';

@@ -55,6 +55,11 @@ export const SERVER_ERROR_STATUS = {
   // Admin API (directory): deletions refused while something still uses the entity
   DEPARTMENT_NOT_EMPTY: 409,
   ROLE_IN_USE: 409,
+  // Four eyes (双人复核, docs/four-eyes.md)
+  FOUR_EYES_OWN_CHANGE: 403,
+  PENDING_CHANGE_NOT_AUTHOR: 403,
+  PENDING_CHANGE_DECIDED: 409,
+  PENDING_CHANGE_STALE: 409,
   // Browser and transport (CSRF, ADR 0011)
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,

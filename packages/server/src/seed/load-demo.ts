@@ -10,6 +10,7 @@ import {
   type DemoLogin,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
+import { seedDemoFourEyes } from './demo-four-eyes.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -23,6 +24,8 @@ export interface LoadDemoOptions {
    * salted hash per user (saves about 2 s per test database on a small machine).
    */
   sharedPasswordHash?: string;
+  /** Four eyes on for roles and sharing rules, one change waiting (default true; tests: off). */
+  fourEyes?: boolean;
 }
 
 export interface LoadedDemo {
@@ -56,5 +59,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   );
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
+  if (options.fourEyes !== false)
+    await seedDemoFourEyes(database, { tenantId, company, now: options.now });
   return { tenantId, company, logins: company.logins };
 }

@@ -40,6 +40,18 @@ const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
 const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
 const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
 const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
+const PendingChangesPage = page(
+  () => import('../four-eyes/pending-changes-page.tsx'),
+  'PendingChangesPage',
+);
+const PendingChangeDetailPage = page(
+  () => import('../four-eyes/pending-change-detail-page.tsx'),
+  'PendingChangeDetailPage',
+);
+const FourEyesSettingsPage = page(
+  () => import('../four-eyes/four-eyes-settings-page.tsx'),
+  'FourEyesSettingsPage',
+);
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -76,6 +88,9 @@ export function AppRoutes() {
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="admin/sharing" element={<SharingPage />} />
         <Route path="admin/inspector" element={<InspectorPage />} />
+        <Route path="admin/pending-changes" element={<PendingChangesPage />} />
+        <Route path="admin/pending-changes/:id" element={<PendingChangeDetailPage />} />
+        <Route path="admin/four-eyes" element={<FourEyesSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

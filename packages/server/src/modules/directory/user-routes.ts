@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { createInvitedUser } from '../accounts/account-service.ts';
+import { holdIfSensitive } from '../four-eyes/four-eyes-gate.ts';
 import { INVITATION_SCHEMA } from '../accounts/account-routes.ts';
 import {
   USER_ADMIN,
   changeSchema,
   commit,
   expectedVersionOf,
+  newId,
   readRoutes,
 } from './directory-http.ts';
 import {
@@ -62,6 +64,30 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { email, ...b } = request.body;
       const ctx = request.custos;
+      // Four eyes on clearance: a user created with a high clearance waits for a second admin
+      // (the invitation is sent once approved: POST /v1/admin/users/:id/invite).
+      const id = b.id ?? newId('user');
+      const held = await holdIfSensitive(
+        app,
+        request,
+        [
+          {
+            kind: 'user.create',
+            user: {
+              id,
+              name: b.name,
+              kind: 'internal',
+              status: 'active',
+              departmentId: b.departmentId,
+              managerId: b.managerId ?? null,
+              roleIds: b.roleIds ?? [],
+              clearance: b.clearance ?? 'internal',
+            },
+          },
+        ],
+        { expectedVersion: expectedVersionOf(request) },
+      );
+      if (held !== null) return reply.code(202).send(held);
       // The user, their account and the invitation commit in one transaction.
       const { version, result, invitation } = await createInvitedUser(app.custos.database.db, {
         tenantId: ctx.tenantId,
@@ -69,7 +95,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         now: ctx.now,
         settings: app.custos.config,
         policy: app.custos.policy,
-        user: b,
+        user: { ...b, id },
         ...(email === undefined ? {} : { email }),
         ...(expectedVersionOf(request) === undefined
           ? {}

@@ -307,7 +307,11 @@ export function PendingChangeDetailPage() {
             { title: t('detail.target'), render: (_, d) => d.target ?? '—' },
             {
               title: t('detail.before'),
-              render: (_, d) => <pre style={JSON_STYLE}>{json(d.before)}</pre>,
+              render: (_, d) => (
+                <pre style={JSON_STYLE} tabIndex={0} aria-label={t('detail.before')}>
+                  {json(d.before)}
+                </pre>
+              ),
             },
             {
               title: t('detail.after'),
@@ -316,7 +320,9 @@ export function PendingChangeDetailPage() {
                   {d.error !== null && (
                     <Typography.Text type="danger">{d.error.message}</Typography.Text>
                   )}
-                  <pre style={JSON_STYLE}>{json(d.after)}</pre>
+                  <pre style={JSON_STYLE} tabIndex={0} aria-label={t('detail.after')}>
+                    {json(d.after)}
+                  </pre>
                 </>
               ),
             },

@@ -6,17 +6,9 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../shared/page-state.tsx';
 import { PENDING_STATUSES, usePendingChanges, type PendingStatus } from './four-eyes-api.ts';
 
-const STATUS_COLOR: Record<PendingStatus, string> = {
-  pending: 'gold',
-  approved: 'green',
-  rejected: 'red',
-  withdrawn: 'default',
-  expired: 'default',
-};
-
 export function StatusTag({ status }: { status: PendingStatus }) {
   const { t } = useTranslation('fourEyes');
-  return <Tag color={STATUS_COLOR[status]}>{t(`status.${status}`)}</Tag>;
+  return <Tag>{t(`status.${status}`)}</Tag>;
 }
 
 /**

@@ -141,7 +141,11 @@ export function ChangePreviewModal({
               <Typography.Paragraph style={{ margin: 0 }}>
                 {t('fourEyes:submitted.body')}
               </Typography.Paragraph>
-              <Link to={`/admin/pending-changes/${heldId}`} onClick={onClose}>
+              <Link
+                to={`/admin/pending-changes/${heldId}`}
+                onClick={onClose}
+                style={{ color: '#003a8c', textDecoration: 'underline' }}
+              >
                 {t('fourEyes:submitted.link', { id: heldId })}
               </Link>
             </>

@@ -48,6 +48,7 @@ const USAGE_FLUSH_MS = 5_000;
 import { reviewRoutes } from './modules/reviews/review-routes.ts';
 import { requestRoutes } from './modules/requests/request-routes.ts';
 import { notificationRoutes } from './modules/requests/notification-routes.ts';
+import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -75,6 +76,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'monitoring', routes: monitoringRoutes },
   { name: 'access-requests', routes: requestRoutes },
   { name: 'notifications', routes: notificationRoutes },
+  { name: 'four-eyes', routes: fourEyesRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

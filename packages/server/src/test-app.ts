@@ -30,6 +30,8 @@ export interface TestAppOptions {
   clock?: () => number;
   config?: Partial<Config>;
   modules?: readonly AppModule[];
+  /** Load the demo's four eyes (on for roles and sharing rules, one change waiting); default off. */
+  fourEyes?: boolean;
 }
 
 export interface TestApp {
@@ -52,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       customers: options.customers ?? 200,
       now: clock(),
       sharedPasswordHash: await sharedDemoPasswordHash(),
+      fourEyes: options.fourEyes ?? false,
     });
     const app = await buildApp({
       database,

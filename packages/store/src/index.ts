@@ -191,6 +191,7 @@ export {
   commitPolicyVersion,
   listPolicyChanges,
   lockPolicyEntity,
+  readPolicyEntityVersion,
   POLICY_CHANNEL,
   readPolicyChanges,
 } from './policy-change-log.ts';
@@ -278,3 +279,21 @@ export type {
   ReviewScope,
 } from './review-repository.ts';
 export type { ReviewCampaignRow, ReviewItemRow } from './schema.ts';
+  DEFAULT_PENDING_EXPIRY_DAYS,
+  readFourEyesSetting,
+  writeFourEyesSetting,
+} from './four-eyes-repository.ts';
+export type { FourEyesSetting } from './four-eyes-repository.ts';
+export {
+  decidePendingChange,
+  getPendingChange,
+  insertPendingChange,
+  listExpiredPendingChanges,
+  listPendingChanges,
+  PENDING_CHANGE_STATUSES,
+} from './pending-change-repository.ts';
+export type {
+  NewPendingChange,
+  PendingChange,
+  PendingChangeStatus,
+} from './pending-change-repository.ts';

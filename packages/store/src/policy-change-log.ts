@@ -187,3 +187,23 @@ export async function lockPolicyEntity(
     .executeTakeFirst();
   return row?.version;
 }
+
+/**
+ * The policy version of one entity's last change, without a lock (undefined when it does not
+ * exist): what a waiting change (four eyes) compares with the version it was submitted against.
+ */
+export async function readPolicyEntityVersion(
+  db: Db,
+  tenantId: string,
+  entity: PolicyEntity,
+  id: string,
+): Promise<number | undefined> {
+  const [table, key] = ENTITY_TABLE[entity];
+  const row = await db
+    .selectFrom(table as 'roles')
+    .select('version')
+    .where('tenant_id', '=', tenantId)
+    .where(sql.ref(key), '=', id)
+    .executeTakeFirst();
+  return row?.version;
+}

@@ -300,6 +300,8 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   webhook_attempts: WebhookAttemptRow;
   access_requests: AccessRequestRow;
   approval_chains: ApprovalChainRow;
+  four_eyes_settings: FourEyesSettingRow;
+  pending_changes: PendingChangeRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -357,6 +359,33 @@ export interface UsageDailyRow {
   requests: ColumnType<string | number, number, number>;
   records: ColumnType<string | number, number, number>;
   last_at: ColumnType<Date, Date, Date>;
+/** A tenant's four-eyes setting (0017-pending-changes). */
+export interface FourEyesSettingRow {
+  tenant_id: string;
+  categories: ColumnType<unknown, string, string>;
+  expiry_days: number;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+/** A configuration change waiting for a second administrator (0017-pending-changes). */
+export interface PendingChangeRow {
+  id: Generated<string>;
+  tenant_id: string;
+  author_id: string;
+  changes: ColumnType<unknown, string, string>;
+  setting: ColumnType<unknown, string | null, string | null>;
+  categories: ColumnType<unknown, string, string>;
+  base_version: number;
+  reason: string | null;
+  preview: ColumnType<unknown, string | null, string | null>;
+  status: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, Date>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decision_reason: string | null;
+  result_version: number | null;
 }
 
 /** Consecutive failed sign-ins per normalised e-mail (0007-accounts), keyed by its hash. */

@@ -40,7 +40,7 @@ export interface ConsoleServer {
  * `config` overrides settings (a preview budget for a loaded machine, say).
  */
 export async function startConsoleServer(
-  options: { customers?: number; config?: Partial<Config> } = {},
+  options: { customers?: number; config?: Partial<Config>; fourEyes?: boolean } = {},
 ): Promise<ConsoleServer> {
   await ensureConsoleBuilt();
   const database = await openPgliteDatabase();
@@ -48,6 +48,7 @@ export async function startConsoleServer(
     customers: options.customers ?? 200,
     now: E2E_NOW,
     sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
+    fourEyes: options.fourEyes ?? false,
   });
   let offset = 0;
   const app = await buildApp({

@@ -14,6 +14,7 @@ import { loadDemoJml } from './demo-jml.ts';
 import { loadDemoReviews } from './demo-reviews.ts';
 import { loadDemoMonitoring } from './demo-monitoring.ts';
 import { loadDemoRequests } from './demo-requests.ts';
+import { seedDemoFourEyes } from './demo-four-eyes.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -27,6 +28,8 @@ export interface LoadDemoOptions {
    * salted hash per user (saves about 2 s per test database on a small machine).
    */
   sharedPasswordHash?: string;
+  /** Four eyes on for roles and sharing rules, one change waiting (default true; tests: off). */
+  fourEyes?: boolean;
 }
 
 export interface LoadedDemo {
@@ -63,6 +66,8 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   await loadDemoJml(database, tenantId, options.now);
   await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
   await loadDemoMonitoring(database, tenantId, options.now);
+  if (options.fourEyes !== false)
+    await seedDemoFourEyes(database, { tenantId, company, now: options.now });
   return { tenantId, company, logins: company.logins };
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);

@@ -15,6 +15,7 @@ import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
 import { accessRequestsMigration } from './0016-access-requests.ts';
+import { pendingChangesMigration } from './0017-pending-changes.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-access-reviews': accessReviewsMigration,
   '0015-jobs-monitoring': jobsMonitoringMigration,
   '0016-access-requests': accessRequestsMigration,
+  '0017-pending-changes': pendingChangesMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -982,6 +982,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1159,6 +1178,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1279,6 +1317,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -1409,6 +1466,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1531,6 +1607,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -1758,6 +1853,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -1949,6 +2063,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2082,6 +2215,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2204,6 +2356,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -2339,6 +2510,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -2455,6 +2645,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -3575,6 +3784,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -3783,6 +4011,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -3885,6 +4132,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -4017,6 +4283,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -4137,6 +4422,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -4465,6 +4769,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -4638,6 +4961,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -4876,6 +5218,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -5205,6 +5566,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -5345,6 +5725,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -5448,6 +5847,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -5692,6 +6110,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -5916,6 +6353,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -6018,6 +6474,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -6269,6 +6744,25 @@ export interface paths {
           };
         };
         /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
         400: {
           headers: {
             [name: string]: unknown;
@@ -6448,6 +6942,25 @@ export interface paths {
             'application/json': {
               data: unknown;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
             };
           };
         };
@@ -7533,6 +8046,7 @@ export interface paths {
                   reason?: string;
                 }
             )[];
+            reason?: string;
           };
         };
       };
@@ -7584,7 +8098,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Commit a batch of changes as one (one policy version, all or nothing) */
+    /** Commit a batch of changes as one (one policy version, all or nothing); a sensitive change under four eyes waits for a second administrator (202) */
     post: {
       parameters: {
         query?: never;
@@ -8578,10 +9092,30 @@ export interface paths {
                   reason?: string;
                 }
             )[];
+            reason?: string;
           };
         };
       };
       responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
+              };
+            };
+          };
+        };
         /** @description Default Response */
         400: {
           headers: {
@@ -17019,6 +17553,7 @@ export interface paths {
   };
   '/v1/reviews/campaigns': {
   '/v1/access-requests': {
+  '/v1/admin/four-eyes': {
     parameters: {
       query?: never;
       header?: never;
@@ -17034,6 +17569,10 @@ export interface paths {
           limit?: number;
           before?: string;
         };
+    /** The four-eyes setting: the categories held for a second administrator */
+    get: {
+      parameters: {
+        query?: never;
         header?: never;
         path?: never;
         cookie?: never;
@@ -17090,6 +17629,11 @@ export interface paths {
                 }[];
               }[];
               nextBefore: string | null;
+              categories: string[];
+              expiryDays: number;
+              updatedBy?: string | null;
+              updatedAt?: string | null;
+              available: string[];
             };
           };
         };
@@ -17188,6 +17732,8 @@ export interface paths {
     put?: never;
     /** Request access to a record (read/edit), a scope (records of a department or an owner, or all) or a role, for a number of days, with a reason */
     post: {
+    /** Set the four-eyes setting; once on, turning it off or removing a category waits for a second administrator (202) */
+    put: {
       parameters: {
         query?: never;
         header?: never;
@@ -17917,6 +18463,16 @@ export interface paths {
         content: {
           'application/json': {
             days?: number;
+            categories: (
+              | 'roles'
+              | 'sharing_rules'
+              | 'org_wide_defaults'
+              | 'field_settings'
+              | 'clearance'
+              | 'confidential_grants'
+              | 'sod_rules'
+            )[];
+            expiryDays: number;
             reason?: string;
           };
         };
@@ -18304,6 +18860,31 @@ export interface paths {
                   userId?: string;
                   functionName?: string;
                 }[];
+              setting: {
+                categories: string[];
+                expiryDays: number;
+                updatedBy?: string | null;
+                updatedAt?: string | null;
+                available: string[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pending: {
+                id: string;
+                /** @enum {string} */
+                status: 'pending';
+                categories: string[];
+                /** Format: date-time */
+                expiresAt: string;
+                link: string;
               };
             };
           };
@@ -18415,6 +18996,7 @@ export interface paths {
     trace?: never;
   };
   '/v1/admin/approval-chains/{id}': {
+  '/v1/admin/pending-changes': {
     parameters: {
       query?: never;
       header?: never;
@@ -19109,6 +19691,13 @@ export interface paths {
           before?: string;
           /** @description Only the unread ones */
           unread?: boolean;
+    /** Pending changes, newest first (status filter; decided ones stay as history) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
+          limit?: number;
+          before?: string;
         };
         header?: never;
         path?: never;
@@ -19138,6 +19727,11 @@ export interface paths {
                 readAt: string | null;
               }[];
               unread: number;
+          content: {
+            'application/json': {
+              data: {
+                [key: string]: unknown;
+              }[];
               nextBefore: string | null;
             };
           };
@@ -19159,6 +19753,7 @@ export interface paths {
         };
         /** @description Default Response */
         401: {
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -19174,6 +19769,37 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -19199,6 +19825,7 @@ export interface paths {
   };
   '/v1/reviews/my-items/keep': {
   '/v1/me/notifications/read': {
+  '/v1/admin/pending-changes/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -19230,6 +19857,17 @@ export interface paths {
           };
         };
       };
+    /** One pending change: the diff and a fresh impact preview against the current policy, and what changed since */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         200: {
@@ -19241,6 +19879,9 @@ export interface paths {
             'application/json': {
               marked: number;
               unread: number;
+          content: {
+            'application/json': {
+              data: unknown;
             };
           };
         };
@@ -19276,6 +19917,417 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-changes/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve: another administrator commits the change as one transaction (stale: PENDING_CHANGE_STALE) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-changes/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject with a reason (another administrator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-changes/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw (the author only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
           headers: {
             [name: string]: unknown;
           };

@@ -59,6 +59,17 @@ const ApprovalsPage = page(() => import('../requests/approvals-page.tsx'), 'Appr
 const ApprovalChainsPage = page(
   () => import('../requests/approval-chains-page.tsx'),
   'ApprovalChainsPage',
+const PendingChangesPage = page(
+  () => import('../four-eyes/pending-changes-page.tsx'),
+  'PendingChangesPage',
+);
+const PendingChangeDetailPage = page(
+  () => import('../four-eyes/pending-change-detail-page.tsx'),
+  'PendingChangeDetailPage',
+);
+const FourEyesSettingsPage = page(
+  () => import('../four-eyes/four-eyes-settings-page.tsx'),
+  'FourEyesSettingsPage',
 );
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
@@ -104,6 +115,9 @@ export function AppRoutes() {
         <Route path="requests/new" element={<RequestAccessPage />} />
         <Route path="requests/approvals" element={<ApprovalsPage />} />
         <Route path="admin/approval-chains" element={<ApprovalChainsPage />} />
+        <Route path="admin/pending-changes" element={<PendingChangesPage />} />
+        <Route path="admin/pending-changes/:id" element={<PendingChangeDetailPage />} />
+        <Route path="admin/four-eyes" element={<FourEyesSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -32,6 +32,7 @@ export const RECORD_MENU = [
 export function Shell() {
   const { t } = useTranslation();
   const { t: tr } = useTranslation('reviews');
+  const { t } = useTranslation(['common', 'fourEyes']);
   const me = useMe().data;
   const location = useLocation();
   const navigate = useNavigate();
@@ -96,8 +97,16 @@ export function Shell() {
                       icon: <AuditOutlined />,
                       label: <Link to="/admin/inspector">{t('nav.inspector')}</Link>,
                     },
+                    {
+                      key: '/admin/four-eyes',
+                      label: <Link to="/admin/four-eyes">{t('fourEyes:nav.settings')}</Link>,
+                    },
                   ]
                 : []),
+              {
+                key: '/admin/pending-changes',
+                label: <Link to="/admin/pending-changes">{t('fourEyes:nav.pending')}</Link>,
+              },
             ],
           },
         ]

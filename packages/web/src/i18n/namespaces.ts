@@ -12,6 +12,7 @@ import { recordsMessages } from '../records/records-messages.ts';
 import { jmlMessages } from '../jml/jml-messages.ts';
 import { reviewsMessages } from '../reviews/reviews-messages.ts';
 import { requestsMessages } from '../requests/requests-messages.ts';
+import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -33,4 +34,5 @@ export const NAMESPACES: Record<string, Messages> = {
   jml: jmlMessages,
   reviews: reviewsMessages,
   requests: requestsMessages,
+  fourEyes: fourEyesMessages,
 };

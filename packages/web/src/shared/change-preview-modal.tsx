@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Modal, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
+import { isHeld } from '../four-eyes/four-eyes-api.ts';
 import type { Language } from '../i18n/languages.ts';
 import { errorText, Loading } from './page-state.tsx';
 import {
@@ -75,6 +77,8 @@ export function ChangePreviewModal({
   const [preview, setPreview] = useState<ChangePreview | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  /** Four eyes: the change waits for a second administrator (the pending change's id). */
+  const [heldId, setHeldId] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -93,6 +97,10 @@ export function ChangePreviewModal({
     try {
       const result = await commitChanges(changes, preview.version);
       await queryClient.invalidateQueries();
+      if (isHeld(result)) {
+        setHeldId(result.pending.id);
+        return;
+      }
       void message.success(t('preview.saved'));
       onSaved(result);
     } catch (error) {
@@ -113,13 +121,38 @@ export function ChangePreviewModal({
       open
       title={t('preview.title')}
       width={880}
-      okText={t('preview.confirmSave')}
+      okText={heldId === null ? t('preview.confirmSave') : t('fourEyes:submitted.close')}
       cancelText={t('cancel')}
       onCancel={onClose}
-      onOk={() => void confirm()}
+      onOk={() => (heldId === null ? void confirm() : onClose())}
       okButtonProps={{ disabled: preview === null || !preview.valid, loading: saving }}
+      cancelButtonProps={heldId === null ? {} : { style: { display: 'none' } }}
       destroyOnHidden
     >
+      {heldId !== null && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          data-testid="change-submitted"
+          title={t('fourEyes:submitted.title')}
+          description={
+            <>
+              <Typography.Paragraph style={{ margin: 0 }}>
+                {t('fourEyes:submitted.body')}
+              </Typography.Paragraph>
+              <Link
+                to={`/admin/pending-changes/${heldId}`}
+                onClick={onClose}
+                style={{ color: '#003a8c', textDecoration: 'underline' }}
+              >
+                {t('fourEyes:submitted.link', { id: heldId })}
+              </Link>
+            </>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {failure !== null && (
         <Alert
           type="error"

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
+import { HELD_SCHEMA, holdIfSensitive } from '../four-eyes/four-eyes-gate.ts';
 import { previewChanges } from './change-preview.ts';
 import { CHANGE_BATCH, type PolicyChangeInput } from './change-schemas.ts';
 import { commitChanges } from './commit-change.ts';
@@ -91,16 +92,18 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: { changes: PolicyChangeInput[] } }>(
+  app.post<{ Body: { changes: PolicyChangeInput[]; reason?: string } }>(
     '/v1/admin/changes',
     {
       config: { permission: PER_CHANGE },
       schema: {
         tags: [TAG],
-        summary: 'Commit a batch of changes as one (one policy version, all or nothing)',
+        summary:
+          'Commit a batch of changes as one (one policy version, all or nothing); a sensitive change under four eyes waits for a second administrator (202)',
         headers: IF_MATCH_HEADERS,
         body: CHANGE_BATCH,
         response: {
+          202: HELD_SCHEMA,
           400: ERROR_BODY_SCHEMA,
           403: ERROR_BODY_SCHEMA,
           404: ERROR_BODY_SCHEMA,
@@ -113,11 +116,18 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       const changes = changesOf(request.body.changes);
       assertMayChange(request, changes);
       const ctx = request.custos;
+      const expectedVersion = expectedVersionOf(request);
+      // Four eyes: a sensitive change waits for a second administrator.
+      const held = await holdIfSensitive(app, request, changes, {
+        expectedVersion,
+        reason: request.body.reason,
+      });
+      if (held !== null) return reply.code(202).send(held);
       const { version, results } = await commitChanges(app.custos.database.db, changes, {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
         now: ctx.now,
-        expectedVersion: expectedVersionOf(request),
+        expectedVersion,
         policy: app.custos.policy,
       });
       void reply.header('etag', `"${version}"`);

@@ -111,6 +111,10 @@ export const POLICY_CHANGE_INPUT = Type.Unsafe<PolicyChangeInput>({
 
 /** A batch: 1 … 500 changes, committed (or previewed) as one. */
 export const CHANGE_BATCH = Type.Object(
-  { changes: Type.Array(POLICY_CHANGE_INPUT, { minItems: 1, maxItems: 500 }) },
+  {
+    changes: Type.Array(POLICY_CHANGE_INPUT, { minItems: 1, maxItems: 500 }),
+    /** Why (kept with a change that waits for a second administrator: four eyes). */
+    reason: Type.Optional(REASON),
+  },
   CLOSED,
 );

@@ -94,7 +94,7 @@ class VersionMoved extends Error {}
 const MAX_ATTEMPTS = 8;
 
 /** The policy entity a change writes, to lock and to check If-Match on (creates: none). */
-function entityOf(change: PolicyChange): { entity: PolicyEntity; id: string } | null {
+export function entityOf(change: PolicyChange): { entity: PolicyEntity; id: string } | null {
   switch (change.kind) {
     case 'department.create':
     case 'user.create':

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { cursorBinding } from '../../http/cursor-seal.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
+import { HELD_SCHEMA, holdIfSensitive, type HeldAnswer } from '../four-eyes/four-eyes-gate.ts';
 import { adminPage, entityIndex, type AdminPageQuery } from './admin-page.ts';
 import { commitChange } from './commit-change.ts';
 import { ADMIN_LIST_QUERY, IF_MATCH_HEADERS, ID_PARAMS } from './directory-schemas.ts';
@@ -102,6 +103,7 @@ export function changeSchema(
     ...extra,
     response: {
       [created ? 201 : 200]: VERSIONED_SCHEMA,
+      202: HELD_SCHEMA,
       400: ERROR_BODY_SCHEMA,
       403: ERROR_BODY_SCHEMA,
       404: ERROR_BODY_SCHEMA,
@@ -119,7 +121,8 @@ export function versioned<T>(request: FastifyRequest, reply: FastifyReply, data:
 
 /**
  * Commit a change for the signed-in admin (If-Match honoured) and answer the changed entity with
- * the new policy version (also as ETag).
+ * the new policy version (also as ETag). A sensitive change under four eyes is held for a second
+ * administrator instead: 202 with the pending change.
  */
 export async function commit(
   app: FastifyInstance,
@@ -127,13 +130,19 @@ export async function commit(
   reply: FastifyReply,
   change: PolicyChange,
   status = 200,
-): Promise<Versioned<unknown>> {
+): Promise<Versioned<unknown> | HeldAnswer> {
   const ctx = request.custos;
+  const expectedVersion = expectedVersionOf(request);
+  const held = await holdIfSensitive(app, request, [change], { expectedVersion });
+  if (held !== null) {
+    void reply.code(202);
+    return held;
+  }
   const result = await commitChange(app.custos.database.db, change, {
     tenantId: ctx.tenantId,
     actorId: ctx.userId,
     now: ctx.now,
-    expectedVersion: expectedVersionOf(request),
+    expectedVersion,
     policy: app.custos.policy,
   });
   void reply.code(status).header('etag', `"${result.version}"`);

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { findOnboardingTemplate } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { createInvitedUser } from '../accounts/account-service.ts';
+import { holdIfSensitive } from '../four-eyes/four-eyes-gate.ts';
 import { INVITATION_SCHEMA } from '../accounts/account-routes.ts';
 import {
   USER_ADMIN,
   changeSchema,
   commit,
   expectedVersionOf,
+  newId,
   readRoutes,
 } from './directory-http.ts';
 import {
@@ -93,6 +95,30 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
               groupIds: fromTemplate.groupIds,
             }),
       };
+      // Four eyes on clearance: a user created with a high clearance waits for a second admin
+      // (the invitation is sent once approved: POST /v1/admin/users/:id/invite).
+      const id = b.id ?? newId('user');
+      const held = await holdIfSensitive(
+        app,
+        request,
+        [
+          {
+            kind: 'user.create',
+            user: {
+              id,
+              name: b.name,
+              kind: 'internal',
+              status: 'active',
+              departmentId: b.departmentId,
+              managerId: b.managerId ?? null,
+              roleIds: b.roleIds ?? [],
+              clearance: b.clearance ?? 'internal',
+            },
+          },
+        ],
+        { expectedVersion: expectedVersionOf(request) },
+      );
+      if (held !== null) return reply.code(202).send(held);
       // The user, their account and the invitation commit in one transaction.
       const { version, result, invitation } = await createInvitedUser(app.custos.database.db, {
         tenantId: ctx.tenantId,
@@ -101,6 +127,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         settings: app.custos.config,
         policy: app.custos.policy,
         user,
+        user: { ...b, id },
         ...(email === undefined ? {} : { email }),
         ...(expectedVersionOf(request) === undefined
           ? {}

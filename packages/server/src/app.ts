@@ -40,6 +40,7 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
+import { sodRoutes } from './modules/sod/sod-routes.ts';
 import { UsageMeter, usageHook } from './http/usage-meter.ts';
 
 /** How often counted permission use is written to `usage_daily`. */
@@ -67,6 +68,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
+  { name: 'sod', routes: sodRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -55,6 +55,8 @@ export const SERVER_ERROR_STATUS = {
   // Admin API (directory): deletions refused while something still uses the entity
   DEPARTMENT_NOT_EMPTY: 409,
   ROLE_IN_USE: 409,
+  // Separation of duties (docs/sod-least-privilege.md): a change would put someone in conflict
+  SOD_CONFLICT: 409,
   // Browser and transport (CSRF, ADR 0011)
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,

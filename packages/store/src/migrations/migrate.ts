@@ -11,6 +11,7 @@ import { apiTokensMigration } from './0009-api-tokens.ts';
 import { notificationsMigration } from './0010-notifications.ts';
 import { auditContextMigration } from './0011-audit-context.ts';
 import { usageMigration } from './0012-usage.ts';
+import { sodMigration } from './0020-sod.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-notifications': notificationsMigration,
   '0011-audit-context': auditContextMigration,
   '0012-usage': usageMigration,
+  '0020-sod': sodMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

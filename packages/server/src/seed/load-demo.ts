@@ -10,6 +10,7 @@ import {
   type DemoLogin,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
+import { loadDemoSod } from './demo-sod.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -56,5 +57,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   );
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
+  await loadDemoSod(database, { tenantId, now: options.now });
   return { tenantId, company, logins: company.logins };
 }

@@ -6631,6 +6631,202 @@ export interface paths {
                   id: string;
                   reason?: string;
                 }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
             )[];
           };
         };
@@ -7671,6 +7867,202 @@ export interface paths {
                   /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
                   id: string;
                   reason?: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
                 }
             )[];
           };
@@ -16089,6 +16481,941 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Over-privilege per user: permissions and grants not used in the window */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Over-privilege per role: permissions none of its holders used in the window */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/denials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Under-privilege: repeated denials per user and permission */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Role suggestions: users whose used permissions fit a smaller existing role */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sod-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List SoD rules */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an SoD rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            left:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            right:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            /** @description Further members: a set rule (at most one of all members) */
+            others?: (
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                }
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sod-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an SoD rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Replace an SoD rule */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            left:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            right:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            /** @description Further members: a set rule (at most one of all members) */
+            others?: (
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                }
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete an SoD rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sod/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Existing SoD conflicts: per rule, the users holding two members and how */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          ruleId?: string;
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
           headers: {
             [name: string]: unknown;
           };

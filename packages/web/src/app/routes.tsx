@@ -40,6 +40,11 @@ const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
 const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
 const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
 const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
+const SodPage = page(() => import('../sod/sod-page.tsx'), 'SodPage');
+const LeastPrivilegePage = page(
+  () => import('../sod/least-privilege-page.tsx'),
+  'LeastPrivilegePage',
+);
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -75,6 +80,8 @@ export function AppRoutes() {
         <Route path="admin/roles/compare" element={<RoleComparePage />} />
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="admin/sharing" element={<SharingPage />} />
+        <Route path="admin/sod" element={<SodPage />} />
+        <Route path="admin/least-privilege" element={<LeastPrivilegePage />} />
         <Route path="admin/inspector" element={<InspectorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -81,6 +81,11 @@ export function Shell() {
                       key: '/admin/sharing',
                       label: <Link to="/admin/sharing">{t('nav.sharing')}</Link>,
                     },
+                    { key: '/admin/sod', label: <Link to="/admin/sod">{t('sod:nav.sod')}</Link> },
+                    {
+                      key: '/admin/least-privilege',
+                      label: <Link to="/admin/least-privilege">{t('sod:nav.leastPrivilege')}</Link>,
+                    },
                     {
                       key: '/admin/inspector',
                       icon: <AuditOutlined />,

@@ -9,6 +9,7 @@ import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import { orgMessages } from '../org/org-messages.ts';
 import { recordsMessages } from '../records/records-messages.ts';
+import { sodMessages } from '../sod/sod-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -27,4 +28,5 @@ export const NAMESPACES: Record<string, Messages> = {
   roles: rolesMessages,
   org: orgMessages,
   records: recordsMessages,
+  sod: sodMessages,
 };

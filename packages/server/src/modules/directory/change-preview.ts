@@ -300,6 +300,7 @@ export async function previewChanges(
     changes,
     options.now,
     recordGrants.flatMap(({ grant, added }) => (added ? [grant] : [])),
+    snapshot.index,
   );
   if (sod.introduced.length > 0) {
     const error = sodConflictError(model, sod.introduced);

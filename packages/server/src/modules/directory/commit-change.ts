@@ -375,7 +375,7 @@ async function commitOnce(
   const madeOnRecords = applied.flatMap(({ change, recordFact }) =>
     recordFact && change.kind === 'grant.create' ? [change.grant] : [],
   );
-  const sod = sodCheck(before, model, changes, options.now, madeOnRecords);
+  const sod = sodCheck(before, model, changes, options.now, madeOnRecords, snapshot.index);
   if (sod.introduced.length > 0) throw sodConflictError(model, sod.introduced);
 
   const policyChanges = applied.filter((a) => !a.recordFact);

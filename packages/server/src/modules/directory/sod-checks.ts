@@ -4,6 +4,7 @@ import {
   sodConflicts,
   sodConflictsIntroduced,
   type Grant,
+  type PolicyIndex,
   type PolicyModel,
   type SodConflict,
   type SodRef,
@@ -49,10 +50,14 @@ export function sodCheck(
   changes: readonly PolicyChange[],
   now: number,
   recordGrants: readonly Grant[] = [],
+  beforeIndex?: PolicyIndex,
 ): SodCheck {
   if (after.sodRules.length === 0) return { introduced: [], violations: [] };
   const written = rulesWritten(changes);
-  const was = sodConflicts(before, { now });
+  const was = sodConflicts(before, {
+    now,
+    ...(beforeIndex === undefined ? {} : { index: beforeIndex }),
+  });
   const will = sodConflicts(after, { now, grants: [...after.grants, ...recordGrants] });
   return {
     introduced: sodConflictsIntroduced(was, will, written),

@@ -16,7 +16,7 @@ const OPEN_OPTIONS =
 
 /** Type into a multiple select and pick the option with that text. */
 async function pick(page: Page, label: string, text: string): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
+  const select = page.getByRole('combobox', { name: label, exact: true });
   await select.click();
   await select.fill(text);
   await page.locator(OPEN_OPTIONS).filter({ hasText: text }).first().click();

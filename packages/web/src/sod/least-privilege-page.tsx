@@ -97,7 +97,7 @@ export function LeastPrivilegePage() {
           size="small"
           dataSource={report.data.suggestions}
           pagination={{ pageSize: 5, hideOnSinglePage: true }}
-          locale={{ emptyText: t('lp.noSuggestions') }}
+          locale={{ emptyText: <EmptyState text={t('lp.noSuggestions')} /> }}
           columns={[
             { title: t('user'), render: (_, s) => `${s.userName} (${s.userId})` },
             {

@@ -96,7 +96,7 @@ export function SodPage() {
           size="small"
           dataSource={rows}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          locale={{ emptyText: t('noConflicts') }}
+          locale={{ emptyText: <EmptyState text={t('noConflicts')} /> }}
           columns={[
             { title: t('rule'), dataIndex: 'ruleName' },
             { title: t('user'), render: (_, c) => `${c.userName} (${c.userId})` },

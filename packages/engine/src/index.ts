@@ -66,3 +66,18 @@ export type { ValidationResult, ValidationScope } from './validate-model.ts';
 export { EngineError, ENGINE_ERROR_CODES } from './errors.ts';
 export type { EngineErrorCode, ModelError } from './errors.ts';
 export { actionName } from './explanation-text.ts';
+export { sodMembers, sodRefKey } from './sod-members.ts';
+export { sodConflicts, sodConflictKey, sodConflictsIntroduced, sodHoldings } from './sod.ts';
+export type { SodConflict, SodHolding, SodSource } from './sod.ts';
+export { leastPrivilege, permissionOfAuditAction, rolePermissions } from './least-privilege.ts';
+export type {
+  LeastPrivilegeInput,
+  LeastPrivilegeReport,
+  PermissionDenial,
+  PermissionUse,
+  RolePrivilege,
+  RoleSuggestion,
+  UnderPrivilege,
+  UnusedGrant,
+  UserPrivilege,
+} from './least-privilege.ts';

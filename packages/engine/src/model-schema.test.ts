@@ -119,6 +119,7 @@ describe('the model schema', () => {
       'GroupSchema',
       'PermissionRefSchema',
       'SharingRuleSourceSchema',
+      'SodRefSchema',
     ]);
     for (const [name, union] of tagged) {
       const tag = union.discriminator.propertyName;

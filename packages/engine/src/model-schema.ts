@@ -458,9 +458,35 @@ export const PermissionRefSchema = Tagged('kind', [
   FunctionPermissionRefSchema,
 ]);
 
-/** 职责分离规则: nobody may hold both; whoever does is denied both. */
+export const RoleRefSchema = Type.Object(
+  { kind: Type.Literal('role'), roleId: IdSchema },
+  { ...CLOSED, description: 'Holding a role (assigned to the user)' },
+);
+/** A member of an SoD rule: a permission (record action or function) or a role. */
+export const SodRefSchema = Tagged('kind', [
+  ObjectPermissionRefSchema,
+  FunctionPermissionRefSchema,
+  RoleRefSchema,
+]);
+
+/**
+ * 职责分离规则: one person may hold at most one of the rule's members (`left`, `right` and any
+ * `others`: a pair, or a set of up to 10). Whoever holds two or more is denied every permission
+ * member they hold; a change that would make anyone hold two is refused (ADR 0019).
+ */
 export const SodRuleSchema = Type.Object(
-  { id: IdSchema, name: NameSchema, left: PermissionRefSchema, right: PermissionRefSchema },
+  {
+    id: IdSchema,
+    name: NameSchema,
+    left: SodRefSchema,
+    right: SodRefSchema,
+    others: Type.Optional(
+      Type.Array(SodRefSchema, {
+        maxItems: 8,
+        description: 'Further members: a set rule (at most one of all members)',
+      }),
+    ),
+  },
   CLOSED,
 );
 

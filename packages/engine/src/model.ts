@@ -24,6 +24,7 @@ import type {
   PoolSchema,
   RoleSchema,
   SharingRuleSchema,
+  SodRefSchema,
   SodRuleSchema,
   TeamMemberSchema,
   TenantSettingsSchema,
@@ -128,7 +129,9 @@ export type Grant = Static<typeof GrantSchema>;
 export type Pool = Static<typeof PoolSchema>;
 /** A permission that an SoD rule names. */
 export type PermissionRef = Static<typeof PermissionRefSchema>;
-/** 职责分离规则: nobody may hold both; whoever does is denied both. */
+/** A member of an SoD rule: a permission or a role. */
+export type SodRef = Static<typeof SodRefSchema>;
+/** 职责分离规则: nobody may hold two of its members; whoever does is denied the permissions. */
 export type SodRule = Static<typeof SodRuleSchema>;
 export type PolicyModel = Static<typeof PolicyModelSchema>;
 

@@ -7,16 +7,17 @@ import {
   type Group,
   type ObjectSettings,
   type ObjectType,
-  type PermissionRef,
   type PolicyModel,
   type Pool,
   type RecordAction,
   type Role,
   type SharingRule,
+  type SodRef,
   type SodRule,
   type User,
 } from './model.ts';
 import { diffModels, type ListDiff, type ModelDiff } from './model-diff.ts';
+import { sodMembers } from './sod-members.ts';
 
 export const OBJECT_INDEX: Readonly<Record<ObjectType, number>> = Object.freeze(
   Object.fromEntries(OBJECT_TYPES.map((o, i) => [o, i])) as Record<ObjectType, number>,
@@ -196,8 +197,10 @@ function groupMembership(
 function holds(
   privileges: Uint8Array,
   functions: ReadonlySet<string>,
-  ref: PermissionRef,
+  roleIds: readonly string[],
+  ref: SodRef,
 ): boolean {
+  if (ref.kind === 'role') return roleIds.includes(ref.roleId);
   return ref.kind === 'function'
     ? functions.has(ref.name)
     : (privileges[privilegeSlot(ref.object, ref.action)] ?? 0) > 0;
@@ -274,10 +277,11 @@ function roleParts(
   const sodBlocks: (SodRule | undefined)[] = new Array(privileges.length).fill(undefined);
   const blockedFunctions = new Map<string, SodRule>();
   for (const rule of model.sodRules) {
-    if (!holds(privileges, functions, rule.left) || !holds(privileges, functions, rule.right)) {
-      continue;
-    }
-    for (const ref of [rule.left, rule.right]) {
+    // At most one member of the rule: whoever holds two or more is denied every held permission.
+    const held = sodMembers(rule).filter((ref) => holds(privileges, functions, user.roleIds, ref));
+    if (held.length < 2) continue;
+    for (const ref of held) {
+      if (ref.kind === 'role') continue;
       if (ref.kind === 'function') {
         if (!blockedFunctions.has(ref.name)) blockedFunctions.set(ref.name, rule);
       } else {

@@ -12,11 +12,12 @@ import {
   SENSITIVITIES,
   type Criterion,
   type Grant,
-  type PermissionRef,
+  type SodRef,
   type PolicyModel,
   type Role,
 } from './model.ts';
 import { isPortalRole } from './portal-roles.ts';
+import { sodMembers } from './sod-members.ts';
 
 export interface ValidationResult {
   ok: boolean;
@@ -85,7 +86,8 @@ function impossible(criteria: readonly Criterion[]): string | null {
   return null;
 }
 
-function roleHolds(role: Role, ref: PermissionRef): boolean {
+function roleHolds(role: Role, ref: SodRef): boolean {
+  if (ref.kind === 'role') return ref.roleId === role.id;
   return ref.kind === 'function'
     ? role.functions.includes(ref.name)
     : (role.objects[ref.object]?.[ref.action] ?? 'none') !== 'none';
@@ -446,7 +448,7 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
       }
     }
     model.sodRules.forEach((sod) => {
-      if (roleHolds(role, sod.left) && roleHolds(role, sod.right)) {
+      if (sodMembers(sod).filter((ref) => roleHolds(role, ref)).length >= 2) {
         add(
           'ENGINE_SOD_CONFLICT_IN_ROLE',
           p,
@@ -547,14 +549,19 @@ function check(model: PolicyModel, scope: ValidationScope | null): ValidationRes
   void pools;
 
   model.sodRules.forEach((sod, i) => {
-    for (const side of ['left', 'right'] as const) {
-      const ref = sod[side];
-      if (ref.kind === 'function' && !isKnownFunction(ref.name))
+    const members: [string, SodRef][] = [
+      [`sodRules[${i}].left`, sod.left],
+      [`sodRules[${i}].right`, sod.right],
+      ...(sod.others ?? []).map((ref, j): [string, SodRef] => [`sodRules[${i}].others[${j}]`, ref]),
+    ];
+    for (const [path, member] of members) {
+      if (member.kind === 'function' && !isKnownFunction(member.name))
         add(
           'ENGINE_UNKNOWN_REFERENCE',
-          `sodRules[${i}].${side}.name`,
-          `unknown function permission "${ref.name}"`,
+          `${path}.name`,
+          `unknown function permission "${member.name}"`,
         );
+      if (member.kind === 'role') ref(roles, 'role', member.roleId, `${path}.roleId`);
     }
   });
 

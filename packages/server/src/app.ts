@@ -40,6 +40,7 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
+import { sodRoutes } from './modules/sod/sod-routes.ts';
 import { UsageMeter, usageHook } from './http/usage-meter.ts';
 import { monitoringRoutes } from './modules/monitoring/monitoring-routes.ts';
 
@@ -77,6 +78,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'access-requests', routes: requestRoutes },
   { name: 'notifications', routes: notificationRoutes },
   { name: 'four-eyes', routes: fourEyesRoutes },
+  { name: 'sod', routes: sodRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -77,6 +77,8 @@ export {
 export type { NewNotification, Notification } from './notification-repository.ts';
 export { addUsage, listUsage } from './usage-repository.ts';
 export type { UsageCount } from './usage-repository.ts';
+export { countAuditActions } from './least-privilege-repository.ts';
+export type { AuditActionCount } from './least-privilege-repository.ts';
 export {
   ACCESS_REQUEST_KINDS,
   APPROVAL_STEP_KINDS,

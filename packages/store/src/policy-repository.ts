@@ -28,7 +28,7 @@ import {
   type ObjectSettings,
   type ObjectType,
   type OrgWideDefault,
-  type PermissionRef,
+  type SodRef,
   type PolicyModel,
   type Pool,
   type PrincipalKind,
@@ -370,11 +370,15 @@ export async function loadPolicyModelIn(
         memberUserIds: members.filter((m) => m.member_kind === 'user').map((m) => m.member_id),
       };
     }),
-    sodRules: sodRules.map((r): SodRule => ({
-      id: r.id,
-      name: r.name,
-      left: parsed<PermissionRef>(r.left),
-      right: parsed<PermissionRef>(r.right),
-    })),
+    sodRules: sodRules.map((r): SodRule => {
+      const others = parsed<SodRef[]>(r.others);
+      return {
+        id: r.id,
+        name: r.name,
+        left: parsed<SodRef>(r.left),
+        right: parsed<SodRef>(r.right),
+        ...(others.length > 0 ? { others } : {}),
+      };
+    }),
   };
 }

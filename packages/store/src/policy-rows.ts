@@ -297,6 +297,7 @@ export function sodRuleRows(tenantId: string, r: SodRule, version: number): Enti
       name: r.name,
       left: json(r.left),
       right: json(r.right),
+      others: json(r.others ?? []),
       version,
     },
     parts: [],

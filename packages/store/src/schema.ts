@@ -249,6 +249,8 @@ export interface SodRuleRow {
   name: string;
   left: Json<object>;
   right: Json<object>;
+  /** Members after the first two (0020-sod): `[]` for a pair. */
+  others: Json<object>;
   ordinal: Sequenced;
   /** The policy version of the entity's last change (0005-policy-changes). */
   version: Generated<number>;

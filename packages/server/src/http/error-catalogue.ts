@@ -72,6 +72,8 @@ export const SERVER_ERROR_STATUS = {
   PENDING_CHANGE_NOT_AUTHOR: 403,
   PENDING_CHANGE_DECIDED: 409,
   PENDING_CHANGE_STALE: 409,
+  // Separation of duties (docs/sod-least-privilege.md): a change would put someone in conflict
+  SOD_CONFLICT: 409,
   // Browser and transport (CSRF, ADR 0011)
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,

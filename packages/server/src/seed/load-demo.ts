@@ -15,6 +15,7 @@ import { loadDemoReviews } from './demo-reviews.ts';
 import { loadDemoMonitoring } from './demo-monitoring.ts';
 import { loadDemoRequests } from './demo-requests.ts';
 import { seedDemoFourEyes } from './demo-four-eyes.ts';
+import { loadDemoSod } from './demo-sod.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -68,6 +69,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   await loadDemoMonitoring(database, tenantId, options.now);
   if (options.fourEyes !== false)
     await seedDemoFourEyes(database, { tenantId, company, now: options.now });
+  await loadDemoSod(database, { tenantId, now: options.now });
   return { tenantId, company, logins: company.logins };
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);

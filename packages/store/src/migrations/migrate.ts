@@ -16,6 +16,7 @@ import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
 import { accessRequestsMigration } from './0016-access-requests.ts';
 import { pendingChangesMigration } from './0017-pending-changes.ts';
+import { sodMigration } from './0020-sod.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-jobs-monitoring': jobsMonitoringMigration,
   '0016-access-requests': accessRequestsMigration,
   '0017-pending-changes': pendingChangesMigration,
+  '0020-sod': sodMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -8045,6 +8045,202 @@ export interface paths {
                   id: string;
                   reason?: string;
                 }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
+                }
             )[];
             reason?: string;
           };
@@ -9090,6 +9286,202 @@ export interface paths {
                   /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
                   id: string;
                   reason?: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.create';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.update';
+                  rule: {
+                    /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                    id: string;
+                    name: string;
+                    left:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    right:
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        };
+                    /** @description Further members: a set rule (at most one of all members) */
+                    others?: (
+                      | {
+                          /** @enum {string} */
+                          kind: 'object';
+                          /** @enum {string} */
+                          object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                          /** @enum {string} */
+                          action:
+                            | 'read'
+                            | 'update'
+                            | 'delete'
+                            | 'create'
+                            | 'transfer'
+                            | 'share'
+                            | 'export';
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'function';
+                          /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                          name: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'role';
+                          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                          roleId: string;
+                        }
+                    )[];
+                  };
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sod_rule.delete';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  id: string;
                 }
             )[];
             reason?: string;
@@ -17554,6 +17946,7 @@ export interface paths {
   '/v1/reviews/campaigns': {
   '/v1/access-requests': {
   '/v1/admin/four-eyes': {
+  '/v1/admin/least-privilege/users': {
     parameters: {
       query?: never;
       header?: never;
@@ -17573,6 +17966,13 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
+    /** Over-privilege per user: permissions and grants not used in the window */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -17654,6 +18054,248 @@ export interface paths {
         };
         /** @description Default Response */
         401: {
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Over-privilege per role: permissions none of its holders used in the window */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/denials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Under-privilege: repeated denials per user and permission */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/least-privilege/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Role suggestions: users whose used permissions fit a smaller existing role */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+          minDenials?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sod-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List SoD rules */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description The nextCursor of the previous page (opaque) */
+          cursor?: string;
+          /** @description Name contains, case-insensitive (a grant, which has no name: its id) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown[];
+              version: number;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
           headers: {
             [name: string]: unknown;
           };
@@ -17737,6 +18379,17 @@ export interface paths {
       parameters: {
         query?: never;
         header?: never;
+      };
+    };
+    put?: never;
+    /** Create an SoD rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -17773,6 +18426,74 @@ export interface paths {
             access?: 'read' | 'edit';
             durationDays: number;
             reason: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            left:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            right:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            /** @description Further members: a set rule (at most one of all members) */
+            others?: (
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                }
+            )[];
           };
         };
       };
@@ -20108,6 +20829,7 @@ export interface paths {
     trace?: never;
   };
   '/v1/admin/pending-changes/{id}/reject': {
+  '/v1/admin/sod-rules/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -20118,10 +20840,73 @@ export interface paths {
     put?: never;
     /** Reject with a reason (another administrator) */
     post: {
+    /** Get an SoD rule */
+    get: {
       parameters: {
         query?: never;
         header?: never;
         path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: unknown;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Replace an SoD rule */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
           id: string;
         };
         cookie?: never;
@@ -20130,6 +20915,74 @@ export interface paths {
         content: {
           'application/json': {
             reason: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            id?: string;
+            name: string;
+            left:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            right:
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                };
+            /** @description Further members: a set rule (at most one of all members) */
+            others?: (
+              | {
+                  /** @enum {string} */
+                  kind: 'object';
+                  /** @enum {string} */
+                  object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                  /** @enum {string} */
+                  action: 'read' | 'update' | 'delete' | 'create' | 'transfer' | 'share' | 'export';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'function';
+                  /** @description a function permission (lowercase letters, digits and _; at most 64 characters) */
+                  name: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'role';
+                  /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+                  roleId: string;
+                }
+            )[];
           };
         };
       };
@@ -20142,6 +20995,8 @@ export interface paths {
           content: {
             'application/json': {
               data?: unknown;
+              data: unknown;
+              version: number;
             };
           };
         };
@@ -20243,6 +21098,17 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
+    post?: never;
+    /** Delete an SoD rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The policy version the change is based on (ETag of a previous answer) */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
           id: string;
         };
         cookie?: never;
@@ -20254,6 +21120,7 @@ export interface paths {
           };
         };
       };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         200: {
@@ -20263,6 +21130,8 @@ export interface paths {
           content: {
             'application/json': {
               data?: unknown;
+              data: unknown;
+              version: number;
             };
           };
         };
@@ -20343,6 +21212,82 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/sod/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Existing SoD conflicts: per rule, the users holding two members and how */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          ruleId?: string;
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -70,6 +70,10 @@ const PendingChangeDetailPage = page(
 const FourEyesSettingsPage = page(
   () => import('../four-eyes/four-eyes-settings-page.tsx'),
   'FourEyesSettingsPage',
+const SodPage = page(() => import('../sod/sod-page.tsx'), 'SodPage');
+const LeastPrivilegePage = page(
+  () => import('../sod/least-privilege-page.tsx'),
+  'LeastPrivilegePage',
 );
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
@@ -110,6 +114,8 @@ export function AppRoutes() {
         <Route path="admin/roles/compare" element={<RoleComparePage />} />
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="admin/sharing" element={<SharingPage />} />
+        <Route path="admin/sod" element={<SodPage />} />
+        <Route path="admin/least-privilege" element={<LeastPrivilegePage />} />
         <Route path="admin/inspector" element={<InspectorPage />} />
         <Route path="requests" element={<MyRequestsPage />} />
         <Route path="requests/new" element={<RequestAccessPage />} />

@@ -88,6 +88,11 @@ export function Shell() {
                       key: '/admin/sharing',
                       label: <Link to="/admin/sharing">{t('nav.sharing')}</Link>,
                     },
+                    { key: '/admin/sod', label: <Link to="/admin/sod">{t('sod:nav.sod')}</Link> },
+                    {
+                      key: '/admin/least-privilege',
+                      label: <Link to="/admin/least-privilege">{t('sod:nav.leastPrivilege')}</Link>,
+                    },
                     {
                       key: '/admin/approval-chains',
                       label: <Link to="/admin/approval-chains">{t('requests:nav.chains')}</Link>,

@@ -13,6 +13,7 @@ import { jmlMessages } from '../jml/jml-messages.ts';
 import { reviewsMessages } from '../reviews/reviews-messages.ts';
 import { requestsMessages } from '../requests/requests-messages.ts';
 import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
+import { sodMessages } from '../sod/sod-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -35,4 +36,5 @@ export const NAMESPACES: Record<string, Messages> = {
   reviews: reviewsMessages,
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
+  sod: sodMessages,
 };

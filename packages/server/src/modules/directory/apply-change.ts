@@ -6,6 +6,7 @@ import { applyObjectChange } from './object-changes.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
 import { applyRoleChange } from './role-changes.ts';
 import { applySharingRuleChange } from './sharing-rule-changes.ts';
+import { applySodRuleChange } from './sod-rule-changes.ts';
 import { applyUserChange } from './user-changes.ts';
 
 /**
@@ -50,5 +51,9 @@ export function applyChange(model: PolicyModel, change: PolicyChange): ChangeOut
     case 'grant.create':
     case 'grant.revoke':
       return applyGrantChange(model, change);
+    case 'sod_rule.create':
+    case 'sod_rule.update':
+    case 'sod_rule.delete':
+      return applySodRuleChange(model, change);
   }
 }

@@ -32,6 +32,7 @@ import {
   recordGrantEscalation,
 } from './change-checks.ts';
 import type { PolicyChange } from './policy-change.ts';
+import { conflictDetails, sodCheck, sodConflictError } from './sod-checks.ts';
 
 type Db = Database['db'];
 
@@ -76,6 +77,12 @@ export interface ChangePreview {
   text: { 'zh-CN': string[]; 'en-US': string[] };
   /** Some users' impact was not (fully) counted within the time budget. */
   partial: boolean;
+  /**
+   * Users who already violate an SoD rule the batch creates or replaces (allowed, so the conflict
+   * can be cleaned up; named so the admin knows). A conflict the batch would introduce is an
+   * error (`SOD_CONFLICT`) instead.
+   */
+  sodViolations?: ReturnType<typeof conflictDetails>[];
   /** Users whose access may change and were not examined in time. */
   unexamined: number;
   elapsedMs: number;
@@ -285,6 +292,27 @@ export async function previewChanges(
       elapsedMs: clock() - started,
     };
   }
+
+  // Separation of duties, as the commit judges it: refused conflicts, and a new rule's violators.
+  const sod = sodCheck(
+    before,
+    model,
+    changes,
+    options.now,
+    recordGrants.flatMap(({ grant, added }) => (added ? [grant] : [])),
+    snapshot.index,
+  );
+  if (sod.introduced.length > 0) {
+    const error = sodConflictError(model, sod.introduced);
+    return {
+      ...base,
+      valid: false,
+      errors: [{ code: error.code, message: error.message, details: error.details }],
+      sodViolations: [],
+      elapsedMs: clock() - started,
+    };
+  }
+  const sodViolations = sod.violations.map((c) => conflictDetails(model, c));
 
   const next = updateIndex(snapshot.index, { ...model, version: snapshot.version + 1 }, diff);
   const prev = snapshot.index;
@@ -552,6 +580,7 @@ export async function previewChanges(
     users,
     summary: [...summary.values()],
     text,
+    sodViolations,
     elapsedMs: clock() - started,
   };
 }

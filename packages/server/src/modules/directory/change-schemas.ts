@@ -5,6 +5,7 @@ import {
   GrantSchema,
   ObjectSettingsSchema,
   ObjectTypeSchema,
+  SodRuleSchema,
   Tagged,
   UserSchema,
 } from '@custos/engine';
@@ -92,6 +93,9 @@ export const POLICY_CHANGE = Tagged('kind', [
   change('group.remove_member', { id: ID, member: GROUP_MEMBER }),
   change('grant.create', { grant: GrantSchema }),
   change('grant.revoke', { id: ID, reason: Type.Optional(REASON) }),
+  change('sod_rule.create', { rule: SodRuleSchema }),
+  change('sod_rule.update', { rule: SodRuleSchema }),
+  change('sod_rule.delete', { id: ID }),
 ]);
 
 /** `grant.create` as a request may send it: the grant's times as ms or ISO 8601 (`timeOf`). */

@@ -39,6 +39,7 @@ import {
   recordGrantEscalation,
 } from './change-checks.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
+import { sodCheck, sodConflictError } from './sod-checks.ts';
 
 type Db = Database['db'];
 
@@ -102,6 +103,7 @@ export function entityOf(change: PolicyChange): { entity: PolicyEntity; id: stri
     case 'group.create':
     case 'sharing_rule.create':
     case 'grant.create':
+    case 'sod_rule.create':
       return null;
     case 'department.rename':
     case 'department.move':
@@ -133,6 +135,10 @@ export function entityOf(change: PolicyChange): { entity: PolicyEntity; id: stri
       return { entity: 'group', id: change.id };
     case 'grant.revoke':
       return { entity: 'grant', id: change.id };
+    case 'sod_rule.update':
+      return { entity: 'sod_rule', id: change.rule.id };
+    case 'sod_rule.delete':
+      return { entity: 'sod_rule', id: change.id };
   }
 }
 
@@ -375,6 +381,12 @@ async function commitOnce(
     : escalationOf(snapshot.index, model, diff, options.actorId);
   if (escalation.length > 0) throw escalationDenied(escalation);
   await assertCommittable(tx, tenantId, before, model, diff);
+  // Separation of duties: nobody may come to hold two members of a rule (ADR 0019).
+  const madeOnRecords = applied.flatMap(({ change, recordFact }) =>
+    recordFact && change.kind === 'grant.create' ? [change.grant] : [],
+  );
+  const sod = sodCheck(before, model, changes, options.now, madeOnRecords, snapshot.index);
+  if (sod.introduced.length > 0) throw sodConflictError(model, sod.introduced);
 
   const policyChanges = applied.filter((a) => !a.recordFact);
   const nextVersion = snapshot.version + 1;

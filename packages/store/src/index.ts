@@ -50,6 +50,13 @@ export type { StoreErrorCode } from './store-error.ts';
 export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
 export type { AuditEvent } from './audit-repository.ts';
 export {
+  auditEventPages,
+  countRecentActions,
+  oldestRecentAction,
+  searchAuditEvents,
+} from './audit-search.ts';
+export type { AuditFilter, AuditPage, AuditQuery, StoredAuditEvent } from './audit-search.ts';
+export {
   findCredentialByEmail,
   findCredentialOfUser,
   findCredentialsByEmail,

@@ -36,7 +36,7 @@ export interface ApiClient {
     headers?: Record<string, string>,
   ): Promise<T>;
   /** A GET whose answer (once the server said yes) is read as text chunks (exports). */
-  download(path: string): Promise<AsyncIterable<string>>;
+  download(path: string, onHeaders?: (headers: Headers) => void): Promise<AsyncIterable<string>>;
 }
 
 /** The base URL of `--server`, checked (http or https); a usage error names what is wrong. */
@@ -126,8 +126,9 @@ export function apiClient(options: ApiClientOptions): ApiClient {
       });
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
-    download: async (path: string) => {
+    download: async (path: string, onHeaders?: (headers: Headers) => void) => {
       const response = await send('GET', path, {});
+      onHeaders?.(response.headers);
       const body = response.body;
       return (async function* () {
         if (body === null) return;

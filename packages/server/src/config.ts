@@ -29,6 +29,8 @@ export interface Config {
   resetLinkMinutes: number;
   authRateLimitPerMinute: number;
   mfaSecretKey: string | undefined;
+  revealRateLimitPerHour: number;
+  auditExportMaxRows: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -340,6 +342,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Encrypts the stored TOTP secrets (AES-256-GCM): 32 random bytes in Base64 (`openssl rand -base64 32`). Unset: they are stored unencrypted; secrets stored before the key was set still work.',
     parse: aes256Key,
+  },
+  revealRateLimitPerHour: {
+    key: 'revealRateLimitPerHour',
+    env: 'CUSTOS_REVEAL_RATE_LIMIT_PER_HOUR',
+    default: '30',
+    sensitive: false,
+    description:
+      'Masked values one user may reveal in any hour (`POST /v1/<object>/:id/reveal`); past it: 429 `REVEAL_RATE_LIMITED` with `Retry-After` (1 to 10000).',
+    parse: integer(1, 10_000),
+  },
+  auditExportMaxRows: {
+    key: 'auditExportMaxRows',
+    env: 'CUSTOS_AUDIT_EXPORT_MAX_ROWS',
+    default: '100000',
+    sensitive: false,
+    description:
+      'Events one audit export may hold (`GET /v1/audit/events/export`); a larger result stops there, says `truncated` and is audited so (1,000 to 10,000,000).',
+    parse: integer(1_000, 10_000_000),
   },
 };
 

@@ -52,3 +52,9 @@ export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.
 export { publicUrlOf } from './config.ts';
 export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
 export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
+export {
+  AUDIT_CSV_COLUMNS,
+  auditExportChunks,
+  type AuditExportFormat,
+} from './modules/audit/audit-export.ts';
+export { auditFilterOf, type AuditFilterParams } from './modules/audit/audit-filter.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from './audit-repository.ts';
 import {
   auditEventPages,
+  countAuditEvents,
   countRecentActions,
   oldestRecentAction,
   searchAuditEvents,
@@ -132,6 +133,9 @@ describe.each(TEST_BACKENDS)('audit search on $name', (backend) => {
       await actions({ ...base, from: new Date(T0 + MIN), to: new Date(T0 + 3 * MIN) }),
     ).toEqual(['customer.reveal', 'customer.update']);
     expect(await actions({ ...base, actorId: 'nobody' })).toEqual([]);
+    expect(await countAuditEvents(database.db, { tenantId, action: 'customer.' }, 100)).toBe(4);
+    expect(await countAuditEvents(database.db, { tenantId, action: 'customer.' }, 3)).toBe(3);
+    expect(await countAuditEvents(database.db, { tenantId: 't2' }, 100)).toBe(1);
   });
 
   it('streams every match in bounded pages, and says when the cap cut it', async () => {

@@ -57,28 +57,9 @@ function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** One page of a tenant's audit events matching `query`, newest first (by id). */
-export async function searchAuditEvents(
-  db: Kysely<StoreSchema>,
-  query: AuditQuery,
-): Promise<AuditPage> {
-  let q = db
-    .selectFrom('audit_events')
-    .select([
-      'id',
-      'at',
-      'actor_id',
-      'acting_as_id',
-      'action',
-      'target',
-      'outcome',
-      'request_id',
-      'ip',
-      'user_agent',
-      'before',
-      'after',
-    ])
-    .where('tenant_id', '=', query.tenantId);
+/** The tenant's events matching the filter (no order, no page). */
+function filtered(db: Kysely<StoreSchema>, query: AuditFilter & { tenantId: string }) {
+  let q = db.selectFrom('audit_events').where('tenant_id', '=', query.tenantId);
   if (query.actorId !== undefined) q = q.where('actor_id', '=', query.actorId);
   if (query.actingAsId !== undefined) q = q.where('acting_as_id', '=', query.actingAsId);
   if (query.action !== undefined)
@@ -89,6 +70,41 @@ export async function searchAuditEvents(
   if (query.outcome !== undefined) q = q.where('outcome', '=', query.outcome);
   if (query.from !== undefined) q = q.where('at', '>=', query.from);
   if (query.to !== undefined) q = q.where('at', '<', query.to);
+  return q;
+}
+
+/** How many events match, counting no further than `upTo` (an export's progress total). */
+export async function countAuditEvents(
+  db: Kysely<StoreSchema>,
+  query: AuditFilter & { tenantId: string },
+  upTo: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(db, query).select('id').limit(upTo).as('m'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** One page of a tenant's audit events matching `query`, newest first (by id). */
+export async function searchAuditEvents(
+  db: Kysely<StoreSchema>,
+  query: AuditQuery,
+): Promise<AuditPage> {
+  let q = filtered(db, query).select([
+    'id',
+    'at',
+    'actor_id',
+    'acting_as_id',
+    'action',
+    'target',
+    'outcome',
+    'request_id',
+    'ip',
+    'user_agent',
+    'before',
+    'after',
+  ]);
   if (query.beforeId !== undefined) q = q.where('id', '<', query.beforeId);
   const rows = await q
     .orderBy('id', 'desc')
@@ -149,7 +165,7 @@ export async function* auditEventPages(
 }
 
 /**
- * How many events of `actorId` whose action ends with `.${verb}` happened at or after `since`
+ * How many successful events of `actorId` whose action ends with `.${verb}` happened at or after `since`
  * (the reveal rate limit counts `<object>.reveal`). Inside a transaction, `lock` first serialises
  * concurrent counters of the same actor (a transaction-scoped advisory lock), so two requests
  * cannot both pass the last free slot.
@@ -168,6 +184,7 @@ export async function countRecentActions(
     .where('tenant_id', '=', args.tenantId)
     .where('actor_id', '=', args.actorId)
     .where('action', 'like', `%.${args.verb}`)
+    .where('outcome', '=', 'success')
     .where('at', '>=', args.since)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -184,6 +201,7 @@ export async function oldestRecentAction(
     .where('tenant_id', '=', args.tenantId)
     .where('actor_id', '=', args.actorId)
     .where('action', 'like', `%.${args.verb}`)
+    .where('outcome', '=', 'success')
     .where('at', '>=', args.since)
     .executeTakeFirst();
   const first = row?.first as Date | string | null | undefined;

@@ -51,6 +51,7 @@ export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
 export type { AuditEvent } from './audit-repository.ts';
 export {
   auditEventPages,
+  countAuditEvents,
   countRecentActions,
   oldestRecentAction,
   searchAuditEvents,

@@ -47,6 +47,10 @@ export const SERVER_ERROR_STATUS = {
   VIEW_AS_READ_ONLY: 403,
   VIEW_AS_NOT_SUPPORTED: 403,
   VIEW_AS_TARGET_INVALID: 400,
+  // Audit log and reveal of masked values (docs/audit-search.md)
+  REVEAL_NOT_MASKED: 409,
+  REVEAL_FIELD_HIDDEN: 403,
+  REVEAL_RATE_LIMITED: 429,
   // Resources
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -10,6 +10,7 @@ import {
   type DemoLogin,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
+import { loadAuditReadDemo } from './demo-audit-read.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -56,5 +57,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   );
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
-  return { tenantId, company, logins: company.logins };
+  const loaded = { tenantId, company, logins: company.logins };
+  await loadAuditReadDemo(database, loaded, options.now);
+  return loaded;
 }

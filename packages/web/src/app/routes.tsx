@@ -40,6 +40,7 @@ const RolesPage = page(() => import('../roles/roles-page.tsx'), 'RolesPage');
 const RoleEditorPage = page(() => import('../roles/role-editor-page.tsx'), 'RoleEditorPage');
 const RoleComparePage = page(() => import('../roles/role-compare-page.tsx'), 'RoleComparePage');
 const SharingPage = page(() => import('../sharing/sharing-page.tsx'), 'SharingPage');
+const AuditLogPage = page(() => import('../audit/audit-log-page.tsx'), 'AuditLogPage');
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route path="admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="admin/sharing" element={<SharingPage />} />
         <Route path="admin/inspector" element={<InspectorPage />} />
+        <Route path="admin/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

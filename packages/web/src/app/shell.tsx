@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -29,7 +30,7 @@ export const RECORD_MENU = [
 
 /** The frame of every signed-in screen: menu (what the API says the user holds), header, page. */
 export function Shell() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'audit']);
   const me = useMe().data;
   const location = useLocation();
   const navigate = useNavigate();
@@ -89,6 +90,15 @@ export function Shell() {
                   ]
                 : []),
             ],
+          },
+        ]
+      : []),
+    ...(holds(me, 'audit_view')
+      ? [
+          {
+            key: '/admin/audit',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/admin/audit">{t('audit:nav.audit')}</Link>,
           },
         ]
       : []),

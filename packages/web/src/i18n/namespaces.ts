@@ -9,6 +9,7 @@ import { rolesMessages } from '../roles/roles-messages.ts';
 import { commonMessages } from './common-messages.ts';
 import { orgMessages } from '../org/org-messages.ts';
 import { recordsMessages } from '../records/records-messages.ts';
+import { auditMessages } from '../audit/audit-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -27,4 +28,5 @@ export const NAMESPACES: Record<string, Messages> = {
   roles: rolesMessages,
   org: orgMessages,
   records: recordsMessages,
+  audit: auditMessages,
 };

@@ -144,6 +144,12 @@ describe.each(['pglite', 'postgres'] as const)('audit log, history and reveal on
     expect(otherReader.json().details.field).toBe('querystring/cursor');
   });
 
+  it('lists users for the actor picker to audit_view holders only', async () => {
+    const found = await get('sunli', '/v1/audit/actors?q=zhou');
+    expect(found.json().users).toContainEqual({ id: 'zhoumin', name: '周敏' });
+    expect((await get('lilei', '/v1/audit/actors')).statusCode).toBe(403);
+  });
+
   it('refuses bad filters naming the field', async () => {
     const cases: [string, string][] = [
       ['from=2026-06-02T00:00:00Z&to=2026-06-01T00:00:00Z', 'querystring/to'],

@@ -7,7 +7,13 @@ import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import { viewAuditEvent } from './audit-event-view.ts';
 import { auditExportChunks, levelsByObject } from './audit-export.ts';
 import { auditFilterOf, filtersUsed, type AuditFilterParams } from './audit-filter.ts';
-import { EVENT_PAGE, EXPORT_QUERY, SEARCH_QUERY } from './audit-schemas.ts';
+import {
+  ACTORS_ANSWER,
+  ACTORS_QUERY,
+  EVENT_PAGE,
+  EXPORT_QUERY,
+  SEARCH_QUERY,
+} from './audit-schemas.ts';
 
 const ERRORS = {
   400: ERROR_BODY_SCHEMA,
@@ -70,6 +76,30 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         nextCursor:
           page.nextBeforeId === null ? null : app.custos.cursors.seal(binding, page.nextBeforeId),
       };
+    },
+  );
+
+  app.get<{ Querystring: { q?: string } }>(
+    '/v1/audit/actors',
+    {
+      config: { permission: { kind: 'function', name: 'audit_view' } },
+      schema: {
+        tags,
+        summary:
+          'Users to filter the audit log by (id and name; a name or id prefix), for the actor picker',
+        querystring: ACTORS_QUERY,
+        response: { 200: ACTORS_ANSWER, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const q = (request.query.q ?? '').toLowerCase();
+      const users = request.custos.model.users
+        .filter(
+          (u) => q === '' || u.id.toLowerCase().startsWith(q) || u.name.toLowerCase().includes(q),
+        )
+        .slice(0, 50)
+        .map((u) => ({ id: u.id, name: u.name }));
+      return { users };
     },
   );
 

@@ -138,3 +138,24 @@ export const REVEAL_ANSWER = {
     },
   },
 } as const;
+
+export const ACTORS_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { q: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+export const ACTORS_ANSWER = {
+  type: 'object',
+  required: ['users'],
+  properties: {
+    users: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+      },
+    },
+  },
+} as const;

@@ -31,6 +31,8 @@ describe('config', () => {
       resetLinkMinutes: 60,
       authRateLimitPerMinute: 30,
       mfaSecretKey: undefined,
+      revealRateLimitPerHour: 30,
+      auditExportMaxRows: 100_000,
     });
   });
 

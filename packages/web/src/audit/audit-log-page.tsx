@@ -173,7 +173,7 @@ export function AuditLogPage() {
             {
               title: t('columns.actor'),
               key: 'actor',
-              render: (_: unknown, e: AuditEvent) => e.actorName ?? e.actorId ?? '—',
+              render: (_: unknown, e: AuditEvent) => e.actorName ?? e.actorId ?? t('system'),
             },
             {
               title: t('columns.actingAs'),
@@ -225,7 +225,7 @@ export function AuditLogPage() {
                 {
                   key: 'actor',
                   label: t('columns.actor'),
-                  children: open.actorName ?? open.actorId ?? '—',
+                  children: open.actorName ?? open.actorId ?? t('system'),
                 },
                 { key: 'action', label: t('columns.action'), children: open.action },
                 { key: 'target', label: t('columns.target'), children: open.target ?? '' },

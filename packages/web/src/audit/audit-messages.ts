@@ -5,6 +5,7 @@ export const auditMessages: Messages = {
   'zh-CN': {
     nav: { audit: '审计日志' },
     title: '审计日志',
+    system: '系统',
     intro: '谁在何时、以谁的身份、对哪条记录做了什么。查看和导出本身也会留审计。',
     filters: {
       actor: '操作人',
@@ -68,6 +69,7 @@ export const auditMessages: Messages = {
   'en-US': {
     nav: { audit: 'Audit log' },
     title: 'Audit log',
+    system: 'System',
     intro:
       'Who did what to which record, when, and as whom. Reading and exporting the log is audited too.',
     filters: {

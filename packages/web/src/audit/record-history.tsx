@@ -54,7 +54,7 @@ export function RecordHistory({ object, id }: { object: ObjectType; id: string }
               </Space2>
               <Typography.Text type="secondary">
                 {t('audit:history.by', {
-                  actor: e.actorName ?? e.actorId ?? '—',
+                  actor: e.actorName ?? e.actorId ?? t('audit:system'),
                   at: dayjs(e.at).format('YYYY-MM-DD HH:mm'),
                 })}
                 {e.actingAsId !== null &&

@@ -24,7 +24,13 @@ export function EventDiff({ event }: { event: AuditEvent }) {
               title: t('drawer.before'),
               key: 'before',
               render: (_: unknown, l: (typeof lines)[number]) => (
-                <Typography.Text delete={l.before !== undefined && l.after !== undefined}>
+                <Typography.Text
+                  delete={
+                    l.before !== undefined &&
+                    l.after !== undefined &&
+                    JSON.stringify(l.before) !== JSON.stringify(l.after)
+                  }
+                >
                   {valueText(l.before)}
                 </Typography.Text>
               ),

@@ -39,6 +39,7 @@ export interface ApiClient {
   download(path: string): Promise<AsyncIterable<string>>;
   /** A GET whose answer is read whole as bytes (a PDF). */
   bytes(path: string): Promise<Buffer>;
+  download(path: string, onHeaders?: (headers: Headers) => void): Promise<AsyncIterable<string>>;
 }
 
 /** The base URL of `--server`, checked (http or https); a usage error names what is wrong. */
@@ -129,8 +130,9 @@ export function apiClient(options: ApiClientOptions): ApiClient {
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
     bytes: async (path: string) => Buffer.from(await (await send('GET', path, {})).arrayBuffer()),
-    download: async (path: string) => {
+    download: async (path: string, onHeaders?: (headers: Headers) => void) => {
       const response = await send('GET', path, {});
+      onHeaders?.(response.headers);
       const body = response.body;
       return (async function* () {
         if (body === null) return;

@@ -7,6 +7,7 @@ import { configureDemo } from './demo-command.ts';
 import { EXIT, type ExitCode } from './exit-code.ts';
 import { configureExplain } from './explain-command.ts';
 import { configureExport } from './export-command.ts';
+import { configureAuditExport } from './audit-export-command.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_TENANT } from './global-options.ts';
 import { configureImport } from './import-command.ts';
 import { configureMigrate } from './migrate-command.ts';
@@ -39,6 +40,10 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureImport(program.command('import'), ctx);
   configureUser(program.command('user'), ctx);
   configureReview(program.command('review'), ctx);
+  configureAuditExport(
+    program.command('audit').description('The audit log (审计日志)').command('export'),
+    ctx,
+  );
   return program;
 }
 

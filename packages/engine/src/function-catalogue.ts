@@ -64,6 +64,9 @@ export const FUNCTION_CATALOGUE = [
     description: {
       'zh-CN': '创建和运行权限定期审查(审查活动、证据导出)',
       'en-US': 'Create and run access reviews (campaigns, evidence export)',
+    },
+  },
+  {
     name: 'security_monitor',
     admin: true,
     description: {

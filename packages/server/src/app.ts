@@ -50,6 +50,7 @@ import { reviewRoutes } from './modules/reviews/review-routes.ts';
 import { requestRoutes } from './modules/requests/request-routes.ts';
 import { notificationRoutes } from './modules/requests/notification-routes.ts';
 import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
+import { auditModule } from './modules/audit/audit-module.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -79,6 +80,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'notifications', routes: notificationRoutes },
   { name: 'four-eyes', routes: fourEyesRoutes },
   { name: 'sod', routes: sodRoutes },
+  { name: 'audit', routes: auditModule },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -36,6 +36,8 @@ describe('config', () => {
       jobsPollMs: 1000,
       webhookAllowedHosts: [],
       webhookTimeoutMs: 5000,
+      revealRateLimitPerHour: 30,
+      auditExportMaxRows: 100_000,
     });
   });
 

@@ -34,6 +34,8 @@ export interface Config {
   jobsPollMs: number;
   webhookAllowedHosts: readonly string[];
   webhookTimeoutMs: number;
+  revealRateLimitPerHour: number;
+  auditExportMaxRows: number;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -401,6 +403,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description: 'How long one webhook delivery attempt may take, in ms (100 to 60000).',
     parse: integer(100, 60_000),
+  },
+  revealRateLimitPerHour: {
+    key: 'revealRateLimitPerHour',
+    env: 'CUSTOS_REVEAL_RATE_LIMIT_PER_HOUR',
+    default: '30',
+    sensitive: false,
+    description:
+      'Masked values one user may reveal in any hour (`POST /v1/<object>/:id/reveal`); past it: 429 `REVEAL_RATE_LIMITED` with `Retry-After` (1 to 10000).',
+    parse: integer(1, 10_000),
+  },
+  auditExportMaxRows: {
+    key: 'auditExportMaxRows',
+    env: 'CUSTOS_AUDIT_EXPORT_MAX_ROWS',
+    default: '100000',
+    sensitive: false,
+    description:
+      'Events one audit export may hold (`GET /v1/audit/events/export`); a larger result stops there, says `truncated` and is audited so (1,000 to 10,000,000).',
+    parse: integer(1_000, 10_000_000),
   },
 };
 

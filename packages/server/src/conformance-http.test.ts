@@ -3,7 +3,7 @@
  * every time a check names), the list endpoint returns exactly the records `decide` lets the user
  * read, and `GET /:id` answers 200 for those and 404 for the others; the export endpoint
  * (`GET /:object/export?format=json`) returns exactly the records `decide` lets the user read and
- * export. To exercise export, every role of the scenario also holds the `export` function (a
+ * export, and `GET /:id/history` answers exactly as `GET /:id` (200, or the same 404). To exercise export, every role of the scenario also holds the `export` function (a
  * function changes no record decision); a user holding no role answers 403. The list filters
  * (owner, department, sensitivity, a field the user reads in clear) return exactly the records
  * `decide` lets the user read that match the filter, with `total` counting them; a field filter on
@@ -307,6 +307,18 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             const allowed = expected.includes(r.id);
             if (one.statusCode !== (allowed ? 200 : 404))
               mismatches.push(`${label} ${r.id}: GET ${one.statusCode}, decide ${allowed}`);
+            // A record's history: readable exactly when the record is, the same 404 otherwise
+            // (at the scenario's own time: the history route decides as the record route does).
+            if (at !== s.now) continue;
+            const history = await app.inject({
+              method: 'GET',
+              url: `/v1/${OBJECT_CATALOGUE[object].path}/${encodeURIComponent(r.id)}/history`,
+              headers: { cookie },
+            });
+            if (history.statusCode !== one.statusCode || (!allowed && history.body !== one.body))
+              mismatches.push(
+                `${label} ${r.id}: history ${history.statusCode}, GET ${one.statusCode}`,
+              );
           }
         }
       }

@@ -63,3 +63,9 @@ export { evidenceCsv, evidencePdf, summaryOf } from './modules/reviews/review-ev
 export { createServerKeys } from './http/server-keys.ts';
 export { runAccessRequestExpiry } from './modules/requests/access-request-expiry.ts';
 export type { ExpiryServices } from './modules/requests/access-request-expiry.ts';
+export {
+  AUDIT_CSV_COLUMNS,
+  auditExportChunks,
+  type AuditExportFormat,
+} from './modules/audit/audit-export.ts';
+export { auditFilterOf, type AuditFilterParams } from './modules/audit/audit-filter.ts';

@@ -50,6 +50,14 @@ export type { StoreErrorCode } from './store-error.ts';
 export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
 export type { AuditEvent } from './audit-repository.ts';
 export {
+  auditEventPages,
+  countAuditEvents,
+  countRecentActions,
+  oldestRecentAction,
+  searchAuditEvents,
+} from './audit-search.ts';
+export type { AuditFilter, AuditPage, AuditQuery, StoredAuditEvent } from './audit-search.ts';
+export {
   findCredentialByEmail,
   findCredentialOfUser,
   findCredentialsByEmail,
@@ -281,6 +289,7 @@ export type {
   ReviewScope,
 } from './review-repository.ts';
 export type { ReviewCampaignRow, ReviewItemRow } from './schema.ts';
+export {
   DEFAULT_PENDING_EXPIRY_DAYS,
   readFourEyesSetting,
   writeFourEyesSetting,

@@ -361,6 +361,8 @@ export interface UsageDailyRow {
   requests: ColumnType<string | number, number, number>;
   records: ColumnType<string | number, number, number>;
   last_at: ColumnType<Date, Date, Date>;
+}
+
 /** A tenant's four-eyes setting (0017-pending-changes). */
 export interface FourEyesSettingRow {
   tenant_id: string;
@@ -525,6 +527,8 @@ export interface ReviewItemRow {
   decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   audit_event_ids: ColumnType<unknown, string | null | undefined, string | null>;
   recheck: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
 /** A durable job (0015-jobs-monitoring, ADR 0014); `tenant_id` '' for work across tenants. */
 export interface JobRow {
   tenant_id: string;

@@ -50,6 +50,10 @@ export const SERVER_ERROR_STATUS = {
   // Access requests (docs/access-requests.md)
   ACCESS_REQUEST_SELF_APPROVAL: 403,
   ACCESS_REQUEST_CLOSED: 409,
+  // Audit log and reveal of masked values (docs/audit-search.md)
+  REVEAL_NOT_MASKED: 409,
+  REVEAL_FIELD_HIDDEN: 403,
+  REVEAL_RATE_LIMITED: 429,
   // Resources
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -16,6 +16,7 @@ import { loadDemoMonitoring } from './demo-monitoring.ts';
 import { loadDemoRequests } from './demo-requests.ts';
 import { seedDemoFourEyes } from './demo-four-eyes.ts';
 import { loadDemoSod } from './demo-sod.ts';
+import { loadAuditReadDemo } from './demo-audit-read.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -67,11 +68,12 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   await loadDemoJml(database, tenantId, options.now);
   await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
   await loadDemoMonitoring(database, tenantId, options.now);
-  if (options.fourEyes !== false)
-    await seedDemoFourEyes(database, { tenantId, company, now: options.now });
   await loadDemoSod(database, { tenantId, now: options.now });
-  return { tenantId, company, logins: company.logins };
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);
+  await loadAuditReadDemo(database, loaded, options.now);
+  // Last: the waiting four-eyes change is previewed against the demo's final policy.
+  if (options.fourEyes !== false)
+    await seedDemoFourEyes(database, { tenantId, company, now: options.now });
   return loaded;
 }

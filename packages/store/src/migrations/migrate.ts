@@ -17,6 +17,7 @@ import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
 import { accessRequestsMigration } from './0016-access-requests.ts';
 import { pendingChangesMigration } from './0017-pending-changes.ts';
 import { sodMigration } from './0020-sod.ts';
+import { auditSearchMigration } from './0014-audit-search.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-access-requests': accessRequestsMigration,
   '0017-pending-changes': pendingChangesMigration,
   '0020-sod': sodMigration,
+  '0014-audit-search': auditSearchMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

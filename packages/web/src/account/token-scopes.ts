@@ -16,6 +16,7 @@ export const TOKEN_SCOPE_OPTIONS: readonly { scope: TokenScope; fn: string | nul
   { scope: 'import', fn: 'import' },
   { scope: 'user_admin', fn: 'user_admin' },
   { scope: 'role_admin', fn: 'role_admin' },
+  { scope: 'audit_view', fn: 'audit_view' },
 ];
 
 /** The message key of a scope (i18next reads `:` as a namespace separator). */

@@ -59,6 +59,7 @@ const ApprovalsPage = page(() => import('../requests/approvals-page.tsx'), 'Appr
 const ApprovalChainsPage = page(
   () => import('../requests/approval-chains-page.tsx'),
   'ApprovalChainsPage',
+);
 const PendingChangesPage = page(
   () => import('../four-eyes/pending-changes-page.tsx'),
   'PendingChangesPage',
@@ -70,11 +71,13 @@ const PendingChangeDetailPage = page(
 const FourEyesSettingsPage = page(
   () => import('../four-eyes/four-eyes-settings-page.tsx'),
   'FourEyesSettingsPage',
+);
 const SodPage = page(() => import('../sod/sod-page.tsx'), 'SodPage');
 const LeastPrivilegePage = page(
   () => import('../sod/least-privilege-page.tsx'),
   'LeastPrivilegePage',
 );
+const AuditLogPage = page(() => import('../audit/audit-log-page.tsx'), 'AuditLogPage');
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -124,6 +127,7 @@ export function AppRoutes() {
         <Route path="admin/pending-changes" element={<PendingChangesPage />} />
         <Route path="admin/pending-changes/:id" element={<PendingChangeDetailPage />} />
         <Route path="admin/four-eyes" element={<FourEyesSettingsPage />} />
+        <Route path="admin/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -30,9 +31,8 @@ export const RECORD_MENU = [
 
 /** The frame of every signed-in screen: menu (what the API says the user holds), header, page. */
 export function Shell() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'fourEyes', 'audit', 'jml', 'sod', 'requests']);
   const { t: tr } = useTranslation('reviews');
-  const { t } = useTranslation(['common', 'fourEyes']);
   const me = useMe().data;
   const location = useLocation();
   const navigate = useNavigate();
@@ -141,6 +141,15 @@ export function Shell() {
         },
       ],
     },
+    ...(holds(me, 'audit_view')
+      ? [
+          {
+            key: '/admin/audit',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/admin/audit">{t('audit:nav.audit')}</Link>,
+          },
+        ]
+      : []),
     {
       key: '/account',
       icon: <UserOutlined />,

@@ -14,6 +14,7 @@ import { reviewsMessages } from '../reviews/reviews-messages.ts';
 import { requestsMessages } from '../requests/requests-messages.ts';
 import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import { sodMessages } from '../sod/sod-messages.ts';
+import { auditMessages } from '../audit/audit-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -37,4 +38,5 @@ export const NAMESPACES: Record<string, Messages> = {
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
   sod: sodMessages,
+  audit: auditMessages,
 };

@@ -12,7 +12,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
-import { useMe } from '../auth/use-me.ts';
+import { RecordHistory } from '../audit/record-history.tsx';
+import { RevealButton } from '../audit/reveal-button.tsx';
+import { holds, useMe } from '../auth/use-me.ts';
 import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
@@ -74,7 +76,18 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
   const readOnly = me?.viewAs != null;
   const permissions = readOnly ? {} : view.permissions;
 
-  const details = <RecordFields object={object} record={view} />;
+  const details = (
+    <RecordFields
+      object={object}
+      record={view}
+      mayReveal={!readOnly && holds(me, 'reveal_masked')}
+    />
+  );
+  const history = {
+    key: 'history',
+    label: t('audit:history.tab'),
+    children: <RecordHistory object={object} id={view.id} />,
+  };
   return (
     <Flex vertical gap={12}>
       <div>
@@ -134,10 +147,11 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
               label: t(`common:nav.${o.path}`),
               children: <CustomerChildren object={o.object} customerId={view.id} />,
             })),
+            history,
           ]}
         />
       ) : (
-        details
+        <Tabs items={[{ key: 'fields', label: t('tabs.fields'), children: details }, history]} />
       )}
       {editing && (
         <RecordFormModal
@@ -222,7 +236,16 @@ function RecordMeta({ object, record }: { object: ObjectType; record: RecordView
  * The record's fields by the API's `fieldLevels`: hidden fields absent, masked ones shown masked
  * and marked, read-only ones marked; editable ones plain.
  */
-function RecordFields({ object, record }: { object: ObjectType; record: RecordView }) {
+function RecordFields({
+  object,
+  record,
+  mayReveal,
+}: {
+  object: ObjectType;
+  record: RecordView;
+  /** The user holds `reveal_masked` (and is not viewing as someone): a reveal button by each masked value. */
+  mayReveal: boolean;
+}) {
   const { t } = useTranslation('records');
   const masked = new Set(record.maskedFields ?? []);
   const items = editFields(record).map((field) => ({
@@ -238,10 +261,15 @@ function RecordFields({ object, record }: { object: ObjectType; record: RecordVi
       </span>
     ),
     children: (
-      <FieldValue
-        value={record.fields[field.name]}
-        masked={masked.has(field.name) || field.level === 'masked'}
-      />
+      <Space size={8} align="start" wrap>
+        <FieldValue
+          value={record.fields[field.name]}
+          masked={masked.has(field.name) || field.level === 'masked'}
+        />
+        {mayReveal && masked.has(field.name) && (
+          <RevealButton object={object} id={record.id} field={field.name} />
+        )}
+      </Space>
     ),
   }));
   return (

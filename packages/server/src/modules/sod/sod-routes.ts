@@ -1,4 +1,5 @@
 import { CLOSED, sodConflicts, SodRuleSchema, type SodRule } from '@custos/engine';
+import type { HeldAnswer } from '../four-eyes/four-eyes-gate.ts';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -65,8 +66,10 @@ export async function sodRoutes(app: FastifyInstance): Promise<void> {
   /** The rule as committed, with the users who already violate it. */
   const withConflicts = async (
     ctx: { tenantId: string; now: number },
-    result: { data: unknown; version: number },
+    result: { data: unknown; version: number } | HeldAnswer,
   ) => {
+    // Held for a second administrator (four eyes): nothing committed yet, nothing to list.
+    if ('pending' in result) return result;
     const rule = result.data as SodRule;
     const snapshot = await app.custos.policy.atLeast(ctx.tenantId, result.version);
     const conflicts = sodConflicts(snapshot.model, { rules: [rule], now: ctx.now }).map((c) =>

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { canonicalAuditJsonAroundSeq, GENESIS_HASH } from './audit-chain.ts';
 import type { AuditOutcome, StoreSchema } from './schema.ts';
 
 /** One audited change: who did what to which target, when, and the state before and after. */
@@ -23,28 +24,66 @@ export interface AuditEvent {
   userAgent?: string | null;
 }
 
+/** Where an appended event sits in its tenant's chain. */
+export interface AppendedAuditEvent {
+  id: string;
+  seq: number;
+  hash: string;
+}
+
 /**
- * Append an audit event. Pass the transaction that makes the change, so that the change and its
- * audit row commit together or not at all. (The hash chain comes with the governance issue.)
+ * Append an audit event — the ONE writer of `audit_events`. Pass the transaction that makes the
+ * change, so that the change and its audit row commit together or not at all.
+ *
+ * One statement chains it (ADR 0013): it bumps the tenant's row in `audit_heads` (created on the
+ * first event) and computes `h_i = SHA-256(h_{i-1} ‖ canonical JSON)` in the database from the
+ * canonical JSON built here around the not-yet-known `seq`. The head row stays locked until the
+ * enclosing transaction ends, so concurrent writers of a tenant queue behind each other and form
+ * one chain; outside a transaction the statement is atomic by itself.
  */
-export async function appendAuditEvent(db: Kysely<StoreSchema>, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      tenant_id: event.tenantId,
-      at: event.at,
-      actor_id: event.actorId,
-      action: event.action,
-      target: event.target,
-      before: event.before === undefined ? null : JSON.stringify(event.before),
-      after: event.after === undefined ? null : JSON.stringify(event.after),
-      outcome: event.outcome ?? 'success',
-      acting_as_id: event.actingAsId ?? null,
-      request_id: event.requestId ?? null,
-      ip: event.ip ?? null,
-      user_agent: event.userAgent ?? null,
-    })
-    .execute();
+export async function appendAuditEvent(
+  db: Kysely<StoreSchema>,
+  event: AuditEvent,
+): Promise<AppendedAuditEvent> {
+  const before = event.before === undefined ? null : JSON.stringify(event.before);
+  const after = event.after === undefined ? null : JSON.stringify(event.after);
+  const at = new Date(event.at.getTime()).toISOString();
+  const outcome = event.outcome ?? 'success';
+  const [head, tail] = canonicalAuditJsonAroundSeq({
+    tenant: event.tenantId,
+    at,
+    actor: event.actorId,
+    action: event.action,
+    target: event.target,
+    // The JSON value as the database will give it back.
+    before: before === null ? null : JSON.parse(before),
+    after: after === null ? null : JSON.parse(after),
+    outcome,
+    acting_as_id: event.actingAsId ?? null,
+    request_id: event.requestId ?? null,
+    ip: event.ip ?? null,
+    user_agent: event.userAgent ?? null,
+  });
+  const { rows } = await sql<{ id: string; seq: string; hash: string }>`
+    with head as (
+      insert into audit_heads as h (tenant_id, seq, hash)
+      values (${event.tenantId}, 1, encode(sha256(decode(${GENESIS_HASH}::text, 'hex')
+        || convert_to(${head}::text || '1' || ${tail}::text, 'UTF8')), 'hex'))
+      on conflict (tenant_id) do update set
+        seq = h.seq + 1,
+        hash = encode(sha256(decode(h.hash, 'hex')
+          || convert_to(${head}::text || (h.seq + 1)::text || ${tail}::text, 'UTF8')), 'hex')
+      returning seq, hash
+    )
+    insert into audit_events (tenant_id, at, actor_id, action, target, before, after, outcome,
+      acting_as_id, request_id, ip, user_agent, seq, hash)
+    select ${event.tenantId}, ${at}::timestamptz, ${event.actorId}, ${event.action},
+      ${event.target}, ${before}::jsonb, ${after}::jsonb, ${outcome}, ${event.actingAsId ?? null},
+      ${event.requestId ?? null}, ${event.ip ?? null}, ${event.userAgent ?? null}, head.seq, head.hash
+    from head
+    returning id, seq, hash`.execute(db);
+  const row = rows[0]!;
+  return { id: String(row.id), seq: Number(row.seq), hash: row.hash };
 }
 
 /** A tenant's audit events, newest first (for tests and the audit view). */

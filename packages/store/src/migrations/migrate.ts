@@ -10,6 +10,7 @@ import { mfaMigration } from './0008-mfa.ts';
 import { apiTokensMigration } from './0009-api-tokens.ts';
 import { notificationsMigration } from './0010-notifications.ts';
 import { auditContextMigration } from './0011-audit-context.ts';
+import { auditChainMigration } from './0013-audit-chain.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-api-tokens': apiTokensMigration,
   '0010-notifications': notificationsMigration,
   '0011-audit-context': auditContextMigration,
+  '0013-audit-chain': auditChainMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

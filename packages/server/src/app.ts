@@ -40,6 +40,7 @@ import { tokenRoutes } from './modules/tokens/token-routes.ts';
 import { mfaRoutes } from './modules/auth/mfa/mfa-routes.ts';
 import { consoleRoutes } from './modules/console/console-routes.ts';
 import { consoleDataRoutes } from './modules/console-data/console-data-routes.ts';
+import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -63,6 +64,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'mfa', routes: mfaRoutes },
   { name: 'console-data', routes: consoleDataRoutes },
+  { name: 'audit-chain', routes: auditChainRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -29,6 +29,8 @@ export interface Config {
   resetLinkMinutes: number;
   authRateLimitPerMinute: number;
   mfaSecretKey: string | undefined;
+  auditKeyFile: string | undefined;
+  auditCheckpointDir: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -340,6 +342,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Encrypts the stored TOTP secrets (AES-256-GCM): 32 random bytes in Base64 (`openssl rand -base64 32`). Unset: they are stored unencrypted; secrets stored before the key was set still work.',
     parse: aes256Key,
+  },
+  auditKeyFile: {
+    key: 'auditKeyFile',
+    env: 'CUSTOS_AUDIT_KEY_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the HMAC key of the audit checkpoints (docs/audit.md): 32 random bytes in Base64 (`openssl rand -base64 32 > audit.key`), kept outside the database. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`).",
+    parse: nonEmpty,
+  },
+  auditCheckpointDir: {
+    key: 'auditCheckpointDir',
+    env: 'CUSTOS_AUDIT_CHECKPOINT_DIR',
+    default: undefined,
+    sensitive: false,
+    description:
+      'Where the scheduled audit checkpoints are written as JSON files, one per tenant and head (`<tenant>-<seq>.json`). Unset: `<dataDir>/audit-checkpoints`.',
+    parse: nonEmpty,
   },
 };
 

@@ -52,3 +52,17 @@ export { SECURE_SESSION_COOKIE, sessionCookieName } from './http/session-cookie.
 export { publicUrlOf } from './config.ts';
 export { resetMfa } from './modules/auth/mfa/reset-mfa.ts';
 export type { MfaResetResult } from './modules/auth/mfa/reset-mfa.ts';
+export {
+  runAuditCheckpoints,
+  checkpointDir,
+  checkpointFile,
+  parseCheckpointFile,
+  CHECKPOINT_FILE_FORMAT,
+} from './modules/audit-chain/audit-checkpoints.ts';
+export type {
+  AuditCheckpointRun,
+  AuditCheckpointServices,
+  CheckpointFile,
+} from './modules/audit-chain/audit-checkpoints.ts';
+export { loadAuditKey, parseAuditKeyFile } from './modules/audit-chain/audit-key.ts';
+export { createServerKeys } from './http/server-keys.ts';

@@ -59,6 +59,8 @@ export const SERVER_ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   ORIGIN_REFUSED: 403,
   CSRF_TOKEN_INVALID: 403,
+  // The audit chain (docs/audit.md): no checkpoint key configured
+  AUDIT_KEY_MISSING: 409,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

@@ -8,6 +8,8 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 export const KEY_LABELS = {
   /** AES-256-GCM key of list cursors (`cursor-seal.ts`). */
   cursor: 'custos/v1/cursor',
+  /** HMAC-SHA256 key of the audit checkpoints when `CUSTOS_AUDIT_KEY_FILE` is unset (docs/audit.md). */
+  audit: 'custos/v1/audit-checkpoint',
 } as const;
 
 export type KeyLabel = keyof typeof KEY_LABELS;

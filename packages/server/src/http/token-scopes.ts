@@ -14,7 +14,13 @@ import type { RoutePermission } from './route-permission.ts';
  *   that need that function; the owner must hold it when the token is created.
  */
 export const RECORD_SCOPES = ['records:read', 'records:write', 'authz'] as const;
-export const FUNCTION_SCOPES = ['export', 'import', 'user_admin', 'role_admin'] as const;
+export const FUNCTION_SCOPES = [
+  'export',
+  'import',
+  'user_admin',
+  'role_admin',
+  'audit_view',
+] as const;
 export const TOKEN_SCOPES: readonly string[] = [...RECORD_SCOPES, ...FUNCTION_SCOPES];
 
 /** Authenticated routes a token may use with no particular scope: who am I. */

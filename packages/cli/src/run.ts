@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { configureAuditChain } from './audit-chain-command.ts';
 import { configureCheck } from './check-command.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureExport(program.command('export'), ctx);
   configureImport(program.command('import'), ctx);
   configureUser(program.command('user'), ctx);
+  configureAuditChain(program.command('audit'), ctx);
   return program;
 }
 

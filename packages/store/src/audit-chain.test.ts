@@ -122,6 +122,38 @@ describe.each(TEST_BACKENDS)('the audit chain on $name', (backend) => {
     expect((await verifyAuditChain(database.db, tenantId)).ok).toBe(true);
   });
 
+  it('appends a batch in one go (group commit), interleaved with single appends, one chain', async () => {
+    const tenantId = await tenantWith(2);
+    const batch = Array.from({ length: 50 }, (_, i) => ({
+      tenantId,
+      actorId: 'lilei',
+      action: 'customer.import',
+      target: `customer/n-${i}`,
+      after: { name: `客户 ${i}`, quote: 'a"b\\c', n: i },
+      at: new Date(T0 + i),
+      ip: i % 2 === 0 ? null : '10.0.0.2',
+    }));
+    const appended = await appendAuditEvent(database.db, batch);
+    expect(appended.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 3));
+    const inTx = await database.db.transaction().execute(async (tx) => {
+      const one = await appendAuditEvent(tx, { ...batch[0]!, target: 'x' });
+      const more = await appendAuditEvent(tx, batch.slice(0, 3));
+      return [one.seq, ...more.map((e) => e.seq)];
+    });
+    expect(inTx).toEqual([53, 54, 55, 56]);
+    expect(await appendAuditEvent(database.db, [])).toEqual([]);
+    expect(await verifyAuditChain(database.db, tenantId)).toMatchObject({ ok: true, events: 56 });
+    // The first events of a new tenant may come as a batch too.
+    tenantNo += 1;
+    const fresh = `chain-${tenantNo}`;
+    await database.db.insertInto('tenants').values({ id: fresh, name: fresh }).execute();
+    await appendAuditEvent(
+      database.db,
+      batch.map((e) => ({ ...e, tenantId: fresh })),
+    );
+    expect((await verifyAuditChain(database.db, fresh)).ok).toBe(true);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of the audit log and its checkpoints', async () => {
     const tenantId = await tenantWith(2);
     await checkpointAt(tenantId);

@@ -99,6 +99,48 @@ describe.each(['pglite', 'postgres'] as const)('audit chain routes on %s', (back
     expect(foreign.json().details.field).toBe('body/checkpoints/0/tenant');
   });
 
+  it('records sign-in failures and successes with their context, never the password', async () => {
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      headers: { 'user-agent': 'coverage-test', 'x-request-id': 'req-wrong-pw' },
+      payload: { email: REP, password: 'Not-The-Password-1' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const [failed] = await listAuditEvents(t.database.db, 'yunshan', {
+      action: 'auth.login_failed',
+    });
+    expect(failed).toMatchObject({
+      target: 'user/lilei',
+      outcome: 'failure',
+      requestId: 'req-wrong-pw',
+      userAgent: 'coverage-test',
+    });
+    expect(failed?.ip).toBeTruthy();
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      headers: { 'user-agent': 'coverage-test', 'x-request-id': 'req-good-pw' },
+      payload: { email: REP, password: 'Custos-Demo-2026' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const [signedIn] = await listAuditEvents(t.database.db, 'yunshan', { action: 'auth.login' });
+    expect(signedIn).toMatchObject({
+      actorId: 'lilei',
+      outcome: 'success',
+      requestId: 'req-good-pw',
+      userAgent: 'coverage-test',
+    });
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from audit_events
+      where tenant_id = 'yunshan' and (after::text like '%Not-The-Password-1%' or after::text like '%Custos-Demo-2026%')`.execute(
+      t.database.db,
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+    const report = (await call(auditor, 'POST', '/v1/audit/verify')).json();
+    expect(report.ok).toBe(true);
+  });
+
   it('runs the scheduled checkpoints idempotently, one file per tenant and head', async () => {
     const services = {
       database: t.database,

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { configureAuditChain } from './audit-chain-command.ts';
 import { configureCheck } from './check-command.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
     program.command('audit').description('The audit log (审计日志)').command('export'),
     ctx,
   );
+  configureAuditChain(program.command('audit'), ctx);
   return program;
 }
 

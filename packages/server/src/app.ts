@@ -51,6 +51,7 @@ import { requestRoutes } from './modules/requests/request-routes.ts';
 import { notificationRoutes } from './modules/requests/notification-routes.ts';
 import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
+import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -81,6 +82,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'four-eyes', routes: fourEyesRoutes },
   { name: 'sod', routes: sodRoutes },
   { name: 'audit', routes: auditModule },
+  { name: 'audit-chain', routes: auditChainRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -36,6 +36,8 @@ export interface Config {
   webhookTimeoutMs: number;
   revealRateLimitPerHour: number;
   auditExportMaxRows: number;
+  auditKeyFile: string | undefined;
+  auditCheckpointDir: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -421,6 +423,23 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Events one audit export may hold (`GET /v1/audit/events/export`); a larger result stops there, says `truncated` and is audited so (1,000 to 10,000,000).',
     parse: integer(1_000, 10_000_000),
+  auditKeyFile: {
+    key: 'auditKeyFile',
+    env: 'CUSTOS_AUDIT_KEY_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the HMAC key of the audit checkpoints (docs/audit.md): 32 random bytes in Base64 (`openssl rand -base64 32 > audit.key`), kept outside the database. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`).",
+    parse: nonEmpty,
+  },
+  auditCheckpointDir: {
+    key: 'auditCheckpointDir',
+    env: 'CUSTOS_AUDIT_CHECKPOINT_DIR',
+    default: undefined,
+    sensitive: false,
+    description:
+      'Where the scheduled audit checkpoints are written as JSON files, one per tenant and head (`<tenant>-<seq>.json`). Unset: `<dataDir>/audit-checkpoints`.',
+    parse: nonEmpty,
   },
 };
 

@@ -69,3 +69,17 @@ export {
   type AuditExportFormat,
 } from './modules/audit/audit-export.ts';
 export { auditFilterOf, type AuditFilterParams } from './modules/audit/audit-filter.ts';
+export {
+  runAuditCheckpoints,
+  checkpointDir,
+  checkpointFile,
+  parseCheckpointFile,
+  CHECKPOINT_FILE_FORMAT,
+} from './modules/audit-chain/audit-checkpoints.ts';
+export type {
+  AuditCheckpointRun,
+  AuditCheckpointServices,
+  CheckpointFile,
+} from './modules/audit-chain/audit-checkpoints.ts';
+export { loadAuditKey, parseAuditKeyFile } from './modules/audit-chain/audit-key.ts';
+export { createServerKeys } from './http/server-keys.ts';

@@ -48,7 +48,27 @@ export type {
 export { StoreError, STORE_ERROR_CODES } from './store-error.ts';
 export type { StoreErrorCode } from './store-error.ts';
 export { appendAuditEvent, listAuditEvents } from './audit-repository.ts';
-export type { AuditEvent } from './audit-repository.ts';
+export type { AppendedAuditEvent, AuditEvent } from './audit-repository.ts';
+export {
+  canonicalAuditJson,
+  chainHash,
+  checkpointSignatureValid,
+  GENESIS_HASH,
+  signCheckpoint,
+} from './audit-chain.ts';
+export type { AuditCheckpoint, CanonicalAuditEvent, SignedAuditCheckpoint } from './audit-chain.ts';
+export { verifyAuditChain } from './audit-verify.ts';
+export type {
+  AuditChainIssue,
+  AuditChainProblem,
+  AuditChainReport,
+  VerifyAuditChainOptions,
+} from './audit-verify.ts';
+export {
+  createAuditCheckpoint,
+  listAuditCheckpoints,
+  listAuditTenants,
+} from './audit-checkpoint-repository.ts';
 export {
   auditEventPages,
   countAuditEvents,

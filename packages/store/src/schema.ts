@@ -63,6 +63,25 @@ export interface AuditEventRow {
   request_id: ColumnType<string | null, string | null | undefined, never>;
   ip: ColumnType<string | null, string | null | undefined, never>;
   user_agent: ColumnType<string | null, string | null | undefined, never>;
+  /** The tenant's chain position and hash (0013-audit-chain); set by `appendAuditEvent`. */
+  seq: ColumnType<string, string | number, never>;
+  hash: ColumnType<string, string, never>;
+}
+
+/** Each tenant's last chained audit event (0013-audit-chain); its row lock serialises appends. */
+export interface AuditHeadRow {
+  tenant_id: string;
+  seq: string;
+  hash: string;
+}
+
+/** An HMAC-signed statement of a tenant's chain head (0013-audit-chain). */
+export interface AuditCheckpointRow {
+  tenant_id: string;
+  seq: ColumnType<string, string | number, never>;
+  hash: string;
+  at: ColumnType<Date, Date | string, never>;
+  mac: string;
 }
 
 /** How an audited request ended: done, refused by a permission, or failed (e.g. a bad password). */
@@ -262,6 +281,8 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   customer_team_members: TeamMemberRow;
   onboarding_templates: OnboardingTemplateRow;
   audit_events: AuditEventRow;
+  audit_heads: AuditHeadRow;
+  audit_checkpoints: AuditCheckpointRow;
   departments: DepartmentRow;
   users: UserRow;
   user_roles: UserRoleRow;

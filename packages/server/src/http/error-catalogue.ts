@@ -86,6 +86,8 @@ export const SERVER_ERROR_STATUS = {
   ALERT_ALREADY_ACKNOWLEDGED: 409,
   WEBHOOK_URL_INVALID: 400,
   WEBHOOK_HOST_NOT_ALLOWED: 400,
+  // The audit chain (docs/audit.md): no checkpoint key configured
+  AUDIT_KEY_MISSING: 409,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

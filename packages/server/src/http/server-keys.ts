@@ -10,6 +10,8 @@ export const KEY_LABELS = {
   cursor: 'custos/v1/cursor',
   /** HMAC-SHA256 key signing access review evidence exports (`modules/reviews`). */
   reviewEvidence: 'custos/v1/review-evidence',
+  /** HMAC-SHA256 key of the audit checkpoints when `CUSTOS_AUDIT_KEY_FILE` is unset (docs/audit.md). */
+  audit: 'custos/v1/audit-checkpoint',
 } as const;
 
 export type KeyLabel = keyof typeof KEY_LABELS;

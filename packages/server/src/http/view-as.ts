@@ -141,6 +141,13 @@ export async function viewAsHook(
       ...(ctx.apiToken === undefined ? {} : { apiTokenId: ctx.apiToken.id }),
     },
     at: new Date(ctx.now),
+    actingAsId: targetId,
+    requestId: String(request.id),
+    ip: request.ip,
+    userAgent:
+      typeof request.headers['user-agent'] === 'string'
+        ? request.headers['user-agent'].slice(0, 512)
+        : null,
   });
   request.custos = { ...ctx, userId: targetId, viewAs: { actorId } };
   reply.header(VIEWING_AS_HEADER, targetId);

@@ -18,6 +18,7 @@ import { accessRequestsMigration } from './0016-access-requests.ts';
 import { pendingChangesMigration } from './0017-pending-changes.ts';
 import { sodMigration } from './0020-sod.ts';
 import { auditSearchMigration } from './0014-audit-search.ts';
+import { auditChainMigration } from './0013-audit-chain.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-pending-changes': pendingChangesMigration,
   '0020-sod': sodMigration,
   '0014-audit-search': auditSearchMigration,
+  '0013-audit-chain': auditChainMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

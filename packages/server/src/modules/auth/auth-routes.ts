@@ -72,6 +72,10 @@ async function signInFailed(
         userAgent: userAgentOf(request),
       },
       at: new Date(now),
+      outcome: 'failure',
+      requestId: String(request.id),
+      ip: request.ip,
+      userAgent: userAgentOf(request),
     });
   }
   // A named tenant without the e-mail: its audit still sees the attempt.
@@ -89,6 +93,10 @@ async function signInFailed(
         target: null,
         after: { reason: 'unknown_email', ip: request.ip, userAgent: userAgentOf(request) },
         at: new Date(now),
+        outcome: 'failure',
+        requestId: String(request.id),
+        ip: request.ip,
+        userAgent: userAgentOf(request),
       });
   }
 }

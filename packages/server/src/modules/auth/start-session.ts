@@ -132,5 +132,8 @@ export async function auditSignIn(
     target: `user/${account.userId}`,
     after: { ...after, ip: request.ip, userAgent: userAgentOf(request) },
     at: new Date(app.custos.clock()),
+    requestId: String(request.id),
+    ip: request.ip,
+    userAgent: userAgentOf(request),
   });
 }

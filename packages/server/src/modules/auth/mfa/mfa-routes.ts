@@ -58,7 +58,7 @@ const ERRORS = { 400: ERROR_BODY_SCHEMA, 401: ERROR_BODY_SCHEMA, 403: ERROR_BODY
 
 type Db = Database['db'];
 
-function audit(db: Db, ctx: RequestContext, action: string, after?: unknown): Promise<void> {
+function audit(db: Db, ctx: RequestContext, action: string, after?: unknown): Promise<unknown> {
   return appendAuditEvent(db, {
     tenantId: ctx.tenantId,
     actorId: ctx.userId,

@@ -41,11 +41,10 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureImport(program.command('import'), ctx);
   configureUser(program.command('user'), ctx);
   configureReview(program.command('review'), ctx);
-  configureAuditExport(
-    program.command('audit').description('The audit log (审计日志)').command('export'),
-    ctx,
-  );
-  configureAuditChain(program.command('audit'), ctx);
+  // 审计日志: verify and checkpoint (the chain), export (search).
+  const audit = program.command('audit');
+  configureAuditChain(audit, ctx);
+  configureAuditExport(audit.command('export'), ctx);
   return program;
 }
 

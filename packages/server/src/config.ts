@@ -423,6 +423,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     description:
       'Events one audit export may hold (`GET /v1/audit/events/export`); a larger result stops there, says `truncated` and is audited so (1,000 to 10,000,000).',
     parse: integer(1_000, 10_000_000),
+  },
   auditKeyFile: {
     key: 'auditKeyFile',
     env: 'CUSTOS_AUDIT_KEY_FILE',

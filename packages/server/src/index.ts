@@ -82,4 +82,3 @@ export type {
   CheckpointFile,
 } from './modules/audit-chain/audit-checkpoints.ts';
 export { loadAuditKey, parseAuditKeyFile } from './modules/audit-chain/audit-key.ts';
-export { createServerKeys } from './http/server-keys.ts';

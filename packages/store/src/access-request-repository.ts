@@ -1,3 +1,4 @@
+import type { AuditEvent } from './audit-repository.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { appendAuditEvent } from './audit-repository.ts';
 import { notifyUser } from './notification-repository.ts';
@@ -252,6 +253,10 @@ export async function cancelOpenRequestsOf(
   userId: string,
   now: number,
   reason: string,
+  /** Who cancels and the request's context (offboarding passes its own); default: the system. */
+  audit: Partial<
+    Pick<AuditEvent, 'actorId' | 'actingAsId' | 'requestId' | 'ip' | 'userAgent'>
+  > = {},
 ): Promise<string[]> {
   const open = await tx
     .selectFrom('access_requests')
@@ -280,6 +285,7 @@ export async function cancelOpenRequestsOf(
       before: { status: 'pending' },
       after: { status: 'cancelled', reason },
       at: new Date(now),
+      ...audit,
     });
     for (const approverId of waiting)
       await notifyUser(tx, {

@@ -27,7 +27,7 @@ describe('auditContext', () => {
   });
 
   it('before sign-in there is no actor; a long user agent is cut to 512 characters', () => {
-    const context = auditContext(request(undefined, 'x'.repeat(2000)));
+    const context = auditContext(request(null, 'x'.repeat(2000)));
     expect(context.actorId).toBeNull();
     expect(context.userAgent).toHaveLength(512);
   });

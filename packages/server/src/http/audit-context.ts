@@ -18,11 +18,15 @@ const MAX_USER_AGENT = 512;
  * `appendAuditEvent(tx, { tenantId, action, target, at, ...auditContext(request) })`.
  */
 export function auditContext(request: FastifyRequest): AuditContext {
-  const custos = request.custos as { userId: string; viewAs?: { actorId: string } } | undefined;
+  // Null before sign-in (the request decorator's default) and on public routes.
+  const custos = (request.custos ?? null) as {
+    userId: string;
+    viewAs?: { actorId: string };
+  } | null;
   const agent = request.headers['user-agent'];
   return {
-    actorId: custos === undefined ? null : (custos.viewAs?.actorId ?? custos.userId),
-    actingAsId: custos?.viewAs === undefined ? null : custos.userId,
+    actorId: custos === null ? null : (custos.viewAs?.actorId ?? custos.userId),
+    actingAsId: custos === null || custos.viewAs === undefined ? null : custos.userId,
     requestId: String(request.id),
     ip: request.ip,
     userAgent: typeof agent === 'string' ? agent.slice(0, MAX_USER_AGENT) : null,

@@ -1,10 +1,17 @@
 import { deliverWebhook } from '../modules/monitoring/webhook-delivery.ts';
 import { runMonitoring } from '../modules/monitoring/run-monitoring.ts';
 import { DELIVER_JOB } from '../modules/monitoring/webhook-store.ts';
+import { createServerKeys } from '../http/server-keys.ts';
+import { runAuditCheckpoints } from '../modules/audit-chain/audit-checkpoints.ts';
+import { loadAuditKey } from '../modules/audit-chain/audit-key.ts';
+import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expiry.ts';
+import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
+import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
 import { pruneJobs } from './job-queue.ts';
 import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
+const QUARTER_HOUR = 15 * MINUTE;
 const DAY = 86_400_000;
 
 /**
@@ -22,6 +29,25 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('jobs.prune', DAY, ({ database }, now) =>
         pruneJobs(database.db, now - 7 * DAY),
       )
-    // ─── Other parts: one line each, e.g. .registerRecurring('audit.checkpoint', HOUR, runAuditCheckpoints) ───
+      // Access requests (docs/access-requests.md): lapsed grants and roles end, requesters told.
+      .registerRecurring('access_requests.expire', MINUTE, runAccessRequestExpiry)
+      // Access reviews (docs/access-reviews.md): starts, reminders, defaults at the deadline, recurrences.
+      .registerRecurring('access_reviews.deadlines', QUARTER_HOUR, runAccessReviewDeadlines)
+      // Four eyes (docs/four-eyes.md): pending changes nobody decided in time expire.
+      .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
+      // Audit checkpoints (docs/audit.md): each tenant's head signed and written outside the
+      // database. Without a key (no CUSTOS_AUDIT_KEY_FILE, no CUSTOS_SECRET) there is nothing to
+      // sign with: said once per run, not retried as a failure.
+      .registerRecurring('audit.checkpoint', QUARTER_HOUR, async (services, now) => {
+        const keys = createServerKeys(services.config.secret);
+        if ((await loadAuditKey(services.config, keys)) === undefined) {
+          services.log.warn(
+            {},
+            'audit checkpoints skipped: set CUSTOS_AUDIT_KEY_FILE or CUSTOS_SECRET',
+          );
+          return;
+        }
+        await runAuditCheckpoints({ ...services, keys }, now);
+      })
   );
 }

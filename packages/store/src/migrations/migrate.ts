@@ -11,14 +11,14 @@ import { apiTokensMigration } from './0009-api-tokens.ts';
 import { notificationsMigration } from './0010-notifications.ts';
 import { auditContextMigration } from './0011-audit-context.ts';
 import { usageMigration } from './0012-usage.ts';
-import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
-import { accessReviewsMigration } from './0018-access-reviews.ts';
+import { auditChainMigration } from './0013-audit-chain.ts';
+import { auditSearchMigration } from './0014-audit-search.ts';
 import { jobsMonitoringMigration } from './0015-jobs-monitoring.ts';
 import { accessRequestsMigration } from './0016-access-requests.ts';
 import { pendingChangesMigration } from './0017-pending-changes.ts';
+import { accessReviewsMigration } from './0018-access-reviews.ts';
+import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { sodMigration } from './0020-sod.ts';
-import { auditSearchMigration } from './0014-audit-search.ts';
-import { auditChainMigration } from './0013-audit-chain.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,14 +34,14 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-notifications': notificationsMigration,
   '0011-audit-context': auditContextMigration,
   '0012-usage': usageMigration,
-  '0019-onboarding-templates': onboardingTemplatesMigration,
-  '0018-access-reviews': accessReviewsMigration,
+  '0013-audit-chain': auditChainMigration,
+  '0014-audit-search': auditSearchMigration,
   '0015-jobs-monitoring': jobsMonitoringMigration,
   '0016-access-requests': accessRequestsMigration,
   '0017-pending-changes': pendingChangesMigration,
+  '0018-access-reviews': accessReviewsMigration,
+  '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
-  '0014-audit-search': auditSearchMigration,
-  '0013-audit-chain': auditChainMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -171,6 +171,15 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.data.grantsRevoked).toContain('grant-cover-leave');
     expect(done.body.data.teamsLeft).toBe(1);
+    // The demo's pending role request of the leaver is cancelled with the offboarding.
+    expect(done.body.data.accessRequestsCancelled).toBe(1);
+    const requests = await db
+      .selectFrom('access_requests')
+      .select('status')
+      .where('tenant_id', '=', TENANT)
+      .where('requester_id', '=', 'zhangwei')
+      .execute();
+    expect(requests.map((r) => r.status)).toEqual(['cancelled']);
 
     // Nothing owned is left without an owner: the leaver owns nothing, the successor has it all.
     expect(await countOwnedRecords(db, TENANT, 'zhangwei')).toEqual({});
@@ -212,6 +221,7 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
         'team.remove',
         'grant.revoke',
         'user.deactivate',
+        'request.cancel',
       ]),
     );
     expect(

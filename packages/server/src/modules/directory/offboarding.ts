@@ -1,4 +1,5 @@
 import type { AccessLevel, ObjectType, PolicyModel, User } from '@custos/engine';
+import { cancelOpenRequestsOf } from '@custos/store';
 import {
   appendAuditEvent,
   countOwnedRecords,
@@ -184,10 +185,18 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
   },
   {
     name: 'access_requests.cancel',
-    // The open access requests of the leaver are cancelled here, by the access-request module's
-    // `cancelOpenRequestsOf(tx, plan.tenantId, plan.leaver.id, plan.now, 'offboarded')`, its
-    // count recorded as `summary.accessRequestsCancelled`.
-    async run() {},
+    // The leaver's open access requests are cancelled (audited; the waiting approvers are told).
+    async run(tx, plan, summary) {
+      const cancelled = await cancelOpenRequestsOf(
+        tx,
+        plan.tenantId,
+        plan.leaver.id,
+        plan.now,
+        'offboarded',
+        { actorId: plan.actorId, ...plan.audit },
+      );
+      summary.accessRequestsCancelled = cancelled.length;
+    },
   },
 ];
 

@@ -41,6 +41,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
  */
 const DETAILED = new Set([
   'REQUEST_INVALID',
+  'SOD_CONFLICT',
+  'POSITIONS_UNASSIGNED',
+  'PENDING_CHANGE_STALE',
+  'SUCCESSOR_INVALID',
+  'SUCCESSOR_REQUIRED',
   'MODEL_INVALID',
   'CONFLICT',
   'PASSWORD_REJECTED',

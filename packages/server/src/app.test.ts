@@ -105,7 +105,8 @@ describe('app', () => {
       headers: { cookie: admin },
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ userId: 'zhoumin', version: 1 });
+    const { version } = await t.app.custos.policy.current(t.demo.tenantId);
+    expect(ok.json()).toEqual({ userId: 'zhoumin', version });
     const rep = await t.login('li.lei@yunshan.example');
     const denied = await t.app.inject({
       method: 'GET',

@@ -65,9 +65,11 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   );
   await upsertCredentials(database.db, credentials);
   options.onProgress?.('credentials', `${credentials.length} logins`);
+  // First: its alerts come from the week of events it seeds, evaluated by the real rules; what
+  // the other parts' demos do at "now" is evaluated by the next monitoring run.
+  await loadDemoMonitoring(database, tenantId, options.now);
   await loadDemoJml(database, tenantId, options.now);
   await loadDemoReviews(database, { tenantId, now: options.now, customers: company.records });
-  await loadDemoMonitoring(database, tenantId, options.now);
   await loadDemoSod(database, { tenantId, now: options.now });
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);

@@ -238,34 +238,36 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
   });
 
   it('raises one alert per rule from the audit stream and the usage counts, evaluating each event once', async () => {
+    // A user the other demos leave alone, who signed in before from 127.0.0.1.
+    await t.login('ren.jia@yunshan.example');
     // The rest of the demo's history first, so only what follows is new.
     await call(admin, 'POST', '/v1/admin/monitoring/evaluate');
     const base = TEST_NOW + 2 * 60 * MINUTE; // 10:00 in Shanghai, a Monday
     // 4 refusals within 15 minutes (the rule was set to 4 per 15 minutes).
     for (let i = 0; i < 4; i += 1)
       await audit({
-        actorId: 'lilei',
+        actorId: 'renjia',
         action: 'customer.read',
         outcome: 'denied',
         at: base + i * MINUTE,
       });
     // An export of 1,500 records in one hour (default threshold 1,000).
     await audit({
-      actorId: 'lilei',
+      actorId: 'renjia',
       action: 'record.export',
       at: base,
       after: { object: 'customer', count: 900 },
     });
     await audit({
-      actorId: 'lilei',
+      actorId: 'renjia',
       action: 'record.export',
       at: base + 5 * MINUTE,
       after: { object: 'customer', count: 600 },
     });
     // Monday 07:30 in Shanghai: before working hours.
-    await audit({ actorId: 'lilei', action: 'customer.update', at: TEST_NOW - 30 * MINUTE });
-    // A sign-in from a new address (the rep signed in from 127.0.0.1 before).
-    await audit({ actorId: 'lilei', action: 'auth.login', at: base, ip: '203.0.113.9' });
+    await audit({ actorId: 'renjia', action: 'customer.update', at: TEST_NOW - 30 * MINUTE });
+    // A sign-in from a new address (she signed in from 127.0.0.1 above).
+    await audit({ actorId: 'renjia', action: 'auth.login', at: base, ip: '203.0.113.9' });
     // Reads: 100 a day for 14 days, 2,000 today.
     const days = Array.from({ length: 14 }, (_, i) =>
       new Date(TEST_NOW - (i + 1) * DAY).toISOString().slice(0, 10),
@@ -273,7 +275,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
     await addUsage(t.database.db, [
       ...days.map((day) => ({
         tenantId: 'yunshan',
-        userId: 'lilei',
+        userId: 'renjia',
         day,
         permission: 'record:customer:read',
         requests: 10,
@@ -282,7 +284,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
       })),
       {
         tenantId: 'yunshan',
-        userId: 'lilei',
+        userId: 'renjia',
         day: '2026-06-01',
         permission: 'record:customer:read',
         requests: 40,
@@ -294,7 +296,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
     const first = await call(admin, 'POST', '/v1/admin/monitoring/evaluate');
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ created: 5 });
-    const alerts = (await call(admin, 'GET', '/v1/admin/monitoring/alerts?userId=lilei')).json()
+    const alerts = (await call(admin, 'GET', '/v1/admin/monitoring/alerts?userId=renjia')).json()
       .items;
     const byRule = Object.fromEntries(alerts.map((a: { rule: string }) => [a.rule, a]));
     expect(Object.keys(byRule).sort()).toEqual([
@@ -308,7 +310,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
       severity: 'high',
       status: 'open',
       summary: { denials: 4 },
-      userName: '李雷',
+      userName: '任佳',
     });
     expect(byRule.repeated_denials.evidence.eventIds).toHaveLength(4);
     expect(byRule.bulk_export).toMatchObject({ summary: { records: 1500, exports: 2 } });
@@ -326,7 +328,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
     expect(second.json()).toMatchObject({ events: 0, created: 0 });
     // One more refusal in the same window grows the same alert; no new one.
     await audit({
-      actorId: 'lilei',
+      actorId: 'renjia',
       action: 'deal.read',
       outcome: 'denied',
       at: base + 6 * MINUTE,
@@ -340,10 +342,10 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
     // Holders of security_monitor are notified; the rep is not.
     const notes = await listNotifications(t.database.db, 'yunshan', 'zhoumin');
     expect(
-      notes.filter((n) => n.kind === 'monitoring.alert' && n.params['userId'] === 'lilei'),
+      notes.filter((n) => n.kind === 'monitoring.alert' && n.params['userId'] === 'renjia'),
     ).toHaveLength(5);
     expect(
-      (await listNotifications(t.database.db, 'yunshan', 'lilei')).filter(
+      (await listNotifications(t.database.db, 'yunshan', 'renjia')).filter(
         (n) => n.kind === 'monitoring.alert',
       ),
     ).toEqual([]);
@@ -514,8 +516,12 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
 
       const jobs = (await call(admin, 'GET', '/v1/admin/jobs')).json();
       expect(jobs.schedules.map((s: { name: string }) => s.name)).toEqual([
+        'access_requests.expire',
+        'access_reviews.deadlines',
+        'audit.checkpoint',
         'jobs.prune',
         'monitoring.evaluate',
+        'pending_changes.expire',
       ]);
       expect(
         jobs.schedules.find((s: { name: string }) => s.name === 'monitoring.evaluate'),

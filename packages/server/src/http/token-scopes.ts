@@ -26,7 +26,14 @@ export const TOKEN_SCOPES: readonly string[] = [...RECORD_SCOPES, ...FUNCTION_SC
 /** Authenticated routes a token may use with no particular scope: who am I. */
 const ANY_TOKEN_ROUTES = new Set(['GET /v1/auth/me']);
 /** Routes that need a signed-in session whatever their permission: a token mints no token. */
-const SESSION_ONLY_ROUTES = new Set(['POST /v1/admin/users/:id/tokens']);
+const SESSION_ONLY_ROUTES = new Set([
+  'POST /v1/admin/users/:id/tokens',
+  // Four eyes: the second pair of eyes is a person signed in, never a token (a token of a
+  // service principal the author made would let one administrator approve their own change).
+  'POST /v1/admin/pending-changes/:id/approve',
+  'POST /v1/admin/pending-changes/:id/reject',
+  'POST /v1/admin/pending-changes/:id/withdraw',
+]);
 
 /**
  * What a token needs to use a route: the scopes it must all carry; `[]` for none; `null` when no

@@ -1,4 +1,5 @@
 import { SENSITIVITIES, type PolicyModel } from '@custos/engine';
+import { functionEntry } from '@custos/engine';
 import { getRecord, type Database } from '@custos/store';
 
 type Db = Database['db'];
@@ -32,7 +33,7 @@ type AnyChange = { kind: string } & Record<string, unknown>;
 
 /**
  * The four-eyes categories one change falls in (none for a change that is not sensitive):
- * - `roles`: `role.*`; `sharing_rules`: `sharing_rule.*`; `sod_rules`: `sod_rule.*`;
+ * - `roles`: `role.*`, and giving a user a role that carries an administrative function; `sharing_rules`: `sharing_rule.*`; `sod_rules`: `sod_rule.*`;
  * - `org_wide_defaults`: `object.set_org_wide_default`; `field_settings`: `object.set_field`,
  *   `object.remove_field`;
  * - `clearance`: a `user.update` that changes the user's clearance, a `user.create` with a
@@ -54,13 +55,24 @@ export async function categoriesOfChange(
   if (kind === 'object.set_org_wide_default') return ['org_wide_defaults'];
   if (kind === 'object.set_field' || kind === 'object.remove_field') return ['field_settings'];
   if (kind === 'user.update') {
-    if (change.clearance === undefined) return [];
     const user = model.users.find((u) => u.id === change.id);
-    return user?.clearance === change.clearance ? [] : ['clearance'];
+    const categories: FourEyesCategory[] = [];
+    // Giving someone an administrative role is a role change too: without this, an
+    // administrator could hand role_admin to a helper of theirs and approve their own held
+    // change with it. Ordinary roles (a new rep's) are not held.
+    const roleIds = change.roleIds as readonly string[] | undefined;
+    const added = (roleIds ?? []).filter((r) => !(user?.roleIds ?? []).includes(r));
+    if (grantsAdministration(model, added)) categories.push('roles');
+    if (change.clearance !== undefined && user?.clearance !== change.clearance)
+      categories.push('clearance');
+    return categories;
   }
   if (kind === 'user.create') {
-    const user = change.user as { clearance?: unknown } | undefined;
-    return rank(user?.clearance) >= SENSITIVE_RANK ? ['clearance'] : [];
+    const user = change.user as { clearance?: unknown; roleIds?: readonly string[] } | undefined;
+    const categories: FourEyesCategory[] = [];
+    if (grantsAdministration(model, user?.roleIds ?? [])) categories.push('roles');
+    if (rank(user?.clearance) >= SENSITIVE_RANK) categories.push('clearance');
+    return categories;
   }
   if (kind === 'grant.create') {
     const grant = change.grant as {
@@ -74,6 +86,15 @@ export async function categoriesOfChange(
       : [];
   }
   return [];
+}
+
+/** Whether any of the roles carries an administrative function (`admin` in the catalogue). */
+function grantsAdministration(model: PolicyModel, roleIds: readonly string[]): boolean {
+  return roleIds.some((id) =>
+    (model.roles.find((r) => r.id === id)?.functions ?? []).some(
+      (name) => functionEntry(name)?.admin === true,
+    ),
+  );
 }
 
 /** The categories a batch falls in, in catalogue order, each once. */

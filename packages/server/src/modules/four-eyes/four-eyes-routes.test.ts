@@ -105,6 +105,48 @@ describe.each(['pglite', 'postgres'] as const)('four eyes on %s', (backend) => {
     expect(r.body.data[0].action).toBe('department.rename');
   });
 
+  it('holds giving a user an administrative role, not an ordinary one; a token never decides', async () => {
+    const { model } = await t.app.custos.policy.current(t.demo.tenantId);
+    const adminRole = model.roles.find((r) => r.functions.includes('role_admin'));
+    const plainRole = model.roles.find(
+      (r) => r.functions.length === 0 && !r.id.includes('portal') && r.id !== 'sales-rep',
+    );
+    expect(adminRole && plainRole).toBeTruthy();
+    const lileiRoles = model.users.find((u) => u.id === 'lilei')?.roleIds ?? [];
+    const held = await call(zhoumin, 'POST', '/v1/admin/changes', {
+      changes: [{ kind: 'user.update', id: 'sunli', roleIds: [adminRole?.id] }],
+    });
+    expect(held.status, JSON.stringify(held.body)).toBe(202);
+    expect(held.body.pending.categories).toEqual(['roles']);
+    const plain = await call(zhoumin, 'POST', '/v1/admin/changes', {
+      changes: [{ kind: 'user.update', id: 'lilei', roleIds: [...lileiRoles, plainRole?.id] }],
+    });
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    // wuhao's API token with both admin scopes may not decide a held change: a person must.
+    const token = await call(wuhao, 'POST', '/v1/auth/tokens', {
+      name: 'automation',
+      scopes: ['user_admin', 'role_admin'],
+      expiresAt: new Date(TEST_NOW + 30 * DAY).toISOString(),
+    });
+    expect(token.status, JSON.stringify(token.body)).toBe(201);
+    const byToken = await t.app.inject({
+      method: 'POST',
+      url: `/v1/admin/pending-changes/${held.body.pending.id}/approve`,
+      headers: { authorization: `Bearer ${token.body.token}` },
+      payload: {},
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect((await pendingOf(held.body.pending.id)).status).toBe('pending');
+    // Withdrawn again, so the tests below start from the demo's own pending change only.
+    const withdrawn = await call(
+      zhoumin,
+      'POST',
+      `/v1/admin/pending-changes/${held.body.pending.id}/withdraw`,
+      {},
+    );
+    expect(withdrawn.status).toBe(200);
+  });
+
   it('holds a sensitive change; the author cannot approve; another admin sees the preview and approves', async () => {
     const before = await readPolicyVersion(t.database.db, t.demo.tenantId);
     const submitted = await call(

@@ -290,8 +290,8 @@ describe.each(TEST_BACKENDS)('the audit chain on $name', (backend) => {
     it('two swapped events', async () => {
       const tenantId = await tenantWith(6);
       await tamper(database, [
-        `update audit_events set seq = -seq where tenant_id = '${tenantId}' and seq in (2, 5)`,
-        `update audit_events set seq = case seq when -2 then 5 else 2 end where tenant_id = '${tenantId}' and seq in (-2, -5)`,
+        `update audit_events set seq = seq + 1000000 where tenant_id = '${tenantId}' and seq in (2, 5)`,
+        `update audit_events set seq = case seq when 1000002 then 5 else 2 end where tenant_id = '${tenantId}' and seq in (1000002, 1000005)`,
       ]);
       const report = await verifyAuditChain(database.db, tenantId);
       expect(report.first).toMatchObject({ seq: 2 });
@@ -340,6 +340,27 @@ describe.each(TEST_BACKENDS)('the audit chain on $name', (backend) => {
       ]);
       const middle = await verifyAuditChain(database.db, other);
       expect(middle.first).toMatchObject({ seq: 3, problem: 'hash_mismatch' });
+      // Outside the chain altogether: the database refuses a number below 1 …
+      const below = await tenantWith(3);
+      const outside = `insert into audit_events (tenant_id, at, actor_id, action, target, outcome, seq, hash)
+         values ('${below}', '${at}', 'lilei', 'customer.delete', 'customer/c-2', 'success', -1, '${'cd'.repeat(32)}')`;
+      await expect(sql.raw(outside).execute(database.db)).rejects.toThrow(
+        /audit_events_seq_positive/,
+      );
+      // … and with its check dropped too, verification names it.
+      await tamper(database, [
+        'alter table audit_events drop constraint audit_events_seq_positive',
+        outside,
+      ]);
+      const stray = await verifyAuditChain(database.db, below);
+      expect(stray.ok).toBe(false);
+      expect(stray.issues).toContainEqual(
+        expect.objectContaining({ seq: -1, problem: 'forged_event' }),
+      );
+      await tamper(database, [
+        `delete from audit_events where tenant_id = '${below}' and seq = -1`,
+        'alter table audit_events add constraint audit_events_seq_positive check (seq >= 1)',
+      ]);
     });
 
     it('a truncated tail (against a checkpoint)', async () => {

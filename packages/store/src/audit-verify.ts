@@ -20,6 +20,8 @@ export type AuditChainProblem =
   | 'truncated'
   /** Events after the tenant's recorded head (appended without the writer). */
   | 'beyond_head'
+  /** Events numbered outside the chain (below 1): inserted without the writer. */
+  | 'forged_event'
   /** The chain's hash at a checkpoint's seq is not the one the checkpoint signed. */
   | 'checkpoint_mismatch'
   /** A checkpoint names a seq the log no longer reaches. */
@@ -198,6 +200,19 @@ export async function verifyAuditChain(
     options.onProgress?.(events);
     if (rows.length < batch) break;
   }
+
+  // Rows the walk from 1 never reaches (numbered below 1, with the check constraint dropped) are
+  // forged: the log must hold exactly the events the walk read.
+  const stray = await sql<{ n: string | number; min: string | number | null }>`
+    select count(*) as n, min(seq) as min from audit_events
+    where tenant_id = ${tenantId} and seq < 1`.execute(db);
+  const strayRow = stray.rows[0];
+  if (strayRow !== undefined && Number(strayRow.n) > 0)
+    add({
+      seq: Number(strayRow.min),
+      problem: 'forged_event',
+      reason: `${Number(strayRow.n)} event(s) numbered below 1 lie outside the chain: inserted outside the writer`,
+    });
 
   const head = await db
     .selectFrom('audit_heads')

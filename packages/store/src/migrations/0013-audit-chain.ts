@@ -110,6 +110,8 @@ export const auditChainMigration: Migration = {
       'alter table audit_events alter column seq set not null',
       'alter table audit_events alter column hash set not null',
       'create unique index audit_events_seq_idx on audit_events (tenant_id, seq)',
+      // The chain starts at 1: an event numbered below would lie outside every walk of it.
+      'alter table audit_events add constraint audit_events_seq_positive check (seq >= 1)',
       `create function audit_append_only() returns trigger language plpgsql as $$
       begin
         raise exception 'the audit log is append-only: % on % refused', tg_op, tg_table_name

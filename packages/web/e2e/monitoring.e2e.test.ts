@@ -51,6 +51,7 @@ describe('security monitoring in the console', () => {
     expect(text).toContain('198.51.100.23');
     await page.getByTestId('alerts-chart').locator('svg').first().waitFor();
     await expectAccessible(page, 'alerts');
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'monitoring-alerts');
 
     // Acknowledge 杜鹃's refusals with a note.

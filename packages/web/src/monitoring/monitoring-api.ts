@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/api-error.ts';
 import type { paths } from '../api/schema';
@@ -63,8 +64,12 @@ export function alertSummaryText(t: TFunction, alert: Alert): string {
       v === null || v === undefined ? '' : String(v),
     ]),
   );
+  // Outside working *days* too: the local day of the week says why 08:00 on a Saturday counts.
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(values['localTime'] ?? '')?.[0];
+  const weekday = day === undefined ? '' : t(`monitoring:weekdays.${String(dayjs(day).day())}`);
   return t(`monitoring:summary.${alert.rule}`, {
     ...values,
+    weekday,
     interpolation: { escapeValue: false },
   });
 }

@@ -29,6 +29,7 @@ export const monitoringMessages: Messages = {
     ackNoteHelp: '写明核实了什么、结论是什么（审计员会看到）',
     ackNoteRequired: '请填写处理说明',
     ackDone: '告警已确认',
+    listSeparator: '、',
     ackBy: '{{by}} 于 {{at}} 确认：{{note}}',
     cancel: '取消',
     events: '关联审计事件：{{count}} 条',
@@ -45,7 +46,7 @@ export const monitoringMessages: Messages = {
       read_volume:
         '今天读取 {{records}} 条记录，日均 {{baselineAverage}} 条（{{baselineDays}} 天；阈值 {{factor}} 倍）',
       off_hours:
-        '当地时间 {{localTime}}（{{timeZone}}）操作，工作时间 {{startHour}}:00–{{endHour}}:00',
+        '当地时间 {{localTime}}（{{weekday}}，{{timeZone}}）操作，工作时间 {{startHour}}:00–{{endHour}}:00',
       repeated_denials: '{{windowMinutes}} 分钟内被拒绝 {{denials}} 次（阈值 {{count}} 次）',
       new_ip: '从新地址 {{ip}} 登录（{{lookbackDays}} 天内未用过）',
     },
@@ -191,6 +192,7 @@ export const monitoringMessages: Messages = {
     ackNoteHelp: 'What you checked and what you concluded (auditors read this)',
     ackNoteRequired: 'Write a note',
     ackDone: 'Alert acknowledged',
+    listSeparator: ', ',
     ackBy: 'Acknowledged by {{by}} at {{at}}: {{note}}',
     cancel: 'Cancel',
     events: 'Audit events behind it: {{count}}',
@@ -216,7 +218,7 @@ export const monitoringMessages: Messages = {
       read_volume:
         '{{records}} records read today against a daily average of {{baselineAverage}} ({{baselineDays}} days; threshold ×{{factor}})',
       off_hours:
-        'Active at {{localTime}} local time ({{timeZone}}); working hours {{startHour}}:00–{{endHour}}:00',
+        'Active at {{localTime}} local time ({{weekday}}, {{timeZone}}); working hours {{startHour}}:00–{{endHour}}:00',
       repeated_denials:
         'Refused {{denials}} times within {{windowMinutes}} minutes (threshold {{count}})',
       new_ip: 'Signed in from a new address {{ip}} (not used in {{lookbackDays}} days)',

@@ -256,7 +256,9 @@ export function MonitoringPage() {
             {
               title: t('columns.user'),
               key: 'user',
-              render: (_: unknown, a: Alert) => a.userName ?? a.userId,
+              render: (_: unknown, a: Alert) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{a.userName ?? a.userId}</span>
+              ),
             },
             {
               title: t('columns.rule'),

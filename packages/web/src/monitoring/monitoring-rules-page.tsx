@@ -72,7 +72,7 @@ function RuleCard({ setting }: { setting: RuleSetting }) {
   const defaults = params
     .map(([k]) => {
       const v = setting.defaults[k];
-      return `${t(`params.${k}`)} ${Array.isArray(v) ? v.map((d) => t(`weekdays.${String(d)}`)).join('、') : String(v)}`;
+      return `${t(`params.${k}`)} ${Array.isArray(v) ? v.map((d) => t(`weekdays.${String(d)}`)).join(t('listSeparator')) : String(v)}`;
     })
     .join('; ');
   return (

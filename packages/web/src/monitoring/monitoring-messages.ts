@@ -132,7 +132,7 @@ export const monitoringMessages: Messages = {
       duration: '耗时',
       error: '错误',
       ms: '{{ms}} 毫秒',
-      states: { pending: '等待重试', delivered: '已送达', failed: '失败' },
+      states: { pending: '等待投递', delivered: '已送达', failed: '失败' },
     },
     jobs: {
       title: '定时任务',
@@ -308,7 +308,7 @@ export const monitoringMessages: Messages = {
       duration: 'Duration',
       error: 'Error',
       ms: '{{ms}} ms',
-      states: { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' },
+      states: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
     },
     jobs: {
       title: 'Scheduled jobs',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '../auth/login-page.tsx';
 import { RequireSession } from '../auth/require-session.tsx';
 import { Loading } from '../shared/page-state.tsx';
@@ -78,10 +78,21 @@ const LeastPrivilegePage = page(
   'LeastPrivilegePage',
 );
 const AuditLogPage = page(() => import('../audit/audit-log-page.tsx'), 'AuditLogPage');
+const MonitoringPage = page(() => import('../monitoring/monitoring-page.tsx'), 'MonitoringPage');
+const MonitoringRulesPage = page(
+  () => import('../monitoring/monitoring-rules-page.tsx'),
+  'MonitoringRulesPage',
+);
+const WebhooksPage = page(() => import('../monitoring/webhooks-page.tsx'), 'WebhooksPage');
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
 );
+
+/** The alert notifications link to `/monitoring?alert=…`: the alerts screen, the same query. */
+function MonitoringLink() {
+  return <Navigate to={`/admin/monitoring${useLocation().search}`} replace />;
+}
 
 /**
  * Every screen's path. Records: `/records/customers`, `/records/customers/:id` (and contacts,
@@ -128,6 +139,10 @@ export function AppRoutes() {
         <Route path="admin/pending-changes/:id" element={<PendingChangeDetailPage />} />
         <Route path="admin/four-eyes" element={<FourEyesSettingsPage />} />
         <Route path="admin/audit" element={<AuditLogPage />} />
+        <Route path="admin/monitoring" element={<MonitoringPage />} />
+        <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
+        <Route path="admin/webhooks" element={<WebhooksPage />} />
+        <Route path="monitoring" element={<MonitoringLink />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -31,7 +32,15 @@ export const RECORD_MENU = [
 
 /** The frame of every signed-in screen: menu (what the API says the user holds), header, page. */
 export function Shell() {
-  const { t } = useTranslation(['common', 'fourEyes', 'audit', 'jml', 'sod', 'requests']);
+  const { t } = useTranslation([
+    'common',
+    'fourEyes',
+    'audit',
+    'jml',
+    'sod',
+    'requests',
+    'monitoring',
+  ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
   const location = useLocation();
@@ -147,6 +156,29 @@ export function Shell() {
             key: '/admin/audit',
             icon: <FileSearchOutlined />,
             label: <Link to="/admin/audit">{t('audit:nav.audit')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'security_monitor')
+      ? [
+          {
+            key: 'monitoring',
+            icon: <AlertOutlined />,
+            label: t('monitoring:nav.alerts'),
+            children: [
+              {
+                key: '/admin/monitoring',
+                label: <Link to="/admin/monitoring">{t('monitoring:nav.alerts')}</Link>,
+              },
+              {
+                key: '/admin/monitoring/rules',
+                label: <Link to="/admin/monitoring/rules">{t('monitoring:nav.rules')}</Link>,
+              },
+              {
+                key: '/admin/webhooks',
+                label: <Link to="/admin/webhooks">{t('monitoring:nav.webhooks')}</Link>,
+              },
+            ],
           },
         ]
       : []),

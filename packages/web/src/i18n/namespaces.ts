@@ -15,6 +15,7 @@ import { requestsMessages } from '../requests/requests-messages.ts';
 import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
+import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -39,4 +40,5 @@ export const NAMESPACES: Record<string, Messages> = {
   fourEyes: fourEyesMessages,
   sod: sodMessages,
   audit: auditMessages,
+  monitoring: monitoringMessages,
 };

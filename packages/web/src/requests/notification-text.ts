@@ -19,6 +19,16 @@ export function notificationText(
   const values = Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]),
   );
+  if (kind === 'monitoring.alert')
+    return t('monitoring:kinds.alert', {
+      ...values,
+      user: values['userId'] ?? '',
+      rule: t(`monitoring:rules.${values['rule'] ?? ''}.name`, { defaultValue: values['rule'] }),
+      severity: t(`monitoring:severity.${values['severity'] ?? ''}`, {
+        defaultValue: values['severity'],
+      }),
+      interpolation: { escapeValue: false },
+    });
   if (!KNOWN.has(kind)) return t('requests:kindUnknown', { kind });
   return t(`requests:kinds.${kind}`, { ...values, interpolation: { escapeValue: false } });
 }

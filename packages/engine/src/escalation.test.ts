@@ -134,6 +134,8 @@ describe('checkEscalation', () => {
       'users/mgr/roleIds: function authz_query',
       'users/mgr/roleIds: function audit_view',
       'users/mgr/roleIds: function view_as',
+      'users/mgr/roleIds: function access_review_admin',
+      'users/mgr/roleIds: function security_monitor',
     ]);
   });
 

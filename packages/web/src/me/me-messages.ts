@@ -84,6 +84,8 @@ export const meMessages: Messages = {
       authz_query: '代他人查询权限',
       audit_view: '查看审计日志',
       view_as: '以其他员工的视角查看数据（只读，留审计）',
+      access_review_admin: '创建和运行权限定期审查（审查活动、证据导出）',
+      security_monitor: '查看和确认安全告警，管理监控规则和 Webhook',
       declassify: '降低记录的数据敏感级别（留审计）',
       export: '批量导出数据',
       import: '批量导入数据',
@@ -209,6 +211,9 @@ export const meMessages: Messages = {
       authz_query: 'Ask about other users’ access',
       audit_view: 'Read the audit trail',
       view_as: 'See the data as another user sees it (read only, audited)',
+      access_review_admin: 'Create and run access reviews (campaigns, evidence export)',
+      security_monitor:
+        'View and acknowledge security alerts, manage monitoring rules and webhooks',
       declassify: 'Lower a record’s sensitivity (audited)',
       export: 'Export records in bulk',
       import: 'Import records in bulk',

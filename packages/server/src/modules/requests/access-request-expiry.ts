@@ -77,9 +77,11 @@ export async function runAccessRequestExpiry(
   let expired = 0;
   for (const request of await listLapsedAccessRequests(db, now)) {
     let change: PolicyChange | null = null;
+    let builtFrom: number | undefined;
     let removed = 'nothing';
     if (request.kind === 'role' && request.roleId !== null) {
       const snapshot = await policy.current(request.tenantId);
+      builtFrom = snapshot.version;
       const user = snapshot.model.users.find((u) => u.id === request.requesterId);
       if (user?.roleIds.includes(request.roleId) === true) {
         change = {
@@ -105,6 +107,8 @@ export async function runAccessRequestExpiry(
           actorId: null,
           now,
           policy,
+          // The role list is of `builtFrom`: a user changed since is retried by the next pass.
+          ...(builtFrom === undefined ? {} : { expectedVersion: builtFrom }),
           within: async (tx) => {
             done = await markExpired(tx, request, now, removed);
             if (!done) throw new AlreadyExpired();
@@ -112,6 +116,7 @@ export async function runAccessRequestExpiry(
         });
       } catch (error) {
         if (error instanceof AlreadyExpired) continue;
+        if (error instanceof AppError && error.code === 'CONFLICT') continue;
         if (!gone(error)) throw error;
         removed = 'nothing (removed meanwhile)';
       }

@@ -37,6 +37,8 @@ export interface Actor {
   tenantId: string;
   userId: string;
   index: PolicyIndex;
+  /** The policy version `index` is of (a role list built from it commits only if still current). */
+  version?: number;
   now: number;
   audit: AuditContext | null;
 }
@@ -613,6 +615,11 @@ export async function approveRequest(
     actorId: actor.userId,
     now: actor.now,
     policy: services.policy,
+    // The role list was built from the policy the approver saw: if the requester's roles changed
+    // since, refuse (CONFLICT: retry) rather than put back a role someone just removed.
+    ...(seen.kind === 'role' && actor.version !== undefined
+      ? { expectedVersion: actor.version }
+      : {}),
     within: async (tx) => {
       approved = await record_(tx, {
         status: 'approved',

@@ -215,6 +215,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     tenantId: request.custos.tenantId,
     userId: request.custos.userId,
     index: request.custos.index,
+    version: request.custos.version,
     now: request.custos.now,
     audit: auditContext(request),
   });

@@ -575,7 +575,7 @@ export async function decideItem(
   if (input.decision === 'reduce' && input.reduction === undefined)
     throw invalid('body/reduction', 'a reduction says what to remove');
 
-  const { model } = await current(services, tenantId);
+  const { model, version: builtFrom } = await current(services, tenantId);
   const status =
     input.decision === 'keep' ? 'kept' : input.decision === 'revoke' ? 'revoked' : 'reduced';
   let plan: Plan | undefined;
@@ -646,6 +646,8 @@ export async function decideItem(
         tenantId,
         actorId: actor.actorId,
         now,
+        // The role list is of `builtFrom`: a user changed since is refused (CONFLICT: retry).
+        expectedVersion: builtFrom,
         ...(services.policy === undefined ? {} : { policy: services.policy }),
         within: async (tx, results) => {
           for (const r of results) {

@@ -46,7 +46,7 @@ describe('custos user offboard', () => {
     const none = await box.run(['user', 'offboard', 'zhangwei']);
     expect(none.code).toBe(1);
     expect(none.err).toContain('SUCCESSOR_REQUIRED');
-    const manager = await box.run(['user', 'offboard', 'hanmeimei', '--successor', 'lilei']);
+    const manager = await box.run(['user', 'offboard', 'hanmeimei', '--successor', 'zhaolei']);
     expect(manager.code).toBe(1);
     expect(manager.out).toContain('head of 华东大区 (sales-east) → NOT ASSIGNED');
     expect(manager.err).toContain('POSITIONS_UNASSIGNED');
@@ -63,7 +63,7 @@ describe('custos user offboard', () => {
       'offboard',
       'hanmeimei',
       '--successor',
-      'lilei',
+      'zhaolei',
       '--head',
       'sales-east=wangzhiqiang',
       '--manager',

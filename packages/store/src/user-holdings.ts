@@ -37,10 +37,10 @@ export async function listOwnedCustomers(
   tenantId: string,
   userId: string,
   limit: number,
-): Promise<{ id: string; name: string | null }[]> {
+): Promise<{ id: string; name: string | null; sensitivity: number }[]> {
   return db
     .selectFrom('customers')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'sensitivity'])
     .where('tenant_id', '=', tenantId)
     .where('owner_id', '=', userId)
     .orderBy('id')

@@ -235,7 +235,7 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
     const db = t.database.db;
     const before = await owners();
     const refused = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
-      successorId: 'lilei',
+      successorId: 'zhaolei',
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('POSITIONS_UNASSIGNED');
@@ -248,7 +248,7 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
     expect(refused.body.message).toContain(`manager of ${reports} people`);
     // Only the head named: still refused for the reports.
     const half = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
-      successorId: 'lilei',
+      successorId: 'zhaolei',
       departmentHeads: [{ departmentId: 'sales-east', headId: 'wangzhiqiang' }],
     });
     expect(half.body.code).toBe('POSITIONS_UNASSIGNED');
@@ -256,7 +256,7 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       true,
     );
     const badHead = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
-      successorId: 'lilei',
+      successorId: 'zhaolei',
       departmentHeads: [{ departmentId: 'sales-east', headId: 'hanmeimei' }],
       newManagerId: 'wangzhiqiang',
     });
@@ -274,9 +274,27 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       .execute();
     expect(customers.length).toBeGreaterThan(0);
     const first = customers[0]!.id;
-    const ok = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
+    // A rep cleared for internal records cannot take a manager's confidential customers.
+    const uncleared = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
       successorId: 'lilei',
-      customers: [{ customerId: first, successorId: 'chenjing' }],
+      departmentHeads: [{ departmentId: 'sales-east', headId: 'wangzhiqiang' }],
+      newManagerId: 'wangzhiqiang',
+    });
+    expect(uncleared.status).toBe(422);
+    expect(uncleared.body.details).toMatchObject({
+      field: 'body/successorId',
+      reason: 'clearance',
+    });
+    // Nor may the administrator hand them to themselves.
+    const self = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
+      successorId: 'zhoumin',
+      departmentHeads: [{ departmentId: 'sales-east', headId: 'wangzhiqiang' }],
+      newManagerId: 'wangzhiqiang',
+    });
+    expect(self.body.details).toMatchObject({ field: 'body/successorId', reason: 'self' });
+    const ok = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
+      successorId: 'zhaolei',
+      customers: [{ customerId: first, successorId: 'huangxiaoyan' }],
       departmentHeads: [{ departmentId: 'sales-east', headId: 'wangzhiqiang' }],
       newManagerId: 'wangzhiqiang',
       managers: [{ userId: 'lilei', managerId: 'zhaolei' }],
@@ -288,7 +306,7 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       .where('tenant_id', '=', TENANT)
       .where('id', '=', first)
       .executeTakeFirstOrThrow();
-    expect(owner).toEqual({ owner_id: 'chenjing', department_id: 'sales-east' });
+    expect(owner).toEqual({ owner_id: 'huangxiaoyan', department_id: 'sales-south' });
     expect(await countOwnedRecords(db, TENANT, 'hanmeimei')).toEqual({});
     expect((await userOf('lilei')).managerId).toBe('zhaolei');
     expect((await userOf('liuyang')).managerId).toBe('wangzhiqiang');

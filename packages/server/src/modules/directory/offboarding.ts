@@ -1,4 +1,5 @@
 import type { AccessLevel, ObjectType, PolicyModel, User } from '@custos/engine';
+import { SENSITIVITIES, type Sensitivity } from '@custos/engine';
 import { cancelOpenRequestsOf } from '@custos/store';
 import {
   appendAuditEvent,
@@ -221,11 +222,21 @@ function checkInput(
   model: PolicyModel,
   leaver: User,
   input: OffboardInput,
-  owned: { customerIds: ReadonlySet<string>; total: number },
+  owned: {
+    customerIds: ReadonlySet<string>;
+    total: number;
+    /** Per owned customer, its sensitivity rank (0 public … 3 restricted). */
+    sensitivity: ReadonlyMap<string, number>;
+  },
+  actorId: string | null,
 ): AppError[] {
   const errors: AppError[] = [];
-  const holder = (id: string, field: string) => {
+  const rankOf = (s: string | undefined): number =>
+    SENSITIVITIES.indexOf((s ?? 'public') as Sensitivity);
+  const holder = (id: string, field: string, customerIds: readonly string[]) => {
     const user = model.users.find((u) => u.id === id);
+    // The records go to someone cleared for the most sensitive of them.
+    const highest = customerIds.reduce((max, c) => Math.max(max, owned.sensitivity.get(c) ?? 0), 0);
     const reason =
       id === leaver.id
         ? 'leaver'
@@ -235,19 +246,33 @@ function checkInput(
             ? 'not_internal'
             : user.status !== 'active'
               ? 'inactive'
-              : null;
+              : id === actorId
+                ? 'self'
+                : rankOf(user.clearance) < highest
+                  ? 'clearance'
+                  : null;
     if (reason !== null)
       errors.push(
         new AppError(
           'SUCCESSOR_INVALID',
           reason === 'leaver'
             ? `${field}: the leaver cannot succeed themselves`
-            : `${field}: "${id}" is ${reason === 'unknown' ? 'not a user' : reason === 'inactive' ? 'not active' : 'not an internal user'}`,
+            : reason === 'self'
+              ? `${field}: you cannot hand the leaver's records to yourself; another administrator must`
+              : reason === 'clearance'
+                ? `${field}: "${id}" is cleared for ${user?.clearance ?? '?'} records, and records handed to them are ${SENSITIVITIES[highest]}`
+                : `${field}: "${id}" is ${reason === 'unknown' ? 'not a user' : reason === 'inactive' ? 'not active' : 'not an internal user'}`,
           { field, reason, userId: id },
         ),
       );
   };
-  if (input.successorId !== undefined) holder(input.successorId, 'body/successorId');
+  const named = new Set((input.customers ?? []).map((c) => c.customerId));
+  if (input.successorId !== undefined)
+    holder(
+      input.successorId,
+      'body/successorId',
+      [...owned.customerIds].filter((c) => !named.has(c)),
+    );
   const seen = new Set<string>();
   (input.customers ?? []).forEach((c, i) => {
     if (!owned.customerIds.has(c.customerId) || seen.has(c.customerId))
@@ -261,7 +286,7 @@ function checkInput(
         ),
       );
     seen.add(c.customerId);
-    holder(c.successorId, `body/customers/${i}/successorId`);
+    holder(c.successorId, `body/customers/${i}/successorId`, [c.customerId]);
   });
   if (input.successorId === undefined && owned.total > 0) {
     // Without a successor in bulk, every owned customer must be handed over one by one (and
@@ -284,10 +309,10 @@ function checkInput(
           field: `body/departmentHeads/${i}/departmentId`,
         }),
       );
-    holder(h.headId, `body/departmentHeads/${i}/headId`);
+    holder(h.headId, `body/departmentHeads/${i}/headId`, []);
   });
   const reports = new Set(model.users.filter((u) => u.managerId === leaver.id).map((u) => u.id));
-  if (input.newManagerId !== undefined) holder(input.newManagerId, 'body/newManagerId');
+  if (input.newManagerId !== undefined) holder(input.newManagerId, 'body/newManagerId', []);
   (input.managers ?? []).forEach((m, i) => {
     if (!reports.has(m.userId))
       errors.push(
@@ -303,7 +328,7 @@ function checkInput(
           userId: m.managerId,
         }),
       );
-    else holder(m.managerId, `body/managers/${i}/managerId`);
+    else holder(m.managerId, `body/managers/${i}/managerId`, []);
   });
   return errors;
 }
@@ -390,10 +415,17 @@ export async function previewOffboarding(
   const teams = await listTeamMembershipsOf(db, options.tenantId, userId);
   const grants = await listGrantsOfUser(db, options.tenantId, userId);
   const access = await countUserAccess(db, options.tenantId, userId, options.now);
-  const errors = checkInput(model, leaver, input, {
-    customerIds: new Set(customers.map((c) => c.id)),
-    total,
-  });
+  const errors = checkInput(
+    model,
+    leaver,
+    input,
+    {
+      customerIds: new Set(customers.map((c) => c.id)),
+      total,
+      sensitivity: new Map(customers.map((c) => [c.id, c.sensitivity])),
+    },
+    options.actorId,
+  );
   const positions = positionsOf(model, leaver, input);
   const unassigned = positions.filter((p) => p.newHolderId === null);
   if (unassigned.length > 0) errors.push(positionsError(leaver, unassigned));
@@ -466,10 +498,17 @@ export async function offboardUser(
   const customers = await listOwnedCustomers(db, options.tenantId, userId, 100_000);
   const owned = await countOwnedRecords(db, options.tenantId, userId);
   const total = Object.values(owned).reduce((a, b) => a + b, 0);
-  const errors = checkInput(model, leaver, input, {
-    customerIds: new Set(customers.map((c) => c.id)),
-    total,
-  });
+  const errors = checkInput(
+    model,
+    leaver,
+    input,
+    {
+      customerIds: new Set(customers.map((c) => c.id)),
+      total,
+      sensitivity: new Map(customers.map((c) => [c.id, c.sensitivity])),
+    },
+    options.actorId,
+  );
   if (errors.length > 0) throw errors[0] as AppError;
   const positions = positionsOf(model, leaver, input);
   const unassigned = positions.filter((p) => p.newHolderId === null);

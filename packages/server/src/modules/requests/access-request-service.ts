@@ -612,6 +612,16 @@ export async function approveRequest(
     tenantId: actor.tenantId,
     actorId: actor.userId,
     now: actor.now,
+    ...(actor.audit === null
+      ? {}
+      : {
+          audit: {
+            actingAsId: actor.audit.actingAsId,
+            requestId: actor.audit.requestId,
+            ip: actor.audit.ip,
+            userAgent: actor.audit.userAgent,
+          },
+        }),
     policy: services.policy,
     within: async (tx) => {
       approved = await record_(tx, {

@@ -42,7 +42,7 @@ function stringParam(request: FastifyRequest, name: string): string | undefined 
  * a view-as refusal is `view_as.read` on the user viewed; a record route is `<object>.<action>` on
  * `<object>/<id>` (the record the error names, else the route's `:id`, else the object); a
  * function permission (named by the error or declared by the route) is `function.<name>` on
- * `function/<name>`; anything else is `request.denied` on the route.
+ * `function/<name>` (or on the record a function route hides); anything else is `request.denied` on the route.
  */
 export function denialOf(request: FastifyRequest, details: Record<string, unknown>): Denial {
   const permission = request.routeOptions.config.permission;
@@ -77,7 +77,14 @@ export function denialOf(request: FastifyRequest, details: Record<string, unknow
         : permission?.kind === 'function_per_change'
           ? permission.names[0]
           : undefined;
-  if (fn !== undefined) return { action: `function.${fn}`, target: `function/${fn}` };
+  if (fn !== undefined) {
+    // A function route on one record (a reveal) that hides the record: the record is the target.
+    const hiddenRecord =
+      typeof details.object === 'string' && typeof details.id === 'string'
+        ? `${details.object}/${details.id}`
+        : undefined;
+    return { action: `function.${fn}`, target: hiddenRecord ?? `function/${fn}` };
+  }
   return { action: 'request.denied', target: route };
 }
 

@@ -329,9 +329,11 @@ describe('custos export, import', () => {
     expect(mine.idNumber).toBe(mask(ownCustomer.fields.idNumber, 'id_number'));
     expect(mine.idNumber).not.toBe(ownCustomer.fields.idNumber);
     const audit = await box.withDatabase((database) =>
-      listAuditEvents(database.db, 'yunshan', { action: 'customer.export' }),
+      listAuditEvents(database.db, 'yunshan', { action: 'record.export' }),
     );
     expect(audit[0]?.actorId).toBe(rep.id);
+    expect(audit[0]?.target).toBe('customer');
+    expect(audit[0]?.after).toMatchObject({ object: 'customer', count: rows.length, via: 'cli' });
   });
 
   it('writes CSV to stdout and the summary to stderr without --out', async () => {

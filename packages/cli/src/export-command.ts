@@ -149,9 +149,19 @@ export function configureExport(command: Command, ctx: CommandContext): void {
         await appendAuditEvent(database.db, {
           tenantId: globals.tenant,
           actorId: user.id,
-          action: `${object}.export`,
+          // The same event as the HTTP export (monitoring's bulk-export rule reads it).
+          action: 'record.export',
           target: object,
-          after: { count, columns, file: flags.out ?? null },
+          after: {
+            object,
+            format: 'csv',
+            count,
+            columns,
+            // The export has no filters: every record the user may read and export.
+            filters: {},
+            via: 'cli',
+            file: flags.out ?? null,
+          },
           at: new Date(now),
         });
         return { user, count };

@@ -10,7 +10,7 @@ import { auditState } from './audit-state.ts';
 import { inTransaction } from './in-transaction.ts';
 import { RecordError } from './record-error.ts';
 import { portalAccountOf, prepareCreate, type CreateInput } from './record-rules.ts';
-import type { WriteContext } from './write-context.ts';
+import { writeAuditFields, type WriteContext } from './write-context.ts';
 
 type Db = Database['db'];
 
@@ -49,11 +49,12 @@ export async function createRecordAs(
           ? decide(ctx.index, ctx.userId, 'read', parent, ctx.now)
           : parent.id === portalAccountId);
       if (!visible) {
-        throw new RecordError('NOT_FOUND', `no customer ${customerId}`, {
-          field: 'body/customerId',
-          object: 'customer',
-          id: customerId,
-        });
+        throw new RecordError(
+          'NOT_FOUND',
+          `no customer ${customerId}`,
+          { field: 'body/customerId', object: 'customer', id: customerId },
+          { hidden: parent !== undefined },
+        );
       }
     } else if (input.customerId !== undefined) {
       throw new RecordError('REQUEST_INVALID', 'a customer belongs to no customer', {
@@ -64,7 +65,7 @@ export async function createRecordAs(
     await insertRecord(tx, ctx.tenantId, record, at);
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: `${object}.create`,
       target: `${object}/${record.id}`,
       after: auditState(record),

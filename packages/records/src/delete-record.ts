@@ -10,7 +10,7 @@ import { auditState } from './audit-state.ts';
 import { inTransaction } from './in-transaction.ts';
 import { RecordError } from './record-error.ts';
 import { lockForAction } from './readable-record.ts';
-import type { WriteContext } from './write-context.ts';
+import { writeAuditFields, type WriteContext } from './write-context.ts';
 
 type Db = Database['db'];
 
@@ -46,7 +46,7 @@ export async function deleteRecordAs(
     await deleteRecord(tx, ctx.tenantId, object, id);
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: `${object}.delete`,
       target: `${object}/${id}`,
       before: {

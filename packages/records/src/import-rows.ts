@@ -4,7 +4,7 @@ import { createRecordAs } from './create-record.ts';
 import { parseCell, unchanged } from './field-values.ts';
 import { RecordError, type RecordErrorCode } from './record-error.ts';
 import { updateRecordAs } from './update-record.ts';
-import type { WriteContext } from './write-context.ts';
+import { writeAuditFields, type WriteContext } from './write-context.ts';
 
 /** One CSV row with the line it ends on (the header is line 1). */
 export interface ImportRow {
@@ -147,7 +147,7 @@ export async function importRows(
       if (outcome.created.length + outcome.updated.length > 0) {
         await appendAuditEvent(tx, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
+          ...writeAuditFields(ctx),
           action: options.audit.action,
           target: object,
           after: {

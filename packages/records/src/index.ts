@@ -1,6 +1,7 @@
 export { RECORD_ERROR_CODES, RecordError } from './record-error.ts';
 export type { RecordErrorCode } from './record-error.ts';
-export type { DecisionContext, WriteContext } from './write-context.ts';
+export type { DecisionContext, WriteAuditContext, WriteContext } from './write-context.ts';
+export { writeAuditFields } from './write-context.ts';
 export {
   checkEditable,
   checkKnownFields,

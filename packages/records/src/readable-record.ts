@@ -6,9 +6,12 @@ import type { WriteContext } from './write-context.ts';
 
 type Db = Database['db'];
 
-/** NOT_FOUND for a record that does not exist, or that the caller may not read (the same answer). */
-export function recordNotFound(object: ObjectType, id: string): RecordError {
-  return new RecordError('NOT_FOUND', `no ${object} ${id}`, { object, id });
+/**
+ * NOT_FOUND for a record that does not exist, or that the caller may not read (the same answer;
+ * `hidden` — for the audit log only — says the record exists).
+ */
+export function recordNotFound(object: ObjectType, id: string, hidden = false): RecordError {
+  return new RecordError('NOT_FOUND', `no ${object} ${id}`, { object, id }, { hidden });
 }
 
 /** A record the caller may read, or NOT_FOUND (an unreadable record does not exist for them). */
@@ -20,9 +23,9 @@ export async function readableRecord(
 ): Promise<StoredRecord> {
   // Decided for the caller alone: only the caller's place on the team is read.
   const record = await getRecord(db, ctx.tenantId, object, id, { factsFor: [ctx.userId] });
-  if (record === undefined || !decide(ctx.index, ctx.userId, 'read', record, ctx.now)) {
-    throw recordNotFound(object, id);
-  }
+  if (record === undefined) throw recordNotFound(object, id);
+  if (!decide(ctx.index, ctx.userId, 'read', record, ctx.now))
+    throw recordNotFound(object, id, true);
   return record;
 }
 

@@ -19,10 +19,21 @@ export type RecordErrorCode = (typeof RECORD_ERROR_CODES)[number];
 export class RecordError extends Error {
   readonly code: RecordErrorCode;
   readonly details: Record<string, unknown>;
-  constructor(code: RecordErrorCode, message: string, details: Record<string, unknown> = {}) {
+  /**
+   * A NOT_FOUND that hides a record which exists but which the caller may not read. Never part of
+   * the answer (the caller must not learn it); the server records the refusal in the audit log.
+   */
+  readonly hidden: boolean;
+  constructor(
+    code: RecordErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options: { hidden?: boolean } = {},
+  ) {
     super(message);
     this.name = 'RecordError';
     this.code = code;
     this.details = details;
+    this.hidden = options.hidden ?? false;
   }
 }

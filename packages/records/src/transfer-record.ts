@@ -10,7 +10,7 @@ import { inTransaction } from './in-transaction.ts';
 import { RecordError } from './record-error.ts';
 import { ownerOf } from './record-rules.ts';
 import { lockForAction } from './readable-record.ts';
-import type { WriteContext } from './write-context.ts';
+import { writeAuditFields, type WriteContext } from './write-context.ts';
 
 type Db = Database['db'];
 
@@ -67,7 +67,7 @@ export async function transferRecordAs(
         : undefined;
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: `${object}.transfer`,
       target: `${object}/${id}`,
       before: { ownerId: current.ownerId, departmentId: current.departmentId },

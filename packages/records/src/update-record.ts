@@ -4,7 +4,7 @@ import { changedFields } from './audit-state.ts';
 import { inTransaction } from './in-transaction.ts';
 import { isDeclassification, prepareUpdate, type UpdateInput } from './record-rules.ts';
 import { lockForAction } from './readable-record.ts';
-import type { WriteContext } from './write-context.ts';
+import { writeAuditFields, type WriteContext } from './write-context.ts';
 
 type Db = Database['db'];
 
@@ -30,7 +30,7 @@ export async function updateRecordAs(
     const relabelled = next.sensitivity !== current.sensitivity;
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: `${object}.update`,
       target: `${object}/${id}`,
       before: {
@@ -44,7 +44,7 @@ export async function updateRecordAs(
     if (isDeclassification(current.sensitivity, next.sensitivity))
       await appendAuditEvent(tx, {
         tenantId: ctx.tenantId,
-        actorId: ctx.userId,
+        ...writeAuditFields(ctx),
         action: `${object}.declassify`,
         target: `${object}/${id}`,
         before: { sensitivity: current.sensitivity },

@@ -12,6 +12,32 @@ export interface WriteContext {
   index: PolicyIndex;
   /** "Now" of the write, ms since the epoch (grants' time bounds, `updated_at`, the audit event). */
   now: number;
+  /**
+   * The request's part of the audit events the write appends (who really asked — under view as
+   * the viewer —, as whom, request id, IP, user agent); without it the actor is `userId`.
+   */
+  audit?: WriteAuditContext;
+}
+
+/** The request's context for audit events (the server's `auditContext(request)`). */
+export interface WriteAuditContext {
+  actorId: string | null;
+  actingAsId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** The actor and request fields of an audit event a write appends. */
+export function writeAuditFields(ctx: Pick<WriteContext, 'userId' | 'audit'>): WriteAuditContext {
+  if (ctx.audit === undefined) return { actorId: ctx.userId };
+  return {
+    actorId: ctx.audit.actorId ?? ctx.userId,
+    actingAsId: ctx.audit.actingAsId ?? null,
+    requestId: ctx.audit.requestId ?? null,
+    ip: ctx.audit.ip ?? null,
+    userAgent: ctx.audit.userAgent ?? null,
+  };
 }
 
 /** What the pure rules need: the policy, the user and the time (no tenant, no database). */

@@ -32,3 +32,12 @@ export function auditContext(request: FastifyRequest): AuditContext {
     userAgent: typeof agent === 'string' ? agent.slice(0, MAX_USER_AGENT) : null,
   };
 }
+
+/**
+ * The request's context without the actor, for a writer that names the actor itself (the change
+ * path's `CommitOptions.audit`, a service's `audit` input).
+ */
+export function requestAuditExtras(request: FastifyRequest): Omit<AuditContext, 'actorId'> {
+  const { actingAsId, requestId, ip, userAgent } = auditContext(request);
+  return { actingAsId, requestId, ip, userAgent };
+}

@@ -3,6 +3,7 @@ import { RecordError } from '@custos/records';
 import { StoreError } from '@custos/store';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './app-error.ts';
+import { auditDenial } from './denial-audit.ts';
 import { statusOf } from './error-catalogue.ts';
 
 /** The one JSON shape of every error response. */
@@ -163,10 +164,12 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 
 /** Install the one error handler and the JSON 404 handler. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code }, 'request rejected');
+    // A refusal for a permission reason is one audit event (here, the one place all pass).
+    await auditDenial(app, request, error, body);
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

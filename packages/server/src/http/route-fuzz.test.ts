@@ -15,7 +15,10 @@ import { invalidValue, validValue, type ArbitraryOptions } from './schema-arbitr
  * Every route, driven from its OpenAPI schema with generated valid and invalid path parameters,
  * query strings, headers and bodies (fast-check, seeded), signed in as the demo system
  * administrator and as a 销售代表: never a 5xx, and on every 4xx nothing changed (a digest of the
- * policy version, every record table, teams, grants, audit events, credentials and sessions).
+ * policy version, every record table, teams, grants, audit events, credentials and sessions). A
+ * refusal for a permission reason is itself recorded (one audit event with outcome `denied`,
+ * `denial-audit.ts`): the digest leaves denied events out, and each request adds at most one, only
+ * when it is answered 403 or 404.
  * Sign-in routes (`/v1/auth/*`) may record a failed attempt: for them only "never a 5xx".
  */
 
@@ -155,10 +158,16 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
     );
     const { rows } = await sql<{ d: string }>`select concat_ws('|',
         (select policy_version::text from tenants where id = ${tenant}),
-        (select count(*)::text from audit_events where tenant_id = ${tenant}),
+        (select count(*)::text from audit_events where tenant_id = ${tenant} and outcome <> 'denied'),
         (select count(*)::text from sessions where tenant_id = ${tenant}),
         ${sql.join(parts, sql`, `)}) as d`.execute(t.database.db);
     return rows[0]?.d ?? '';
+  }
+
+  async function deniedCount(): Promise<number> {
+    const { rows } = await sql<{ n: string }>`select count(*)::text as n from audit_events
+      where tenant_id = ${t.demo.tenantId} and outcome = 'denied'`.execute(t.database.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   function requestArbitrary(
@@ -195,6 +204,7 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
           const url = `${pathOf(path, request.params)}${queryString(request.query)}`;
           const payload =
             method === 'GET' ? undefined : bodyless ? '{}' : JSON.stringify(request.body ?? {});
+          const deniedBefore = await deniedCount();
           const response = await t.app.inject({
             method: method as 'GET',
             url,
@@ -208,8 +218,11 @@ describe('every route, fuzzed from its OpenAPI schema', () => {
           statuses++;
           seen.set(response.statusCode, (seen.get(response.statusCode) ?? 0) + 1);
           const after = await digest();
+          const denials = (await deniedCount()) - deniedBefore;
           const label = `${method} ${url} ${payload ?? ''} → ${response.statusCode} ${response.body.slice(0, 200)}`;
           if (response.statusCode >= 500) failures.push(label);
+          if (denials > 1 || (denials === 1 && ![403, 404].includes(response.statusCode)))
+            failures.push(`${denials} denied events on ${label}`);
           else if (response.statusCode >= 400 && !path.startsWith('/v1/auth/') && after !== before)
             failures.push(`changed on ${label}`);
           before = after;

@@ -42,8 +42,15 @@ describe('view as (查看为): reads served as another user, audited, read-only'
       headers: { cookie, ...(viewAs === undefined ? {} : { [VIEW_AS_HEADER]: viewAs }) },
       ...(method === 'GET' ? {} : { payload: payload ?? {} }),
     });
+  /** Reads served as someone (refusals are `denied` events of the same action: `deniedEvents`). */
   const viewAsEvents = async () =>
-    listAuditEvents(t.database.db, t.demo.tenantId, { action: 'view_as.read', limit: 1000 });
+    (
+      await listAuditEvents(t.database.db, t.demo.tenantId, { action: 'view_as.read', limit: 1000 })
+    ).filter((e) => e.outcome === 'success');
+  const deniedEvents = async () =>
+    (await listAuditEvents(t.database.db, t.demo.tenantId, { limit: 1000 })).filter(
+      (e) => e.outcome === 'denied',
+    );
 
   /** Every page of a list as `cookie` (optionally viewing as someone). */
   async function listAll(object: string, cookie: string, viewAs?: string) {
@@ -189,7 +196,9 @@ describe('view as (查看为): reads served as another user, audited, read-only'
     const id = mine?.id ?? '';
     const before = (await send('GET', `/v1/customers/${id}`, rep)).json();
     const beforeCount = (await send('GET', '/v1/customers?limit=1', admin)).json().total;
-    const events = (await listAuditEvents(t.database.db, t.demo.tenantId, { limit: 1000 })).length;
+    const all = async () => listAuditEvents(t.database.db, t.demo.tenantId, { limit: 1000 });
+    const events = (await all()).filter((e) => e.outcome !== 'denied').length;
+    const denied = (await deniedEvents()).length;
     const writes: [string, 'POST' | 'PATCH' | 'DELETE' | 'PUT', string, unknown][] = [
       ['update', 'PATCH', `/v1/customers/${id}`, { fields: { city: '苏州' } }],
       ['create', 'POST', '/v1/customers', { fields: { name: '新客户' } }],
@@ -211,15 +220,18 @@ describe('view as (查看为): reads served as another user, audited, read-only'
     }
     expect((await send('GET', `/v1/customers/${id}`, rep)).json()).toEqual(before);
     expect((await send('GET', '/v1/customers?limit=1', admin)).json().total).toBe(beforeCount);
-    expect((await listAuditEvents(t.database.db, t.demo.tenantId, { limit: 1000 })).length).toBe(
-      events,
-    );
+    // Nothing written; each refusal recorded once, as a denial by the admin viewing as the target.
+    expect((await all()).filter((e) => e.outcome !== 'denied').length).toBe(events);
+    const refusals = (await deniedEvents()).slice(0, (await deniedEvents()).length - denied);
+    expect(refusals).toHaveLength(writes.length * 2);
+    expect(refusals.every((e) => e.actorId === ADMIN_ID && e.action === 'view_as.read')).toBe(true);
     // The admin still signed in (the logout was refused).
     expect((await send('GET', '/v1/auth/me', admin)).statusCode).toBe(200);
   });
 
   it('refuses a caller without view_as, a bad target, an escalation and a read not served as someone else', async () => {
     const events = (await viewAsEvents()).length;
+    const denied = (await deniedEvents()).length;
     const cases: [string, string, string, string, number, string, Record<string, unknown>][] = [
       [
         'no view_as',
@@ -300,6 +312,13 @@ describe('view as (查看为): reads served as another user, audited, read-only'
       expect(refused.headers[VIEWING_AS_HEADER], why).toBeUndefined();
     }
     expect((await viewAsEvents()).length).toBe(events);
+    // The permission refusals (no view_as, an escalation) are denials; a bad target is not.
+    const refusals = (await deniedEvents()).slice(0, (await deniedEvents()).length - denied);
+    expect(refusals.map((e) => [e.actorId, e.target, (e.after as { code: string }).code])).toEqual([
+      [ADMIN_ID, 'user/zhangjianguo', 'ESCALATION_DENIED'],
+      [REP_ID, `user/${REP_ID}`, 'VIEW_AS_DENIED'],
+      [REP_ID, 'user/hanmeimei', 'VIEW_AS_DENIED'],
+    ]);
     // Without the header, nothing changes for anyone.
     expect(
       (await send('GET', '/v1/customers?limit=1', rep)).headers[VIEWING_AS_HEADER],

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestAuditExtras } from '../../http/audit-context.ts';
 import { assertCredentialsWithinActor } from './credential-guard.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import { USER_ADMIN } from '../directory/directory-http.ts';
@@ -56,9 +57,10 @@ const invitationView = (i: {
  */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const config = { permission: USER_ADMIN };
-  const servicesOf = (request: { custos: { tenantId: string; userId: string; now: number } }) => ({
+  const servicesOf = (request: FastifyRequest) => ({
     tenantId: request.custos.tenantId,
     actorId: request.custos.userId,
+    audit: requestAuditExtras(request),
     now: request.custos.now,
     settings: app.custos.config,
     policy: app.custos.policy,

@@ -146,6 +146,7 @@ export async function inviteUserIn(
     settings: AccountSettings;
     /** How the input names the e-mail (`body/email`, `--email`). */
     field?: string;
+    audit?: AccountAuditExtras;
   },
 ): Promise<Invitation> {
   const field = input.field ?? 'body/email';
@@ -180,6 +181,7 @@ export async function inviteUserIn(
   await appendAuditEvent(tx, {
     tenantId: input.tenantId,
     actorId: input.actorId,
+    ...input.audit,
     action: 'account.invite',
     target: `user/${user.id}`,
     before: existing === undefined ? null : { email: existing.email, status: existing.status },
@@ -189,11 +191,20 @@ export async function inviteUserIn(
   return invitation;
 }
 
+/** The request's part of the audit events (`requestAuditExtras(request)`); none from the CLI. */
+export interface AccountAuditExtras {
+  actingAsId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 export interface AccountServiceInput {
   tenantId: string;
   actorId: string | null;
   now: number;
   settings: AccountSettings;
+  audit?: AccountAuditExtras;
   /** The node's policy cache; without one the policy is loaded. */
   policy?: PolicyCache;
 }
@@ -281,6 +292,7 @@ export async function createInvitedUser(
       actorId: input.actorId,
       now: input.now,
       policy,
+      ...(input.audit === undefined ? {} : { audit: input.audit }),
       ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
       ...(email === undefined
         ? {}
@@ -339,6 +351,7 @@ export async function resetPassword(
     await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actorId: input.actorId,
+      ...input.audit,
       action: 'account.reset_password',
       target: `user/${user.id}`,
       after: { expiresAt: invitation.expiresAt, sessionsEnded, tokensRevoked },
@@ -361,6 +374,7 @@ export async function endUserSessions(
     await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actorId: input.actorId,
+      ...input.audit,
       action: 'account.end_sessions',
       target: `user/${user.id}`,
       after: { sessionsEnded: ended },

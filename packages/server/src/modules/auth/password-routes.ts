@@ -13,6 +13,7 @@ import {
   revokePasswordLinks,
   setCredentialPassword,
 } from '@custos/store';
+import { auditContext, requestAuditExtras } from '../../http/audit-context.ts';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -122,6 +123,7 @@ export function passwordRoutes(app: FastifyInstance): void {
         });
         await appendAuditEvent(tx, {
           tenantId: link.tenantId,
+          ...requestAuditExtras(request),
           actorId: link.userId,
           action: 'auth.password_set',
           target: `user/${link.userId}`,
@@ -177,7 +179,7 @@ export function passwordRoutes(app: FastifyInstance): void {
         await recordLoginFailure(database.db, key, now, loginDelayMs);
         await appendAuditEvent(database.db, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
+          ...auditContext(request),
           action: 'auth.password_change_failed',
           target: `user/${ctx.userId}`,
           after: { reason: 'wrong_password', ip: request.ip },
@@ -209,7 +211,7 @@ export function passwordRoutes(app: FastifyInstance): void {
         const ended = await deleteUserSessions(tx, ctx.tenantId, ctx.userId, current);
         await appendAuditEvent(tx, {
           tenantId: ctx.tenantId,
-          actorId: ctx.userId,
+          ...auditContext(request),
           action: 'auth.password_change',
           target: `user/${ctx.userId}`,
           after: { sessionsEnded: ended },

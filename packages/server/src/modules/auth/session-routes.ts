@@ -4,6 +4,7 @@ import {
   deleteUserSessions,
   listUserSessions,
 } from '@custos/store';
+import { auditContext } from '../../http/audit-context.ts';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -99,7 +100,7 @@ export function sessionRoutes(app: FastifyInstance): void {
         });
       await appendAuditEvent(database.db, {
         tenantId: ctx.tenantId,
-        actorId: ctx.userId,
+        ...auditContext(request),
         action: 'auth.session_end',
         target: `user/${ctx.userId}`,
         after: { session: request.params.id },
@@ -137,7 +138,7 @@ export function sessionRoutes(app: FastifyInstance): void {
       const ended = await deleteUserSessions(database.db, ctx.tenantId, ctx.userId);
       await appendAuditEvent(database.db, {
         tenantId: ctx.tenantId,
-        actorId: ctx.userId,
+        ...auditContext(request),
         action: 'auth.sign_out_everywhere',
         target: `user/${ctx.userId}`,
         after: { sessionsEnded: ended },

@@ -166,9 +166,12 @@ describe('CRM API', () => {
     });
     const after = (await get(`/v1/customers/${own.id}`, rep)).json<RecordView>();
     expect(after.fields.industry).toBe(own.fields.industry);
-    expect(await listAuditEvents(t.database.db, 'yunshan', { action: 'customer.update' })).toEqual(
-      [],
-    );
+    // No update is recorded; the refusal is, once, as a denial.
+    const events = await listAuditEvents(t.database.db, 'yunshan', { action: 'customer.update' });
+    expect(events.filter((e) => e.outcome !== 'denied')).toEqual([]);
+    expect(events.filter((e) => e.outcome === 'denied')).toMatchObject([
+      { actorId: REP_ID, target: `customer/${own.id}`, after: { code: 'FIELD_NOT_EDITABLE' } },
+    ]);
 
     const unknown = await t.app.inject({
       method: 'PATCH',

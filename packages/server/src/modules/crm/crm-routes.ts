@@ -5,7 +5,8 @@ import {
   type ObjectType,
   type RecordAction,
 } from '@custos/engine';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { auditContext } from '../../http/audit-context.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
 import {
@@ -33,6 +34,7 @@ import {
   type CreateBody,
   type ListParams,
   type TransferBody,
+  type WriteRequestContext,
   type UpdateBody,
 } from './crm-service.ts';
 
@@ -60,6 +62,11 @@ const record = (object: ObjectType, action: RecordAction): RoutePermission => ({
  * unreadable record is 404, fields come back per `fieldAccess` (hidden absent, masked masked), and
  * a write to a field the caller may not edit is FIELD_NOT_EDITABLE naming it, with nothing written.
  */
+/** The request's context with its audit part, for the events a write appends. */
+function withAudit(request: FastifyRequest): WriteRequestContext {
+  return { ...request.custos, audit: auditContext(request) };
+}
+
 export async function crmRoutes(app: FastifyInstance): Promise<void> {
   const db = app.custos.database.db;
   for (const object of OBJECT_TYPES) {
@@ -118,7 +125,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
         },
       },
       async (request, reply) => {
-        const created = await createObjectRecord(db, request.custos, object, request.body);
+        const created = await createObjectRecord(db, withAudit(request), object, request.body);
         return reply.code(201).send(created);
       },
     );
@@ -135,7 +142,8 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
           response: { 200: RECORD_VIEW, ...ERRORS },
         },
       },
-      (request) => updateObjectRecord(db, request.custos, object, request.params.id, request.body),
+      (request) =>
+        updateObjectRecord(db, withAudit(request), object, request.params.id, request.body),
     );
 
     app.delete<IdParams>(
@@ -150,7 +158,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
         },
       },
       async (request, reply) => {
-        await deleteObjectRecord(db, request.custos, object, request.params.id);
+        await deleteObjectRecord(db, withAudit(request), object, request.params.id);
         return reply.code(204).send();
       },
     );
@@ -168,7 +176,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
         },
       },
       (request) =>
-        transferObjectRecord(db, request.custos, object, request.params.id, request.body),
+        transferObjectRecord(db, withAudit(request), object, request.params.id, request.body),
     );
   }
 
@@ -202,7 +210,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
     async (request) => ({
       members: await putCustomerTeamMember(
         db,
-        request.custos,
+        withAudit(request),
         request.params.id,
         request.params.userId,
         request.body.access,
@@ -222,7 +230,12 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await removeCustomerTeamMember(db, request.custos, request.params.id, request.params.userId);
+      await removeCustomerTeamMember(
+        db,
+        withAudit(request),
+        request.params.id,
+        request.params.userId,
+      );
       return reply.code(204).send();
     },
   );

@@ -13,6 +13,8 @@ import {
   readableRecord,
   transferRecordAs,
   updateRecordAs,
+  writeAuditFields,
+  type WriteAuditContext,
 } from '@custos/records';
 import {
   appendAuditEvent,
@@ -31,6 +33,8 @@ import { filterBinding, listNarrowing, type ListFilterParams } from './list-filt
 import { viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
+/** A request's context with its audit part (`auditContext(request)`) for the events writes append. */
+export type WriteRequestContext = RequestContext & { audit?: WriteAuditContext };
 type FieldValue = string | number | boolean | null;
 
 export interface ListParams extends ListFilterParams {
@@ -172,7 +176,7 @@ async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T
 /** Create a record through the one write path (`@custos/records`), answered as the caller sees it. */
 export async function createObjectRecord(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   object: ObjectType,
   body: CreateBody,
 ): Promise<RecordView> {
@@ -185,7 +189,7 @@ export async function createObjectRecord(
 
 export async function updateObjectRecord(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   object: ObjectType,
   id: string,
   body: UpdateBody,
@@ -196,7 +200,7 @@ export async function updateObjectRecord(
 
 export async function deleteObjectRecord(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   object: ObjectType,
   id: string,
 ): Promise<void> {
@@ -205,7 +209,7 @@ export async function deleteObjectRecord(
 
 export async function transferObjectRecord(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   object: ObjectType,
   id: string,
   body: TransferBody,
@@ -248,7 +252,7 @@ export async function getCustomerTeam(
 
 export async function putCustomerTeamMember(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   customerId: string,
   userId: string,
   access: AccessLevel,
@@ -262,7 +266,7 @@ export async function putCustomerTeamMember(
     const before = await putTeamMember(tx, ctx.tenantId, { customerId, userId, access });
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: before === null ? 'team.add' : 'team.update',
       target: `customer/${customerId}`,
       before: before === null ? null : { userId, access: before },
@@ -275,7 +279,7 @@ export async function putCustomerTeamMember(
 
 export async function removeCustomerTeamMember(
   db: Db,
-  ctx: RequestContext,
+  ctx: WriteRequestContext,
   customerId: string,
   userId: string,
 ): Promise<void> {
@@ -292,7 +296,7 @@ export async function removeCustomerTeamMember(
     }
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...writeAuditFields(ctx),
       action: 'team.remove',
       target: `customer/${customerId}`,
       before: { userId, access: member.access },

@@ -14,6 +14,7 @@ import {
   type ImportRow,
 } from '@custos/records';
 import { appendAuditEvent } from '@custos/store';
+import { auditContext } from '../../http/audit-context.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
@@ -159,13 +160,15 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
         const chunks = exportChunks(ctx, db, object, format, async ({ count, columns }) => {
           await appendAuditEvent(db, {
             tenantId: ctx.tenantId,
-            actorId: ctx.userId,
+            ...auditContext(request),
             action: 'record.export',
             target: object,
             after: {
               object,
               format,
               count,
+              // The export has no filters: every record the caller may read and export.
+              filters: {},
               ...(columns === null ? {} : { columns }),
               ...(ctx.apiToken === undefined ? {} : { tokenId: ctx.apiToken.id }),
             },
@@ -204,16 +207,22 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
           );
           return { line: index, cells };
         });
-        const outcome = await importRows(db, ctx, object, rows, {
-          allOrNothing: request.body.allOrNothing ?? true,
-          audit: {
-            action: 'record.import',
-            source:
-              ctx.apiToken === undefined
-                ? { via: 'api' }
-                : { via: 'api', tokenId: ctx.apiToken.id },
+        const outcome = await importRows(
+          db,
+          { ...ctx, audit: auditContext(request) },
+          object,
+          rows,
+          {
+            allOrNothing: request.body.allOrNothing ?? true,
+            audit: {
+              action: 'record.import',
+              source:
+                ctx.apiToken === undefined
+                  ? { via: 'api' }
+                  : { via: 'api', tokenId: ctx.apiToken.id },
+            },
           },
-        });
+        );
         return {
           object,
           written: outcome.written,

@@ -1,5 +1,6 @@
 import { hasFunction } from '@custos/engine';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestAuditExtras } from '../../http/audit-context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RoutePermission } from '../../http/route-permission.ts';
@@ -126,6 +127,7 @@ export async function changeRoutes(app: FastifyInstance): Promise<void> {
       const { version, results } = await commitChanges(app.custos.database.db, changes, {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
+        audit: requestAuditExtras(request),
         now: ctx.now,
         expectedVersion,
         policy: app.custos.policy,

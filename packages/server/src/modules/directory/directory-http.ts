@@ -1,6 +1,7 @@
 import type { PolicyModel } from '@custos/engine';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { requestAuditExtras } from '../../http/audit-context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { cursorBinding } from '../../http/cursor-seal.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -141,6 +142,7 @@ export async function commit(
   const result = await commitChange(app.custos.database.db, change, {
     tenantId: ctx.tenantId,
     actorId: ctx.userId,
+    audit: requestAuditExtras(request),
     now: ctx.now,
     expectedVersion,
     policy: app.custos.policy,

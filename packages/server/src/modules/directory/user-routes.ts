@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { findOnboardingTemplate } from '@custos/store';
+import { requestAuditExtras } from '../../http/audit-context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { createInvitedUser } from '../accounts/account-service.ts';
 import { holdIfSensitive } from '../four-eyes/four-eyes-gate.ts';
@@ -123,6 +124,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const { version, result, invitation } = await createInvitedUser(app.custos.database.db, {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
+        audit: requestAuditExtras(request),
         now: ctx.now,
         settings: app.custos.config,
         policy: app.custos.policy,

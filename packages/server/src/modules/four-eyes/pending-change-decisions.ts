@@ -11,7 +11,7 @@ import {
 } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
-import { auditContext } from '../../http/audit-context.ts';
+import { auditContext, requestAuditExtras } from '../../http/audit-context.ts';
 import { commitChanges } from '../directory/commit-change.ts';
 import type { PolicyChange } from '../directory/policy-change.ts';
 import { functionsNeeded, pendingLink } from './four-eyes-gate.ts';
@@ -243,6 +243,7 @@ export async function approvePendingChange(
     const { version } = await commitChanges(db, pending.changes as PolicyChange[], {
       tenantId: ctx.tenantId,
       actorId: ctx.userId,
+      audit: requestAuditExtras(request),
       now: ctx.now,
       expectedVersion: pending.baseVersion,
       policy: app.custos.policy,

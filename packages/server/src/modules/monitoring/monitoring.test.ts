@@ -298,6 +298,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
     expect(first.json()).toMatchObject({ created: 5 });
     const alerts = (await call(admin, 'GET', '/v1/admin/monitoring/alerts?userId=renjia')).json()
       .items;
+    // renjia is nobody else's test subject: every alert about her is this test's.
     const byRule = Object.fromEntries(alerts.map((a: { rule: string }) => [a.rule, a]));
     expect(Object.keys(byRule).sort()).toEqual([
       'bulk_export',

@@ -614,6 +614,16 @@ export async function approveRequest(
     tenantId: actor.tenantId,
     actorId: actor.userId,
     now: actor.now,
+    ...(actor.audit === null
+      ? {}
+      : {
+          audit: {
+            actingAsId: actor.audit.actingAsId,
+            requestId: actor.audit.requestId,
+            ip: actor.audit.ip,
+            userAgent: actor.audit.userAgent,
+          },
+        }),
     policy: services.policy,
     // The role list was built from the policy the approver saw: if the requester's roles changed
     // since, refuse (CONFLICT: retry) rather than put back a role someone just removed.

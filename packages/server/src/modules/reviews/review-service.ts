@@ -34,6 +34,12 @@ import {
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { AuditContext } from '../../http/audit-context.ts';
+
+/** A request's audit context without the actor (the change path names the actor itself). */
+function auditExtras(audit: Partial<AuditContext>): Omit<Partial<AuditContext>, 'actorId'> {
+  const { actingAsId, requestId, ip, userAgent } = audit;
+  return { actingAsId, requestId, ip, userAgent };
+}
 import { PolicyCache } from '../../http/policy-cache.ts';
 import { commitChanges } from '../directory/commit-change.ts';
 import type { PolicyChange } from '../directory/policy-change.ts';
@@ -648,6 +654,7 @@ export async function decideItem(
         now,
         // The role list is of `builtFrom`: a user changed since is refused (CONFLICT: retry).
         expectedVersion: builtFrom,
+        ...(actor.audit === undefined ? {} : { audit: auditExtras(actor.audit) }),
         ...(services.policy === undefined ? {} : { policy: services.policy }),
         within: async (tx, results) => {
           for (const r of results) {

@@ -11,7 +11,8 @@ import {
   type ApiToken,
   type ApiTokenKind,
 } from '@custos/store';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { auditContext } from '../../http/audit-context.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
 import type { RequestContext } from '../../http/request-context.ts';
@@ -167,7 +168,7 @@ async function issue(
     });
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...auditContext(reply.request),
       action: 'token.create',
       target: `token/${made.apiToken.id}`,
       after: {
@@ -188,7 +189,8 @@ async function issue(
 }
 
 /** Revoke a token of `userId` and audit `token.revoke`; 404 for another user's or an unknown id. */
-async function revoke(app: FastifyInstance, ctx: RequestContext, userId: string, id: string) {
+async function revoke(app: FastifyInstance, request: FastifyRequest, userId: string, id: string) {
+  const ctx = request.custos;
   await app.custos.database.db.transaction().execute(async (tx) => {
     const token = await findApiToken(tx, ctx.tenantId, id);
     if (token === undefined || token.userId !== userId)
@@ -200,7 +202,7 @@ async function revoke(app: FastifyInstance, ctx: RequestContext, userId: string,
       return; // revoked already: nothing to do, nothing to audit
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
-      actorId: ctx.userId,
+      ...auditContext(request),
       action: 'token.revoke',
       target: `token/${id}`,
       before: { id, name: token.name, kind: token.kind, userId: token.userId },
@@ -273,7 +275,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = request.custos;
-      await revoke(app, ctx, ctx.userId, request.params.tokenId);
+      await revoke(app, request, ctx.userId, request.params.tokenId);
       return reply.code(204).send();
     },
   );
@@ -362,7 +364,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await revoke(app, request.custos, request.params.id, request.params.tokenId);
+      await revoke(app, request, request.params.id, request.params.tokenId);
       return reply.code(204).send();
     },
   );

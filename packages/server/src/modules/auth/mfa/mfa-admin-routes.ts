@@ -6,6 +6,7 @@ import {
   writeMfaPolicy,
   type MfaPolicy,
 } from '@custos/store';
+import { auditContext, requestAuditExtras } from '../../../http/audit-context.ts';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../http/app-error.ts';
 import { ERROR_BODY_SCHEMA } from '../../../http/error-handler.ts';
@@ -89,7 +90,7 @@ export async function mfaAdminRoutes(app: FastifyInstance): Promise<void> {
           });
           await appendAuditEvent(tx, {
             tenantId: ctx.tenantId,
-            actorId: ctx.userId,
+            ...auditContext(request),
             action: 'mfa.policy_set',
             target: `tenant/${ctx.tenantId}`,
             before: { policy: before },
@@ -143,6 +144,7 @@ export async function mfaAdminRoutes(app: FastifyInstance): Promise<void> {
         userId,
         actorId: ctx.userId,
         now: ctx.now,
+        audit: requestAuditExtras(request),
       });
     },
   );

@@ -13,6 +13,7 @@ import {
   rotateSessionVerified,
   type Database,
 } from '@custos/store';
+import { auditContext } from '../../../http/audit-context.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { AppError } from '../../../http/app-error.ts';
@@ -58,10 +59,11 @@ const ERRORS = { 400: ERROR_BODY_SCHEMA, 401: ERROR_BODY_SCHEMA, 403: ERROR_BODY
 
 type Db = Database['db'];
 
-function audit(db: Db, ctx: RequestContext, action: string, after?: unknown): Promise<unknown> {
+function audit(db: Db, request: FastifyRequest, action: string, after?: unknown): Promise<unknown> {
+  const ctx = request.custos;
   return appendAuditEvent(db, {
     tenantId: ctx.tenantId,
-    actorId: ctx.userId,
+    ...auditContext(request),
     action,
     target: `user/${ctx.userId}`,
     ...(after === undefined ? {} : { after }),
@@ -160,7 +162,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
         if (!(error instanceof WrongProof)) throw error;
         const failures = await recordSessionMfaFailure(db(), token);
         const ended = failures >= SESSION_MAX_FAILURES;
-        await audit(db(), ctx, 'mfa.verify_failed', {
+        await audit(db(), request, 'mfa.verify_failed', {
           method: 'code' in proof ? 'totp' : 'recovery_code',
           reason: error.reason,
           sessionFailures: failures,
@@ -180,9 +182,9 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
       }
       await rotateVerified(app, request, reply);
       const left = await countRecoveryCodesLeft(db(), ctx.tenantId, ctx.userId);
-      await audit(db(), ctx, 'mfa.verify', { method });
+      await audit(db(), request, 'mfa.verify', { method });
       if (method === 'recovery_code')
-        await audit(db(), ctx, 'mfa.recovery_used', { recoveryCodesLeft: left });
+        await audit(db(), request, 'mfa.recovery_used', { recoveryCodesLeft: left });
       return { mfa: { enabled: true, verified: true }, recoveryCodesLeft: left };
     },
   );
@@ -234,7 +236,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
       const account = credential?.email ?? ctx.index.users.get(ctx.userId)?.name ?? ctx.userId;
       const uri = totpUri(secret, `${account} (${ctx.model.tenant.name})`);
       const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M' });
-      await audit(db(), ctx, 'mfa.enrol_start');
+      await audit(db(), request, 'mfa.enrol_start');
       reply.header('cache-control', 'no-store');
       return {
         secret,
@@ -304,7 +306,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
             codeHashes: codes.map(hashRecoveryCode),
             now: ctx.now,
           });
-          await audit(tx, ctx, 'mfa.enrol', { method: 'totp', recoveryCodes: codes.length });
+          await audit(tx, request, 'mfa.enrol', { method: 'totp', recoveryCodes: codes.length });
         });
       await rotateVerified(app, request, reply);
       reply.header('cache-control', 'no-store');
@@ -357,7 +359,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
             codeHashes: codes.map(hashRecoveryCode),
             now: ctx.now,
           });
-          await audit(tx, ctx, 'mfa.recovery_regenerate', { recoveryCodes: codes.length });
+          await audit(tx, request, 'mfa.recovery_regenerate', { recoveryCodes: codes.length });
         });
       reply.header('cache-control', 'no-store');
       return { recoveryCodes: codes };
@@ -405,7 +407,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
         .transaction()
         .execute(async (tx) => {
           await deleteMfa(tx, ctx.tenantId, ctx.userId);
-          await audit(tx, ctx, 'mfa.disable', { method });
+          await audit(tx, request, 'mfa.disable', { method });
         });
       return { mfa: { enabled: false, verified: request.mfa?.verified ?? false } };
     },

@@ -1,3 +1,4 @@
+import type { AuditContext } from '../../../http/audit-context.ts';
 import { appendAuditEvent, type Database, deleteMfa, endUserAccess } from '@custos/store';
 
 /** What a reset did. */
@@ -15,7 +16,14 @@ export interface MfaResetResult {
  */
 export function resetMfa(
   database: Database,
-  input: { tenantId: string; userId: string; actorId: string | null; now: number },
+  input: {
+    tenantId: string;
+    userId: string;
+    actorId: string | null;
+    now: number;
+    /** The request's part of the audit event (`requestAuditExtras(request)`). */
+    audit?: Omit<AuditContext, 'actorId'>;
+  },
 ): Promise<MfaResetResult> {
   return database.db.transaction().execute(async (tx) => {
     const hadMfa = await deleteMfa(tx, input.tenantId, input.userId);
@@ -28,6 +36,7 @@ export function resetMfa(
     await appendAuditEvent(tx, {
       tenantId: input.tenantId,
       actorId: input.actorId,
+      ...input.audit,
       action: 'mfa.reset',
       target: `user/${input.userId}`,
       after: { hadMfa, sessionsEnded, tokensRevoked },

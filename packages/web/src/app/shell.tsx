@@ -19,6 +19,7 @@ import { holds, useMe } from '../auth/use-me.ts';
 import { ViewAsBanner } from '../view-as/view-as-banner.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from '../requests/notification-bell.tsx';
+import { useViewAsTarget } from '../view-as/use-view-as.ts';
 
 /** The record lists of the menu, in order: path segment → the common `nav` key. */
 export const RECORD_MENU = [
@@ -43,6 +44,7 @@ export function Shell() {
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
+  const viewingAs = useViewAsTarget();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -234,7 +236,8 @@ export function Shell() {
           <Typography.Text strong>{t('appName')}</Typography.Text>
           <Space>
             <LanguageSwitch />
-            <NotificationBell />
+            {/* Your own notifications: not while viewing as someone (the server serves reads only). */}
+            {viewingAs === null && <NotificationBell />}
             <Typography.Text data-testid="signed-in-user">{me?.user.name}</Typography.Text>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('signOut')}

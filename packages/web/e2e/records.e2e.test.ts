@@ -286,6 +286,8 @@ describe('the record screens in Chromium', () => {
     expect(customer.fieldLevels.phone).toBe('read');
     for (const field of ['phone', 'email']) {
       const label = page.locator(`[data-testid="record-fields"] [data-field="${field}"]`);
+      // The customer's fields render after its record loads: wait for them, then count.
+      await label.getByTestId('read-only-marker').waitFor();
       await expect(label.getByTestId('read-only-marker').count()).resolves.toBe(1);
     }
     // A contact of that customer (the list API has no customer filter: found among all pages).

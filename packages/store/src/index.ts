@@ -271,7 +271,6 @@ export type { MfaPolicyRow, MfaRecoveryCodeRow, MfaTotpRow } from './schema.ts';
 export {
   countOwnedRecords,
   countUserAccess,
-  handOverCustomer,
   listGrantsOfUser,
   listOwnedCustomers,
   listTeamMembershipsOf,

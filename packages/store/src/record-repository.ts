@@ -269,22 +269,30 @@ export async function lockRecord(
 /**
  * Every record `ownerId` owns, across the six objects, gets `toOwnerId` as owner and
  * `toDepartmentId` as 归属部门: a user's records follow them to a new department (same owner), or
- * go to a successor. `updated_at` is left alone: the records' content did not change. Returns how
- * many per object.
+ * go to a successor. With `customerId`, only that customer and the records under it (offboarding
+ * hands customers over one by one). `updated_at` is left alone: the records' content did not
+ * change. Returns how many per object.
  */
 export async function reassignOwnedRecords(
   db: Kysely<StoreSchema>,
   tenantId: string,
-  change: { ownerId: string; toOwnerId: string; toDepartmentId: string | null },
+  change: {
+    ownerId: string;
+    toOwnerId: string;
+    toDepartmentId: string | null;
+    customerId?: string;
+  },
 ): Promise<Partial<Record<ObjectType, number>>> {
   const out: Partial<Record<ObjectType, number>> = {};
   for (const [object, table] of Object.entries(RECORD_TABLE) as [ObjectType, string][]) {
-    const result = await db
+    let update = db
       .updateTable(table as 'customers')
       .set({ owner_id: change.toOwnerId, department_id: change.toDepartmentId })
       .where('tenant_id', '=', tenantId)
-      .where('owner_id', '=', change.ownerId)
-      .executeTakeFirst();
+      .where('owner_id', '=', change.ownerId);
+    if (change.customerId !== undefined)
+      update = update.where('customer_id', '=', change.customerId);
+    const result = await update.executeTakeFirst();
     const n = Number(result.numUpdatedRows);
     if (n > 0) out[object] = n;
   }

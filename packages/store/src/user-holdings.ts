@@ -48,36 +48,6 @@ export async function listOwnedCustomers(
     .execute();
 }
 
-/**
- * Hand one customer owned by `fromOwnerId` to `toOwnerId` (and their department), with every
- * record under it `fromOwnerId` owns. Returns how many per object (none when the customer is not
- * `fromOwnerId`'s).
- */
-export async function handOverCustomer(
-  db: Kysely<StoreSchema>,
-  tenantId: string,
-  change: {
-    customerId: string;
-    fromOwnerId: string;
-    toOwnerId: string;
-    toDepartmentId: string | null;
-  },
-): Promise<Partial<Record<ObjectType, number>>> {
-  const out: Partial<Record<ObjectType, number>> = {};
-  for (const [object, table] of Object.entries(RECORD_TABLE) as [ObjectType, string][]) {
-    const result = await db
-      .updateTable(table as 'customers')
-      .set({ owner_id: change.toOwnerId, department_id: change.toDepartmentId })
-      .where('tenant_id', '=', tenantId)
-      .where('customer_id', '=', change.customerId)
-      .where('owner_id', '=', change.fromOwnerId)
-      .executeTakeFirst();
-    const n = Number(result.numUpdatedRows);
-    if (n > 0) out[object] = n;
-  }
-  return out;
-}
-
 /** The customer teams a user is on, by customer id. */
 export async function listTeamMembershipsOf(
   db: Kysely<StoreSchema>,

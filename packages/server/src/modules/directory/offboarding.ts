@@ -6,7 +6,6 @@ import {
   countOwnedRecords,
   countUserAccess,
   type Database,
-  handOverCustomer,
   listGrantsOfUser,
   listOwnedCustomers,
   listTeamMembershipsOf,
@@ -122,9 +121,9 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
         model.users.find((u) => u.id === id)?.departmentId ?? null;
       const handedOver: { customerId: string; successorId: string; moved: object }[] = [];
       for (const c of input.customers ?? []) {
-        const moved = await handOverCustomer(tx, tenantId, {
+        const moved = await reassignOwnedRecords(tx, tenantId, {
           customerId: c.customerId,
-          fromOwnerId: leaver.id,
+          ownerId: leaver.id,
           toOwnerId: c.successorId,
           toDepartmentId: departmentOf(c.successorId),
         });

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { textSink, type TextSink } from './text-sink.ts';
 import { buildIndex, hasFunction } from '@custos/engine';
 import {
   auditExportChunks,
@@ -118,38 +118,11 @@ function eventCounter(format: 'csv' | 'json'): {
   };
 }
 
-interface Sink {
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-function sinkOf(ctx: CommandContext, outPath: string | undefined): Sink {
-  if (outPath === undefined)
-    return { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} };
-  const stream = createWriteStream(outPath, { encoding: 'utf8' });
-  const opened = new Promise<void>((ok, fail) => {
-    stream.once('open', () => ok());
-    stream.once('error', fail);
-  });
-  return {
-    write: async (text) => {
-      await opened;
-      if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
-    },
-    close: async () => {
-      await opened;
-      await new Promise<void>((ok, fail) =>
-        stream.end((error?: Error | null) => (error ? fail(error) : ok())),
-      );
-    },
-  };
-}
-
 /** Write the chunks to the sink, with progress on stderr for a long export; the event count. */
 async function drain(
   ctx: CommandContext,
   chunks: AsyncIterable<string>,
-  sink: Sink,
+  sink: TextSink,
   format: 'csv' | 'json',
   total: number,
 ): Promise<number> {
@@ -194,7 +167,7 @@ async function exportOnline(
   const chunks = await client.download(`/v1/audit/events/export?${query}`, (headers) => {
     total = Number(headers.get('x-custos-export-count') ?? 0);
   });
-  const count = await drain(ctx, chunks, sinkOf(ctx, outPath), flags.format, total);
+  const count = await drain(ctx, chunks, textSink(ctx, outPath), flags.format, total);
   summary(ctx, count, onlineLabel(subject), outPath);
 }
 
@@ -278,7 +251,7 @@ export function configureAuditExport(command: Command, ctx: CommandContext): voi
             done = d;
           },
         );
-        await drain(ctx, chunks, sinkOf(ctx, outPath), flags.format, total);
+        await drain(ctx, chunks, textSink(ctx, outPath), flags.format, total);
         await appendAuditEvent(database.db, {
           tenantId: globals.tenant,
           actorId: user.id,

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { textSink } from './text-sink.ts';
 import { hasFunction, isObjectType, OBJECT_CATALOGUE, type ObjectType } from '@custos/engine';
 import { exportTable } from '@custos/records';
 import { appendAuditEvent, loadPolicyModel } from '@custos/store';
@@ -22,31 +22,6 @@ interface ExportFlags {
 }
 
 /** A sink for CSV text: a file, or stdout. */
-interface Sink {
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-function fileSink(path: string): Sink {
-  const stream = createWriteStream(path, { encoding: 'utf8' });
-  const opened = new Promise<void>((ok, fail) => {
-    stream.once('open', () => ok());
-    stream.once('error', fail);
-  });
-  return {
-    write: async (text) => {
-      await opened;
-      if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
-    },
-    close: async () => {
-      await opened;
-      await new Promise<void>((ok, fail) =>
-        stream.end((error?: Error | null) => (error ? fail(error) : ok())),
-      );
-    },
-  };
-}
-
 /** How many CSV records a stream of CSV text holds (the header included). */
 function csvRecordCounter(): { write(text: string): void; count(): Promise<number> } {
   const parser = parse({ bom: true });
@@ -82,10 +57,7 @@ async function exportOnline(
       `online, export runs as the token's owner (${subject.me.id}), not ${flags.as}`,
     );
   const chunks = await client.download(`/v1/${OBJECT_CATALOGUE[object].path}/export?format=csv`);
-  const sink: Sink =
-    outPath === undefined
-      ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
-      : fileSink(outPath);
+  const sink = textSink(ctx, outPath);
   const counter = csvRecordCounter();
   try {
     for await (const chunk of chunks) {
@@ -131,10 +103,7 @@ export function configureExport(command: Command, ctx: CommandContext): void {
             `${principalLabel(user)} does not hold the export function permission`,
           );
         }
-        const sink: Sink =
-          outPath === undefined
-            ? { write: async (t) => void ctx.io.stdout.write(t), close: async () => {} }
-            : fileSink(outPath);
+        const sink = textSink(ctx, outPath);
         let summary = { count: 0, columns: [] as string[] };
         try {
           const reader = { tenantId: globals.tenant, userId: user.id, model, now };

@@ -29,3 +29,18 @@ export async function dataDirSecret(
   await writeFile(path, `${made}\n`, { mode: 0o600 });
   return made;
 }
+
+/** The file in the data directory that lists erased subjects (the shred ledger, docs/privacy.md). */
+export const SHRED_LEDGER_FILE = 'custos-shredded';
+
+/**
+ * The shred ledger `serve` and `demo` run with when `CUSTOS_SHRED_LEDGER` is not set: the data
+ * directory's. Undefined when the environment sets one (the server reads it there).
+ */
+export function dataDirShredLedger(
+  dataDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  if (env.CUSTOS_SHRED_LEDGER !== undefined && env.CUSTOS_SHRED_LEDGER !== '') return undefined;
+  return join(dataDir, SHRED_LEDGER_FILE);
+}

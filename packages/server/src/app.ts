@@ -28,6 +28,7 @@ import type { RegisteredRoute, RequestContext } from './http/request-context.ts'
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
 import { sessionCookieName } from './http/session-cookie.ts';
 import { createServerKeys } from './http/server-keys.ts';
+import { loadKeyring } from './modules/encryption/load-keyring.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { csrfRoutes } from './modules/auth/csrf-routes.ts';
 import { authzRoutes } from './modules/authz/authz-routes.ts';
@@ -185,6 +186,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
     );
   const clock = options.clock ?? Date.now;
+  const keyring = await loadKeyring(config, keys, clock);
+  if (config.kekFile === undefined && keys.ephemeral)
+    app.log.warn(
+      'neither CUSTOS_KEK_FILE nor CUSTOS_SECRET is set: encrypted fields use a key of this process only and are unreadable after it ends',
+    );
   const usage = new UsageMeter(options.database);
   usage.start(USAGE_FLUSH_MS, (error) =>
     app.log.warn({ err: error }, 'writing permission usage counts failed'),
@@ -199,6 +205,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     keys,
     cursors: new CursorSeal(keys.key('cursor')),
     usage,
+    keyring,
   });
   app.decorateRequest('custos', null as unknown as RequestContext);
 

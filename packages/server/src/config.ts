@@ -38,6 +38,8 @@ export interface Config {
   auditExportMaxRows: number;
   auditKeyFile: string | undefined;
   auditCheckpointDir: string | undefined;
+  kekFile: string | undefined;
+  shredLedger: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -440,6 +442,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description:
       'Where the scheduled audit checkpoints are written as JSON files, one per tenant and head (`<tenant>-<seq>.json`). Unset: `<dataDir>/audit-checkpoints`.',
+    parse: nonEmpty,
+  },
+  kekFile: {
+    key: 'kekFile',
+    env: 'CUSTOS_KEK_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the key-encryption key (docs/encryption.md): exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
+    parse: nonEmpty,
+  },
+  shredLedger: {
+    key: 'shredLedger',
+    env: 'CUSTOS_SHRED_LEDGER',
+    default: undefined,
+    sensitive: false,
+    description:
+      'The file listing erased data subjects whose keys were destroyed (docs/privacy.md): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
     parse: nonEmpty,
   },
 };

@@ -327,3 +327,11 @@ export type {
   PendingChange,
   PendingChangeStatus,
 } from './pending-change-repository.ts';
+export { CRYPTO_ERROR_CODES, CryptoError } from './crypto/crypto-error.ts';
+export type { CryptoErrorCode } from './crypto/crypto-error.ts';
+export { REDACTED, isRedacted, isSealed, keyRefOf } from './crypto/sealed-value.ts';
+export type { FieldAad, KeyRef, Redacted, Sealed } from './crypto/sealed-value.ts';
+export { Keyring, createKeyring, normaliseForIndex } from './crypto/keyring.ts';
+export type { KeyringOptions, SubjectKey, TenantKeys } from './crypto/keyring.ts';
+export { ShredLedger } from './crypto/shred-ledger.ts';
+export { deleteBlindIndex, writeBlindIndex } from './crypto/blind-index.ts';

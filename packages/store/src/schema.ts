@@ -325,6 +325,9 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   approval_chains: ApprovalChainRow;
   four_eyes_settings: FourEyesSettingRow;
   pending_changes: PendingChangeRow;
+  data_keys: DataKeyRow;
+  subject_keys: SubjectKeyRow;
+  blind_index: BlindIndexRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -697,4 +700,33 @@ export interface ApprovalChainRow {
   steps: ColumnType<unknown, string, string>;
   updated_at: Date;
   updated_by: string | null;
+}
+
+/** A tenant's data or blind-index key, wrapped by the KEK (0021-encryption-keys). */
+export interface DataKeyRow {
+  tenant_id: string;
+  purpose: 'data' | 'blind';
+  version: number;
+  state: 'active' | 'retired';
+  wrapped: string;
+  created_at: ColumnType<Date, Date, never>;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A data subject's key, wrapped by a data key version; deleted on erasure (0021). */
+export interface SubjectKeyRow {
+  tenant_id: string;
+  subject_id: string;
+  key_version: number;
+  wrapped: string;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+/** The HMAC token of an encrypted searchable field of a record (0021). */
+export interface BlindIndexRow {
+  tenant_id: string;
+  object: string;
+  field: string;
+  record_id: string;
+  token: string;
 }

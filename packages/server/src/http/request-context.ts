@@ -1,5 +1,5 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
-import type { ApiToken, Database } from '@custos/store';
+import type { ApiToken, Database, Keyring } from '@custos/store';
 import type { Config } from '../config.ts';
 import type { CursorSeal } from './cursor-seal.ts';
 import type { PolicyCache } from './policy-cache.ts';
@@ -51,6 +51,8 @@ export interface AppServices {
   cursors: CursorSeal;
   /** Counts the permissions users exercise (`usage_daily`). */
   usage: UsageMeter;
+  /** Every tenant's encryption keys, wrapped by the key-encryption key (docs/encryption.md). */
+  keyring: Keyring;
 }
 
 /** A route as the permission snapshot lists it. */

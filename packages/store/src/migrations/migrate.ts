@@ -19,6 +19,7 @@ import { pendingChangesMigration } from './0017-pending-changes.ts';
 import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { sodMigration } from './0020-sod.ts';
+import { encryptionKeysMigration } from './0021-encryption-keys.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-access-reviews': accessReviewsMigration,
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
+  '0021-encryption-keys': encryptionKeysMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

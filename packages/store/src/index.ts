@@ -335,3 +335,13 @@ export { Keyring, createKeyring, normaliseForIndex } from './crypto/keyring.ts';
 export type { KeyringOptions, SubjectKey, TenantKeys } from './crypto/keyring.ts';
 export { ShredLedger } from './crypto/shred-ledger.ts';
 export { deleteBlindIndex, writeBlindIndex } from './crypto/blind-index.ts';
+export {
+  encryptedFieldsOf,
+  fieldAad,
+  maskedForm,
+  openFields,
+  sealFields,
+  subjectOf,
+  subjectsIn,
+} from './crypto/record-crypto.ts';
+export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';

@@ -1,4 +1,10 @@
-import type { CrmRecord, Grant, ObjectType, PolicyIndex } from '@custos/engine';
+import {
+  decide,
+  type CrmRecord,
+  type Grant,
+  type ObjectType,
+  type PolicyIndex,
+} from '@custos/engine';
 import {
   appendAuditEvent,
   getAccessRequest,
@@ -250,9 +256,10 @@ export function recordName(record: CrmRecord | undefined): string | null {
 
 async function notifyApprovers(
   tx: Db,
+  index: PolicyIndex,
   request: AccessRequest,
   approverIds: readonly string[],
-  name: string | null,
+  record: CrmRecord | undefined,
   now: number,
 ) {
   for (const userId of approverIds)
@@ -260,10 +267,26 @@ async function notifyApprovers(
       tenantId: request.tenantId,
       userId,
       kind: 'request.awaiting_approval',
-      params: approverParams(request, name),
+      params: approverParams(request, nameFor(index, userId, record, now)),
       link: '/requests/approvals',
       now,
     });
+}
+
+/**
+ * The record's name as `userId` may see it: only when they may read the record. A fallback
+ * approver (a role administrator up the line) decides on the request's reason and the chain, not
+ * on the contents of a record they cannot read.
+ */
+export function nameFor(
+  index: PolicyIndex,
+  userId: string,
+  record: CrmRecord | undefined,
+  now: number,
+): string | null {
+  return record !== undefined && decide(index, userId, 'read', record, now)
+    ? recordName(record)
+    : null;
 }
 
 /**
@@ -375,7 +398,7 @@ export async function submitRequest(
       link: '/requests',
       now,
     });
-    await notifyApprovers(tx, stored, first.approverIds, recordName(record), now);
+    await notifyApprovers(tx, index, stored, first.approverIds, record, now);
     return stored;
   });
 }
@@ -471,7 +494,9 @@ export async function rejectRequest(
       tenantId: actor.tenantId,
       userId: request.requesterId,
       kind: 'request.rejected',
-      params: { requestId: id, by: actor.userId, reason },
+      // A record request's approver is the data owner (or up their line): never named to the
+      // requester, who is told nothing that depends on the record.
+      params: { requestId: id, ...(request.kind === 'record' ? {} : { by: actor.userId }), reason },
       link: '/requests',
       now: actor.now,
     });
@@ -583,7 +608,7 @@ export async function approveRequest(
         waitingOn: resolved.approverIds,
       };
       await saveAccessRequest(tx, moved);
-      await notifyApprovers(tx, moved, resolved.approverIds, recordName(record), actor.now);
+      await notifyApprovers(tx, actor.index, moved, resolved.approverIds, record, actor.now);
       return moved;
     });
   }
@@ -644,7 +669,7 @@ export async function approveRequest(
         kind: 'request.approved',
         params: {
           requestId: id,
-          by: actor.userId,
+          ...(seen.kind === 'record' ? {} : { by: actor.userId }),
           kind: seen.kind,
           object: seen.object,
           recordId: seen.recordId,

@@ -292,6 +292,26 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       newManagerId: 'wangzhiqiang',
     });
     expect(self.body.details).toMatchObject({ field: 'body/successorId', reason: 'self' });
+    // A request waiting on the leaver (her report asks for a role): it must not wait on her.
+    const asked = await call(
+      await t.login('liu.yang@yunshan.example'),
+      'POST',
+      '/v1/access-requests',
+      {
+        kind: 'role',
+        roleId: 'sales-manager',
+        durationDays: 7,
+        reason: 'acting manager',
+      },
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const waitingBefore = await db
+      .selectFrom('access_requests')
+      .select('waiting_on')
+      .where('tenant_id', '=', TENANT)
+      .where('id', '=', asked.body.id)
+      .executeTakeFirstOrThrow();
+    expect(waitingBefore.waiting_on).toEqual(['hanmeimei']);
     const ok = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
       successorId: 'zhaolei',
       customers: [{ customerId: first, successorId: 'huangxiaoyan' }],
@@ -300,6 +320,22 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       managers: [{ userId: 'lilei', managerId: 'zhaolei' }],
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // Rerouted: to her report's new manager (or up the line), audited, never to nobody.
+    expect(ok.body.data.accessRequestsRerouted).toBe(1);
+    const waitingAfter = await db
+      .selectFrom('access_requests')
+      .select(['waiting_on', 'status'])
+      .where('tenant_id', '=', TENANT)
+      .where('id', '=', asked.body.id)
+      .executeTakeFirstOrThrow();
+    expect(waitingAfter.status).toBe('pending');
+    expect(waitingAfter.waiting_on).not.toContain('hanmeimei');
+    expect((waitingAfter.waiting_on as string[]).length).toBeGreaterThan(0);
+    const rerouted = (await listAuditEvents(db, TENANT, { action: 'request.reroute' }))[0];
+    expect(rerouted).toMatchObject({
+      target: `access_request/${asked.body.id}`,
+      after: { reason: 'approver_left' },
+    });
     const owner = await db
       .selectFrom('customers')
       .select(['owner_id', 'department_id'])

@@ -1,5 +1,5 @@
 import type { AccessLevel, ObjectType, PolicyModel, User } from '@custos/engine';
-import { SENSITIVITIES, type Sensitivity } from '@custos/engine';
+import { buildIndex, SENSITIVITIES, type Sensitivity } from '@custos/engine';
 import { cancelOpenRequestsOf } from '@custos/store';
 import {
   appendAuditEvent,
@@ -14,6 +14,7 @@ import {
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
+import { rerouteRequestsWaitingOn } from '../requests/access-request-service.ts';
 import { commitChanges } from './commit-change.ts';
 import type { PolicyChange } from './policy-change.ts';
 
@@ -97,6 +98,8 @@ interface Plan {
   now: number;
   actorId: string | null;
   audit: AuditExtras;
+  /** The positions the leaver held, with their new holders. */
+  positions: Position[];
 }
 
 type AuditExtras = {
@@ -196,6 +199,36 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
         { actorId: plan.actorId, ...plan.audit },
       );
       summary.accessRequestsCancelled = cancelled.length;
+    },
+  },
+  {
+    name: 'access_requests.reroute',
+    // Requests waiting on the leaver go to the others named, else up the line (the leaver is
+    // inactive in the policy this commit makes), else to the role administrators.
+    async run(tx, plan, summary) {
+      const head = (departmentId: string) =>
+        plan.positions.find((p) => p.kind === 'department_head' && p.departmentId === departmentId)
+          ?.newHolderId;
+      const after = buildIndex({
+        ...plan.model,
+        departments: plan.model.departments.map((d) =>
+          head(d.id) ? { ...d, headId: head(d.id) ?? null } : d,
+        ),
+        users: plan.model.users.map((u) => {
+          if (u.id === plan.leaver.id) return { ...u, status: 'departed' as const };
+          const manager = plan.positions.find((p) => p.kind === 'manager' && p.userId === u.id);
+          return manager?.newHolderId ? { ...u, managerId: manager.newHolderId } : u;
+        }),
+      });
+      const moved = await rerouteRequestsWaitingOn(
+        tx,
+        after,
+        plan.tenantId,
+        plan.leaver.id,
+        plan.now,
+        { actorId: plan.actorId, ...plan.audit },
+      );
+      summary.accessRequestsRerouted = moved.length;
     },
   },
 ];
@@ -545,6 +578,7 @@ export async function offboardUser(
         now: options.now,
         actorId: options.actorId,
         audit,
+        positions,
       };
       for (const step of OFFBOARD_STEPS) await step.run(tx, plan, summary);
       await appendAuditEvent(tx, {

@@ -10,6 +10,7 @@ import {
   getAccessRequest,
   getRecord,
   insertAccessRequest,
+  listAccessRequests,
   listApprovalChains,
   notifyUser,
   saveAccessRequest,
@@ -735,4 +736,69 @@ export async function cancelRequest(
       });
     return closed;
   });
+}
+
+/**
+ * A user who leaves stops deciding: every pending request waiting on them has its current step
+ * resolved again under `index` (the policy in which they are inactive), so it goes to the others
+ * named, else up the line, else to the role administrators — never left waiting on nobody. Each
+ * is audited (`request.reroute`) and the new approvers are notified. Returns the requests moved.
+ */
+export async function rerouteRequestsWaitingOn(
+  tx: Db,
+  index: PolicyIndex,
+  tenantId: string,
+  userId: string,
+  now: number,
+  audit: {
+    actorId: string | null;
+    actingAsId?: string | null;
+    requestId?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
+): Promise<string[]> {
+  const waiting = await listAccessRequests(tx, tenantId, {
+    status: 'pending',
+    waitingOn: userId,
+    limit: 10_000,
+  });
+  const moved: string[] = [];
+  for (const request of waiting) {
+    const step = request.steps[request.currentStep];
+    if (step === undefined) continue;
+    const { requested, record } = await requestedOf(tx, index, request, now);
+    const approvedBefore = new Set(
+      request.steps
+        .slice(0, request.currentStep)
+        .map((s) => s.decidedBy)
+        .filter((x): x is string => x !== null),
+    );
+    const resolved = resolveStep(index, step.spec, {
+      requesterId: request.requesterId,
+      requested,
+      record,
+      approvedBefore,
+      now,
+    });
+    const next: AccessRequest = {
+      ...request,
+      steps: request.steps.map((s, i) => (i === request.currentStep ? resolved : s)),
+      waitingOn: resolved.approverIds,
+    };
+    await saveAccessRequest(tx, next);
+    await appendAuditEvent(tx, {
+      tenantId,
+      ...audit,
+      action: 'request.reroute',
+      target: `access_request/${request.id}`,
+      before: { step: request.currentStep, waitingOn: request.waitingOn },
+      after: { step: request.currentStep, waitingOn: next.waitingOn, reason: 'approver_left' },
+      at: new Date(now),
+    });
+    const added = next.waitingOn.filter((id) => !request.waitingOn.includes(id));
+    await notifyApprovers(tx, index, next, added, record, now);
+    moved.push(request.id);
+  }
+  return moved;
 }

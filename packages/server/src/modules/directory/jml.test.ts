@@ -12,10 +12,13 @@ import {
   listAuditEvents,
   listGrantsOfUser,
   listTeamMembershipsOf,
+  listReviewItems,
+  getPendingChange,
+  insertPendingChange,
   putTeamMember,
 } from '@custos/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-app.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 
 let t: TestApp;
 let admin: string;
@@ -312,6 +315,21 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       .where('id', '=', asked.body.id)
       .executeTakeFirstOrThrow();
     expect(waitingBefore.waiting_on).toEqual(['hanmeimei']);
+    const pendingReviews = () =>
+      listReviewItems(db, TENANT, { reviewerId: 'hanmeimei', status: ['pending'], openOnly: true });
+    // The demo's open review campaign has items for her to decide.
+    const toReview = (await pendingReviews()).length;
+    expect(toReview).toBeGreaterThan(0);
+    // A four-eyes change she submitted (as a department head might, for her team's roles).
+    const held = await insertPendingChange(db, {
+      tenantId: TENANT,
+      authorId: 'hanmeimei',
+      changes: [{ kind: 'user.update', id: 'lilei', roleIds: ['sales-rep', 'sales-manager'] }],
+      categories: ['roles'],
+      baseVersion: 1,
+      now: TEST_NOW,
+      expiresAt: TEST_NOW + 7 * 86_400_000,
+    });
     const ok = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
       successorId: 'zhaolei',
       customers: [{ customerId: first, successorId: 'huangxiaoyan' }],
@@ -331,6 +349,20 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
     expect(waitingAfter.status).toBe('pending');
     expect(waitingAfter.waiting_on).not.toContain('hanmeimei');
     expect((waitingAfter.waiting_on as string[]).length).toBeGreaterThan(0);
+    // Her held change is withdrawn: nobody approves it after she left.
+    expect(ok.body.data.pendingChangesWithdrawn).toBe(1);
+    expect(await getPendingChange(db, TENANT, held.id)).toMatchObject({
+      status: 'withdrawn',
+      decidedBy: 'zhoumin',
+      decisionReason: 'author offboarded',
+    });
+    // Her review items went to someone who may decide them, never to the reviewee.
+    expect(ok.body.data.reviewItemsReassigned).toBe(toReview);
+    expect(await pendingReviews()).toEqual([]);
+    const moved = (await listAuditEvents(db, TENANT, { action: 'review.reassign' })).filter(
+      (e) => (e.after as { reason?: string }).reason === 'reviewer_left',
+    );
+    expect(moved).toHaveLength(toReview);
     const rerouted = (await listAuditEvents(db, TENANT, { action: 'request.reroute' }))[0];
     expect(rerouted).toMatchObject({
       target: `access_request/${asked.body.id}`,

@@ -5,9 +5,11 @@ import {
   appendAuditEvent,
   countOwnedRecords,
   countUserAccess,
+  decidePendingChange,
   type Database,
   listGrantsOfUser,
   listOwnedCustomers,
+  listPendingChanges,
   listTeamMembershipsOf,
   reassignOwnedRecords,
   removeTeamMembershipsOf,
@@ -15,6 +17,7 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
 import { rerouteRequestsWaitingOn } from '../requests/access-request-service.ts';
+import { reassignItemsOfLeaver } from '../reviews/review-service.ts';
 import { commitChanges } from './commit-change.ts';
 import type { PolicyChange } from './policy-change.ts';
 
@@ -206,20 +209,7 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
     // Requests waiting on the leaver go to the others named, else up the line (the leaver is
     // inactive in the policy this commit makes), else to the role administrators.
     async run(tx, plan, summary) {
-      const head = (departmentId: string) =>
-        plan.positions.find((p) => p.kind === 'department_head' && p.departmentId === departmentId)
-          ?.newHolderId;
-      const after = buildIndex({
-        ...plan.model,
-        departments: plan.model.departments.map((d) =>
-          head(d.id) ? { ...d, headId: head(d.id) ?? null } : d,
-        ),
-        users: plan.model.users.map((u) => {
-          if (u.id === plan.leaver.id) return { ...u, status: 'departed' as const };
-          const manager = plan.positions.find((p) => p.kind === 'manager' && p.userId === u.id);
-          return manager?.newHolderId ? { ...u, managerId: manager.newHolderId } : u;
-        }),
-      });
+      const after = buildIndex(modelAfter(plan));
       const moved = await rerouteRequestsWaitingOn(
         tx,
         after,
@@ -231,7 +221,83 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
       summary.accessRequestsRerouted = moved.length;
     },
   },
+  {
+    name: 'reviews.reassign',
+    // Pending review items the leaver was to decide go to whom each campaign's rule picks now.
+    async run(tx, plan, summary) {
+      const model = modelAfter(plan);
+      summary.reviewItemsReassigned = await reassignItemsOfLeaver(
+        tx,
+        model,
+        buildIndex(model),
+        plan.tenantId,
+        plan.leaver.id,
+        plan.now,
+        { actorId: plan.actorId, ...plan.audit },
+      );
+    },
+  },
+  {
+    name: 'pending_changes.withdraw',
+    // Four-eyes changes the leaver submitted are withdrawn: nobody approves the change of someone
+    // who is no longer here to answer for it.
+    async run(tx, plan, summary) {
+      const pending = await listPendingChanges(tx, plan.tenantId, {
+        status: 'pending',
+        limit: 10_000,
+      });
+      let withdrawn = 0;
+      for (const change of pending.filter((c) => c.authorId === plan.leaver.id)) {
+        const decided = await decidePendingChange(tx, {
+          tenantId: plan.tenantId,
+          id: change.id,
+          status: 'withdrawn',
+          decidedBy: plan.actorId,
+          reason: 'author offboarded',
+          now: plan.now,
+        });
+        if (decided === undefined) continue;
+        await appendAuditEvent(tx, {
+          tenantId: plan.tenantId,
+          actorId: plan.actorId,
+          action: 'change.withdraw',
+          target: `pending_change/${change.id}`,
+          before: { status: 'pending' },
+          after: { status: 'withdrawn', reason: 'author offboarded' },
+          at: new Date(plan.now),
+          ...plan.audit,
+        });
+        withdrawn += 1;
+      }
+      summary.pendingChangesWithdrawn = withdrawn;
+    },
+  },
 ];
+
+/**
+ * The policy as this offboarding leaves it, for the steps that pick people: the leaver departed,
+ * their reports under their new managers, their departments under their new heads.
+ */
+function modelAfter(plan: Plan): PolicyModel {
+  const holder = (kind: Position['kind'], id: string) =>
+    plan.positions.find((p) =>
+      p.kind === 'department_head'
+        ? kind === p.kind && p.departmentId === id
+        : kind === p.kind && p.userId === id,
+    )?.newHolderId ?? null;
+  return {
+    ...plan.model,
+    departments: plan.model.departments.map((d) => {
+      const head = holder('department_head', d.id);
+      return head === null ? d : { ...d, headId: head };
+    }),
+    users: plan.model.users.map((u) => {
+      if (u.id === plan.leaver.id) return { ...u, status: 'departed' as const };
+      const manager = holder('manager', u.id);
+      return manager === null ? u : { ...u, managerId: manager };
+    }),
+  };
+}
 
 /** The offboarding of one user: the leaver, checked. */
 function leaverOf(model: PolicyModel, userId: string, actorId: string | null): User {

@@ -23,7 +23,7 @@ import {
   type RequestStep,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
-import type { AuditContext } from '../../http/audit-context.ts';
+import type { AuditContext, AuditedBy } from '../../http/audit-context.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
 import { commitChanges } from '../directory/commit-change.ts';
 import type { PolicyChange } from '../directory/policy-change.ts';
@@ -750,13 +750,7 @@ export async function rerouteRequestsWaitingOn(
   tenantId: string,
   userId: string,
   now: number,
-  audit: {
-    actorId: string | null;
-    actingAsId?: string | null;
-    requestId?: string | null;
-    ip?: string | null;
-    userAgent?: string | null;
-  },
+  audit: AuditedBy,
 ): Promise<string[]> {
   const waiting = await listAccessRequests(tx, tenantId, {
     status: 'pending',

@@ -33,7 +33,7 @@ import {
   type ReviewScope,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
-import type { AuditContext } from '../../http/audit-context.ts';
+import type { AuditContext, AuditedBy } from '../../http/audit-context.ts';
 
 /** A request's audit context without the actor (the change path names the actor itself). */
 function auditExtras(audit: Partial<AuditContext>): Omit<Partial<AuditContext>, 'actorId'> {
@@ -841,13 +841,7 @@ export async function reassignItemsOfLeaver(
   tenantId: string,
   leaverId: string,
   now: number,
-  audit: {
-    actorId: string | null;
-    actingAsId?: string | null;
-    requestId?: string | null;
-    ip?: string | null;
-    userAgent?: string | null;
-  },
+  audit: AuditedBy,
 ): Promise<number> {
   const items = await listReviewItems(tx, tenantId, {
     reviewerId: leaverId,

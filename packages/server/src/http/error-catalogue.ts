@@ -88,6 +88,8 @@ export const SERVER_ERROR_STATUS = {
   WEBHOOK_HOST_NOT_ALLOWED: 400,
   // The audit chain (docs/audit.md): no checkpoint key configured
   AUDIT_KEY_MISSING: 409,
+  // Key rotation (docs/key-rotation.md): one re-encryption sweep of a tenant at a time
+  ENCRYPTION_SWEEP_RUNNING: 409,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

@@ -351,6 +351,7 @@ export {
   keyringRequired,
   openForReader,
   openForWrite,
+  openOneField,
   sealRecordsForStore,
 } from './crypto/seal-records.ts';
 export type { RecordReader } from './crypto/seal-records.ts';

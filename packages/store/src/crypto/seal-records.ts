@@ -202,3 +202,21 @@ export function auditFieldValues(
   }
   return out;
 }
+
+/**
+ * One field of a stored record opened (the reveal of a masked field: the caller decided the
+ * reader may see it). An erased subject's value opens to `REDACTED`.
+ */
+export async function openOneField(
+  db: Db,
+  reader: Pick<RecordReader, 'tenantId' | 'keyring'>,
+  record: CrmRecord,
+  field: string,
+): Promise<unknown> {
+  const value = record.fields[field];
+  if (!isSealed(value)) return value;
+  if (reader.keyring === undefined) throw keyringRequired('revealing a field');
+  const keys = await reader.keyring.tenant(db, reader.tenantId);
+  const subjects = await reader.keyring.subjectKeys(db, reader.tenantId, subjectsIn([value]));
+  return keys.open(fieldAad(reader.tenantId, record.object, record.id, field), value, subjects);
+}

@@ -31,7 +31,12 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import { cursorBinding, type CursorSeal } from '../../http/cursor-seal.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { filterBinding, listNarrowing, type ListFilterParams } from './list-filters.ts';
+import {
+  filterBinding,
+  filtersEncrypted,
+  listNarrowing,
+  type ListFilterParams,
+} from './list-filters.ts';
 import { openRecords, viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
@@ -121,7 +126,11 @@ export async function listObjectRecords(
 ): Promise<ListAnswer> {
   const sort = params.sort ?? '-updatedAt';
   requireNameInClear(ctx, object, params);
-  const narrow = listNarrowing(ctx, object, params);
+  const keys =
+    filtersEncrypted(ctx, object, params) && ctx.keyring !== undefined
+      ? await ctx.keyring.tenant(db, ctx.tenantId)
+      : undefined;
+  const narrow = listNarrowing(ctx, object, params, keys);
   const binding = cursorBinding(
     'crm',
     ctx.tenantId,

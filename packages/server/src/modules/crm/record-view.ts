@@ -122,3 +122,20 @@ export function viewRecord(
 function visibleLevels(levels: FieldAccessMap): FieldAccessMap {
   return Object.fromEntries(Object.entries(levels).filter(([, level]) => level !== 'hidden'));
 }
+
+/**
+ * A record's name as `ctx` sees it (hidden: undefined; masked: masked), for surfaces that show
+ * only the name: `name` is never encrypted (it is mirrored in an indexed column), so nothing is
+ * opened.
+ */
+export function visibleName(ctx: RequestContext, record: StoredRecord): unknown {
+  const levels = fieldAccess(ctx.index, ctx.userId, record.object, record, ctx.now);
+  const level = (Object.hasOwn(levels, 'name') ? levels.name : undefined) ?? 'hidden';
+  const value = record.fields.name;
+  if (level === 'hidden' || isSealed(value)) return undefined;
+  if (level === 'masked' && value !== null && value !== undefined) {
+    const settings = ctx.model.objects.find((o) => o.object === record.object)?.fields ?? {};
+    return mask(value, settings.name?.mask ?? 'text');
+  }
+  return value;
+}

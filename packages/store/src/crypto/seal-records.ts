@@ -123,16 +123,19 @@ export async function openForReader<R extends CrmRecord>(
   reader: RecordReader,
   records: readonly R[],
 ): Promise<R[]> {
-  if (records.length === 0 || !hasEncryptedFields(reader.model)) return [...records];
+  // Every sealed value counts, not only the fields encrypted now: a field whose `encrypted` was
+  // turned off keeps its sealed values until they are written again.
+  const sealedNames = records.map((r) =>
+    Object.keys(r.fields).filter((f) => isSealed(r.fields[f])),
+  );
+  if (sealedNames.every((names) => names.length === 0)) return [...records];
   if (reader.keyring === undefined) throw keyringRequired('reading records');
   const policy = reader.index ?? reader.model;
-  const plan = records.map((r) => {
-    const encrypted = encryptedFieldsOf(reader.model, r.object).fields;
-    if (encrypted.size === 0) return [];
+  const plan = records.map((r, i) => {
+    const sealed = sealedNames[i] ?? [];
+    if (sealed.length === 0) return [];
     const levels = fieldAccess(policy, reader.userId, r.object, r, reader.now);
-    return [...encrypted].filter(
-      (f) => isSealed(r.fields[f]) && (levels[f] === 'read' || levels[f] === 'edit'),
-    );
+    return sealed.filter((f) => levels[f] === 'read' || levels[f] === 'edit');
   });
   const needed = subjectsIn(records.flatMap((r, i) => (plan[i] ?? []).map((f) => r.fields[f])));
   const keys = await reader.keyring.tenant(db, reader.tenantId);

@@ -10,7 +10,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
   describe(`encrypted field checks on ${backend}`, () => {
     let t: TestApp;
     let admin: string;
-    const call = async (url: string, payload: unknown) => {
+    const call = async (url: string, payload: Record<string, unknown>) => {
       const r = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload });
       return {
         status: r.statusCode,

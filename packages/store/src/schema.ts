@@ -220,6 +220,8 @@ export interface FieldSettingsRow {
   internal: boolean | null;
   label: string | null;
   ordinal: number;
+  /** Stored encrypted at rest (0025); null when the model leaves the flag out. */
+  encrypted?: boolean | null;
 }
 
 export interface SharingRuleRow {

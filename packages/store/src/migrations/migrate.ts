@@ -1,3 +1,4 @@
+import { encryptedFieldsMigration } from './0025-encrypted-fields.ts';
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
 import { policyVersionMigration } from './0002-policy-version.ts';
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
+  '0025-encrypted-fields': encryptedFieldsMigration,
   '0026-encryption-sweeps': encryptionSweepsMigration,
 };
 

@@ -5706,6 +5706,8 @@ export interface paths {
             mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
             /** @description Internal-only field (内部备注): never shown to portal users */
             internal?: boolean;
+            /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+            encrypted?: boolean;
             /** @description Human label, for explanations and the console */
             label?: string;
           };
@@ -7768,6 +7770,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9010,6 +9014,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9655,6 +9661,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -9794,6 +9802,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -9927,6 +9937,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10159,6 +10171,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10299,6 +10313,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10452,6 +10468,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -10591,6 +10609,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10724,6 +10744,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10956,6 +10978,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11096,6 +11120,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11249,6 +11275,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -11388,6 +11416,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11521,6 +11551,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11753,6 +11785,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11893,6 +11927,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12046,6 +12082,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12185,6 +12223,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12318,6 +12358,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12550,6 +12592,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12690,6 +12734,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12843,6 +12889,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12982,6 +13030,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13115,6 +13165,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13347,6 +13399,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13487,6 +13541,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13640,6 +13696,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -13779,6 +13837,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13912,6 +13972,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14144,6 +14206,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14284,6 +14348,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };

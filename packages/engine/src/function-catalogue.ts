@@ -75,6 +75,15 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'encryption_admin',
+    admin: true,
+    description: {
+      'zh-CN': '管理存储加密:加密字段、数据密钥轮换和重新加密进度',
+      'en-US':
+        'Manage encryption at rest: encrypted fields, data key rotation and re-encryption progress',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {

@@ -345,3 +345,13 @@ export {
   subjectsIn,
 } from './crypto/record-crypto.ts';
 export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';
+export {
+  auditFieldValues,
+  hasEncryptedFields,
+  keyringRequired,
+  openForReader,
+  openForWrite,
+  openOneField,
+  sealRecordsForStore,
+} from './crypto/seal-records.ts';
+export type { RecordReader } from './crypto/seal-records.ts';

@@ -220,6 +220,8 @@ export interface FieldSettingsRow {
   internal: boolean | null;
   label: string | null;
   ordinal: number;
+  /** Stored encrypted at rest (0025); null when the model leaves the flag out. */
+  encrypted?: boolean | null;
 }
 
 export interface SharingRuleRow {
@@ -328,6 +330,7 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   data_keys: DataKeyRow;
   subject_keys: SubjectKeyRow;
   blind_index: BlindIndexRow;
+  encryption_sweeps: EncryptionSweepRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -729,4 +732,26 @@ export interface BlindIndexRow {
   field: string;
   record_id: string;
   token: string;
+}
+
+/** A key rotation's re-seal sweep of a tenant (0026-encryption-sweeps, docs/key-rotation.md). */
+export interface EncryptionSweepRow {
+  tenant_id: string;
+  id: string;
+  reason: string;
+  trigger: 'rotate' | 'policy' | 'manual';
+  requested_by: string | null;
+  target_version: number;
+  state: 'running' | 'done' | 'failed';
+  pass: ColumnType<number, number | undefined, number>;
+  tables: JSONColumnType<Record<string, unknown>, string, string>;
+  counts: JSONColumnType<Record<string, unknown>, string, string>;
+  errors: JSONColumnType<unknown[], string | undefined, string>;
+  remaining: number | null;
+  /** The job run holding the sweep, and until when (a lease: one run at a time). */
+  lease_by: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  started_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

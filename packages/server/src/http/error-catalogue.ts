@@ -88,6 +88,13 @@ export const SERVER_ERROR_STATUS = {
   WEBHOOK_HOST_NOT_ALLOWED: 400,
   // The audit chain (docs/audit.md): no checkpoint key configured
   AUDIT_KEY_MISSING: 409,
+  // Key rotation (docs/key-rotation.md): one re-encryption sweep of a tenant at a time
+  ENCRYPTION_SWEEP_RUNNING: 409,
+  // Field encryption at rest (docs/encryption.md): loud, never a silent plaintext fallback
+  DECRYPT_FAILED: 500,
+  KEK_MISMATCH: 500,
+  KEY_VERSION_UNKNOWN: 500,
+  FIELD_ENCRYPTED: 422,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

@@ -8,6 +8,7 @@ import {
   type Database,
   type DemoCompany,
   type DemoLogin,
+  type Keyring,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
 import { loadDemoJml } from './demo-jml.ts';
@@ -32,6 +33,11 @@ export interface LoadDemoOptions {
   sharedPasswordHash?: string;
   /** Four eyes on for roles and sharing rules, one change waiting (default true; tests: off). */
   fourEyes?: boolean;
+  /**
+   * The keys the demo's encrypted fields are sealed with: the server's (`keyringFromConfig`, or
+   * the keyring passed to `buildApp`), else the server could not open them.
+   */
+  keyring: Keyring;
 }
 
 export interface LoadedDemo {
@@ -51,7 +57,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     ...(options.customers === undefined ? {} : { customers: options.customers }),
   });
   const tenantId = company.model.tenant.id || DEMO_TENANT_ID;
-  await loadTenantData(database.db, company.model, company.records, tenantId);
+  await loadTenantData(database.db, company.model, company.records, tenantId, options.keyring);
   options.onProgress?.('records', `${company.records.length} records`);
   await savePolicyModel(database.db, tenantId, company.model);
   options.onProgress?.('policy', `${company.model.users.length} users`);

@@ -9661,6 +9661,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -9800,6 +9802,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -9933,6 +9937,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10165,6 +10171,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10305,6 +10313,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10458,6 +10468,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -10597,6 +10609,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10730,6 +10744,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10962,6 +10978,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11102,6 +11120,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11255,6 +11275,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -11394,6 +11416,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11527,6 +11551,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11759,6 +11785,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11899,6 +11927,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12052,6 +12082,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12191,6 +12223,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12324,6 +12358,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12556,6 +12592,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12696,6 +12734,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12849,6 +12889,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12988,6 +13030,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13121,6 +13165,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13353,6 +13399,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13493,6 +13541,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13646,6 +13696,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -13785,6 +13837,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13918,6 +13972,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14150,6 +14206,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14290,6 +14348,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };

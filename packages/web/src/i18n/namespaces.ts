@@ -16,6 +16,7 @@ import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
+import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -41,4 +42,5 @@ export const NAMESPACES: Record<string, Messages> = {
   sod: sodMessages,
   audit: auditMessages,
   monitoring: monitoringMessages,
+  fieldEncryption: fieldEncryptionMessages,
 };

@@ -24,7 +24,7 @@ import { CustomerChildren } from './customer-children.tsx';
 import { CustomerTeam } from './customer-team.tsx';
 import { ExplainDrawer } from './explain-drawer.tsx';
 import { deleteRecord, getRecord, type RecordView } from './record-api.ts';
-import { fieldLabel, FieldValue, recordTitle } from './record-fields.tsx';
+import { EncryptedMarker, fieldLabel, FieldValue, recordTitle } from './record-fields.tsx';
 import { editFields, RecordFormModal } from './record-form-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
@@ -258,6 +258,7 @@ function RecordFields({
             {t('readOnly')}
           </Tag>
         )}
+        {record.encryptedFields?.includes(field.name) === true && <EncryptedMarker />}
       </span>
     ),
     children: (

@@ -88,6 +88,13 @@ export const SERVER_ERROR_STATUS = {
   WEBHOOK_HOST_NOT_ALLOWED: 400,
   // The audit chain (docs/audit.md): no checkpoint key configured
   AUDIT_KEY_MISSING: 409,
+  // GDPR / CCPA (docs/privacy.md): consents and data-subject requests
+  CONSENT_ALREADY_WITHDRAWN: 409,
+  PRIVACY_REQUEST_CLOSED: 409,
+  PRIVACY_REQUEST_STATE: 409,
+  PRIVACY_EXTENSION_USED: 409,
+  PRIVACY_OWNER_INVALID: 422,
+  PRIVACY_CONFIRMATION_MISMATCH: 400,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,

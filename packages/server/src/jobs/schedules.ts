@@ -7,11 +7,13 @@ import { loadAuditKey } from '../modules/audit-chain/audit-key.ts';
 import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expiry.ts';
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
+import { runPrivacyDeadlines } from '../modules/privacy/privacy-deadline-reminders.ts';
 import { pruneJobs } from './job-queue.ts';
 import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
+const HOUR = 60 * MINUTE;
 const DAY = 86_400_000;
 
 /**
@@ -35,6 +37,8 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('access_reviews.deadlines', QUARTER_HOUR, runAccessReviewDeadlines)
       // Four eyes (docs/four-eyes.md): pending changes nobody decided in time expire.
       .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
+      // Data-subject requests (docs/privacy.md): owners told before the legal deadline and when overdue.
+      .registerRecurring('privacy.deadlines', HOUR, runPrivacyDeadlines)
       // Audit checkpoints (docs/audit.md): each tenant's head signed and written outside the
       // database. Without a key (no CUSTOS_AUDIT_KEY_FILE, no CUSTOS_SECRET) there is nothing to
       // sign with: said once per run, not retried as a failure.

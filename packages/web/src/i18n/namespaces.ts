@@ -16,6 +16,7 @@ import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
+import { privacyMessages } from '../privacy/privacy-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -38,6 +39,7 @@ export const NAMESPACES: Record<string, Messages> = {
   reviews: reviewsMessages,
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
+  privacy: privacyMessages,
   sod: sodMessages,
   audit: auditMessages,
   monitoring: monitoringMessages,

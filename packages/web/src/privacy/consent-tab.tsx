@@ -93,7 +93,9 @@ export function ConsentTab({ contactId }: { contactId: string }) {
               title: t('consent.status'),
               render: (_, c) =>
                 c.active ? (
-                  <Tag color="green">{t('consent.active')}</Tag>
+                  <Tag style={{ color: '#135200', borderColor: '#135200' }}>
+                    {t('consent.active')}
+                  </Tag>
                 ) : (
                   <Tag>{t('consent.withdrawn')}</Tag>
                 ),

@@ -32,7 +32,12 @@ export const KINDS = [
   'opt_out_of_sale',
 ] as const;
 export const STATUSES = ['received', 'verifying', 'in_progress', 'completed', 'rejected'] as const;
-export const DEADLINE_COLOR = { overdue: 'red', due_soon: 'orange', on_time: 'green' } as const;
+/** Dark shades (WCAG AA contrast on white): overdue red, due soon amber, on time green. */
+export const DEADLINE_COLOR = {
+  overdue: '#a8071a',
+  due_soon: '#873800',
+  on_time: '#135200',
+} as const;
 
 const OWN_CODES = new Set([
   'CONSENT_ALREADY_WITHDRAWN',

@@ -135,7 +135,11 @@ function RequestDetail({ id }: { id: string }) {
         <Tag>{t(`kind.${r.kind}`)}</Tag>
         <Tag>{t(`status.${r.status}`)}</Tag>
         {r.deadline !== null && r.deadline !== undefined && (
-          <Tag color={DEADLINE_COLOR[r.deadline]}>{t(`deadline.${r.deadline}`)}</Tag>
+          <Tag
+            style={{ color: DEADLINE_COLOR[r.deadline], borderColor: DEADLINE_COLOR[r.deadline] }}
+          >
+            {t(`deadline.${r.deadline}`)}
+          </Tag>
         )}
       </Space>
       <Descriptions
@@ -159,7 +163,7 @@ function RequestDetail({ id }: { id: string }) {
             key: 'due',
             label: t('requests.dueAt'),
             children: (
-              <span style={r.deadline === 'overdue' ? { color: '#cf1322' } : undefined}>
+              <span style={r.deadline === 'overdue' ? { color: '#a8071a' } : undefined}>
                 {when(r.dueAt)}
                 {r.extensionReason
                   ? ` — ${t('detail.extended', { reason: r.extensionReason })}`

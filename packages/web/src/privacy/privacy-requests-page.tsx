@@ -148,11 +148,18 @@ export function PrivacyRequestsPage() {
               title: t('requests.dueAt'),
               render: (_, r) => (
                 <Flex gap={4} align="center">
-                  <span style={r.deadline === 'overdue' ? { color: '#cf1322' } : undefined}>
+                  <span style={r.deadline === 'overdue' ? { color: '#a8071a' } : undefined}>
                     {dayjs(r.dueAt).format('YYYY-MM-DD')}
                   </span>
                   {r.deadline !== null && r.deadline !== undefined && (
-                    <Tag color={DEADLINE_COLOR[r.deadline]}>{t(`deadline.${r.deadline}`)}</Tag>
+                    <Tag
+                      style={{
+                        color: DEADLINE_COLOR[r.deadline],
+                        borderColor: DEADLINE_COLOR[r.deadline],
+                      }}
+                    >
+                      {t(`deadline.${r.deadline}`)}
+                    </Tag>
                   )}
                 </Flex>
               ),

@@ -258,7 +258,7 @@ function RequestDetail({ id }: { id: string }) {
       <Timeline
         items={r.timeline.map((e, i) => ({
           key: i,
-          content: `${when(e.at)} · ${e.actorName ?? 'system'} · ${e.what}`,
+          content: `${when(e.at)} · ${e.actorName ?? 'system'} · ${t(`timeline.${e.what}`, { defaultValue: e.what })}`,
         }))}
       />
       <Modal

@@ -397,7 +397,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     default: undefined,
     sensitive: false,
     description:
-      'Comma-separated host names (or `*.example.com`) webhook URLs may point to; unset: any host (`docs/monitoring.md`, server-side request forgery).',
+      'Comma-separated host names (or `*.example.com`) webhook URLs may point to (a host named here may be local or private); unset: any host with a public address (`docs/monitoring.md`, server-side request forgery).',
     parse: hostList,
   },
   webhookTimeoutMs: {

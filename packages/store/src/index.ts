@@ -368,3 +368,13 @@ export type {
   PrivacyRequestStatus,
   PrivacyTimelineEntry,
 } from './privacy-repository.ts';
+export {
+  encryptedFieldsOf,
+  fieldAad,
+  maskedForm,
+  openFields,
+  sealFields,
+  subjectOf,
+  subjectsIn,
+} from './crypto/record-crypto.ts';
+export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';

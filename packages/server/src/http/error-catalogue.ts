@@ -119,6 +119,7 @@ const STORE_STATUS: Record<(typeof STORE_ERROR_CODES)[number], number> = {
   STORE_INVALID_PAGE_SIZE: 400,
   STORE_POLICY_LOG_GAP: 500,
   STORE_DATA_DIR_LOCKED: 503,
+  STORE_AUDIT_CHAIN_BROKEN: 409,
 };
 
 export const ERROR_STATUS: Readonly<Record<string, number>> = {

@@ -5706,6 +5706,8 @@ export interface paths {
             mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
             /** @description Internal-only field (内部备注): never shown to portal users */
             internal?: boolean;
+            /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+            encrypted?: boolean;
             /** @description Human label, for explanations and the console */
             label?: string;
           };
@@ -7768,6 +7770,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9010,6 +9014,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -19590,7 +19596,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a webhook endpoint (name, URL, events, enabled); audited */
+    /** Change a webhook endpoint (name, URL, events, enabled); a new URL gets a new signing secret, shown this once; audited */
     patch: {
       parameters: {
         query?: never;
@@ -19625,6 +19631,8 @@ export interface paths {
               enabled: boolean;
               createdAt: string;
               createdBy?: string | null;
+              /** @description The new signing secret, when the URL changed (the old one signed for the old receiver): shown this once */
+              secret?: string;
             };
           };
         };

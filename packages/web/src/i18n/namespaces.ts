@@ -17,6 +17,7 @@ import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
+import { privacyMessages } from '../privacy/privacy-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -39,6 +40,7 @@ export const NAMESPACES: Record<string, Messages> = {
   reviews: reviewsMessages,
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
+  privacy: privacyMessages,
   sod: sodMessages,
   audit: auditMessages,
   monitoring: monitoringMessages,

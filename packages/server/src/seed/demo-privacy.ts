@@ -1,5 +1,5 @@
 import { buildIndex } from '@custos/engine';
-import { loadPolicyModel, type Database } from '@custos/store';
+import { loadPolicyModel, type Database, type Keyring } from '@custos/store';
 import { commitChanges } from '../modules/directory/commit-change.ts';
 import { giveConsent, withdrawContactConsent } from '../modules/privacy/consent-service.ts';
 import { produceRequestArchive } from '../modules/privacy/privacy-archive.ts';
@@ -30,6 +30,7 @@ export async function loadDemoPrivacy(
   database: Database,
   demo: LoadedDemo,
   now: number,
+  keyring: Keyring,
 ): Promise<void> {
   const db = database.db;
   const tenantId = demo.tenantId;
@@ -125,7 +126,7 @@ export async function loadDemoPrivacy(
     'in_progress',
     '已核实身份 / identity verified',
   );
-  await produceRequestArchive(db, undefined, at(15), audit(8), access.id, () =>
+  await produceRequestArchive(db, keyring, at(15), audit(8), access.id, () =>
     getRequest(db, tenantId, access.id),
   );
   await completeRequest(db, at(15), audit(9), access.id, '副本已发送 / copy sent to the subject');

@@ -81,7 +81,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);
   await loadAuditReadDemo(database, loaded, options.now);
-  await loadDemoPrivacy(database, loaded, options.now);
+  await loadDemoPrivacy(database, loaded, options.now, options.keyring);
   // Last: the waiting four-eyes change is previewed against the demo's final policy.
   if (options.fourEyes !== false)
     await seedDemoFourEyes(database, { tenantId, company, now: options.now });

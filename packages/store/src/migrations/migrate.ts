@@ -47,9 +47,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
+  '0022-privacy': privacyMigration,
   '0025-encrypted-fields': encryptedFieldsMigration,
   '0026-encryption-sweeps': encryptionSweepsMigration,
-  '0022-privacy': privacyMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

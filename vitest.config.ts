@@ -15,6 +15,8 @@ export default defineConfig({
     // much of a file's time is spent waiting on PostgreSQL, Chromium or the console server.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // A browser step polled while the other file keeps both cores busy can take longer than 5 s.
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 120_000,
   },
 });

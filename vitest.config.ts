@@ -14,7 +14,7 @@ export default defineConfig({
     // Two files at a time even on a 2-core machine (vitest's default is one fewer than the cores):
     // much of a file's time is spent waiting on PostgreSQL, Chromium or the console server.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     // A browser step polled while the other file keeps both cores busy can take longer than 5 s.
     expect: { poll: { timeout: 20_000 } },
     hookTimeout: 120_000,

@@ -26,9 +26,16 @@ afterAll(async () => {
 
 describe('custos audit', () => {
   it('checkpoint refuses without a key (AUDIT_KEY_MISSING)', async () => {
-    const r = await box.run(['audit', 'checkpoint', '--out', 'cp.json']);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('[AUDIT_KEY_MISSING]');
+    // A data directory that never kept a server secret (seeding keeps one, for the data keys; the
+    // audit key is derived from it then), and no key in the environment.
+    const bare = await cliSandbox();
+    try {
+      const r = await bare.run(['audit', 'checkpoint', '--out', 'cp.json']);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('[AUDIT_KEY_MISSING]');
+    } finally {
+      await bare.remove();
+    }
   });
 
   it('checkpoint writes a signed file; verify against it is OK (exit 0)', async () => {

@@ -11,8 +11,9 @@
  * (scope `all` everywhere, every function of the scenario and `view_as`, the highest clearance)
  * lists each active user's records with `x-custos-view-as` and gets exactly that user's list, or
  * `ESCALATION_DENIED` exactly when the user holds something the viewer does not
- * (`holdingsExcess`). Every record a user reads shows, in the list and in `GET /:id`, exactly the
- * field values `fieldAccess` gives: hidden absent, masked in its masked form, the rest in clear.
+ * (`holdingsExcess`). Every record a user reads shows, in the list, the JSON export and
+ * `GET /:id`, exactly the field values `fieldAccess` gives: hidden absent, masked in its masked
+ * form, the rest in clear.
  *
  * Encryption at rest (docs/encryption.md): every scenario with a declared field that may be
  * encrypted (not `name`, not named by a sharing rule's criteria) runs a second time, in its own
@@ -459,14 +460,22 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             if (exported.statusCode !== 403)
               mismatches.push(`${label}: export ${exported.statusCode} without the function`);
           } else {
-            const ids = exported
-              .json<{ items: { id: string }[] }>()
-              .items.map((i) => i.id)
-              .sort();
+            const items = exported.json<{
+              items: { id: string; fields: Record<string, unknown> }[];
+            }>().items;
+            const ids = items.map((i) => i.id).sort();
             if (JSON.stringify(ids) !== JSON.stringify(exportable))
               mismatches.push(
                 `${label}: export ${JSON.stringify(ids)} decide ${JSON.stringify(exportable)}`,
               );
+            // Exported as shown: the same field values as the list and the record.
+            for (const item of items) {
+              const r = records.find((x) => x.id === item.id);
+              if (r === undefined) continue;
+              const want = canonical(expectedFields(index, s.model, user.id, r, at));
+              if (canonical(item.fields) !== want)
+                mismatches.push(`${label} ${r.id}: export fields ${canonical(item.fields)}`);
+            }
           }
           for (const r of records) {
             const one = await app.inject({

@@ -35,6 +35,7 @@ interface RecordAnswer {
   fields: Record<string, unknown>;
   fieldLevels: Record<string, string>;
   permissions: Record<string, boolean>;
+  encryptedFields?: string[];
 }
 
 /** An API call with the browser's session (signed in as the page's user). */
@@ -192,6 +193,19 @@ describe('the record screens in Chromium', () => {
       );
     const expected = Object.entries(record.fieldLevels).filter(([, level]) => level !== 'hidden');
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
+    // The lock hint (已加密) marks exactly the fields the API says are stored encrypted.
+    const locked = await page
+      .locator('[data-testid="record-fields"] [data-field]')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => e.querySelector('[data-testid="encrypted-marker"]') !== null)
+          .map((e) => e.getAttribute('data-field')),
+      );
+    expect(record.encryptedFields?.length ?? 0).toBeGreaterThan(0);
+    expect(locked.sort()).toEqual([...(record.encryptedFields ?? [])].sort());
+    await expect(page.getByTestId('encrypted-marker').first().textContent()).resolves.toContain(
+      '已加密',
+    );
     await expectAccessible(page, 'customer detail');
     await screenshot(page, 'customer-detail');
 

@@ -99,6 +99,10 @@ export const commonMessages: Messages = {
       ROLE_IN_USE: '还有用户持有这个角色',
       DEPARTMENT_NOT_EMPTY: '这个部门还有下级部门或成员',
       INTERNAL: '服务器出错了',
+      DECRYPT_FAILED: '一个加密值无法解密（可能被复制或篡改），请联系管理员',
+      KEK_MISMATCH: '服务器的主密钥与数据不符，请联系管理员',
+      KEY_VERSION_UNKNOWN: '加密值使用了未知的密钥版本，请联系管理员',
+      FIELD_ENCRYPTED: '该字段加密存储，不能用于这个操作',
     },
     preview: {
       title: '保存前的影响预览',
@@ -238,6 +242,12 @@ export const commonMessages: Messages = {
       ROLE_IN_USE: 'Users still hold this role',
       DEPARTMENT_NOT_EMPTY: 'This department still has subdepartments or members',
       INTERNAL: 'The server failed',
+      DECRYPT_FAILED:
+        'An encrypted value does not open (copied or tampered with); contact your administrator',
+      KEK_MISMATCH: "The server's master key does not match the data; contact your administrator",
+      KEY_VERSION_UNKNOWN:
+        'An encrypted value names an unknown key version; contact your administrator',
+      FIELD_ENCRYPTED: 'This field is stored encrypted and cannot be used for this',
     },
     preview: {
       title: 'Impact before saving',

@@ -41,6 +41,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
  */
 const DETAILED = new Set([
   'REQUEST_INVALID',
+  'FIELD_ENCRYPTED',
   'SOD_CONFLICT',
   'POSITIONS_UNASSIGNED',
   'PENDING_CHANGE_STALE',

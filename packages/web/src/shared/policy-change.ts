@@ -35,6 +35,11 @@ export interface ChangePreview {
   text: Record<'zh-CN' | 'en-US', string[]>;
   partial: boolean;
   unexamined: number;
+  /**
+   * Fields the batch turns encrypted (`encrypt`) or clear (`decrypt`), with the stored values that
+   * moves (counted from the data); the same facts are in `text`, in both languages.
+   */
+  encryption?: { object: string; field: string; change: 'encrypt' | 'decrypt'; values: number }[];
 }
 
 /** Preview a batch of changes: who gains or loses which access, on how many records. */

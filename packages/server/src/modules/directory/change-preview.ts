@@ -33,6 +33,11 @@ import {
 } from './change-checks.ts';
 import type { PolicyChange } from './policy-change.ts';
 import { conflictDetails, sodCheck, sodConflictError } from './sod-checks.ts';
+import {
+  countEncryptionImpact,
+  encryptionImpactText,
+  type EncryptionImpact,
+} from '../encryption/encryption-impact.ts';
 
 type Db = Database['db'];
 
@@ -85,6 +90,8 @@ export interface ChangePreview {
   sodViolations?: ReturnType<typeof conflictDetails>[];
   /** Users whose access may change and were not examined in time. */
   unexamined: number;
+  /** Fields whose encryption the batch turns on or off, with the stored values that moves. */
+  encryption: EncryptionImpact[];
   elapsedMs: number;
 }
 
@@ -215,6 +222,7 @@ export async function previewChanges(
     text: { 'zh-CN': [] as string[], 'en-US': [] as string[] },
     partial: false,
     unexamined: 0,
+    encryption: [] as EncryptionImpact[],
   };
 
   let model: PolicyModel = before;
@@ -313,6 +321,8 @@ export async function previewChanges(
     };
   }
   const sodViolations = sod.violations.map((c) => conflictDetails(model, c));
+  // Fields turned encrypted or clear: how many stored values the re-encryption sweep will move.
+  base.encryption = await countEncryptionImpact(db, options.tenantId, before, model);
 
   const next = updateIndex(snapshot.index, { ...model, version: snapshot.version + 1 }, diff);
   const prev = snapshot.index;
@@ -530,7 +540,7 @@ export async function previewChanges(
       }
     }
   }
-  const text = { 'zh-CN': [] as string[], 'en-US': [] as string[] };
+  const text = encryptionImpactText(base.encryption, model, before);
   const n = (x: number) => x.toLocaleString('en-US');
   for (const s of summary.values()) {
     if (s.gained.users > 0) {

@@ -1,13 +1,17 @@
 /**
  * Field encryption at rest, proven on the demo company (docs/encryption.md, docs/security.md
  * "Encryption at rest"): no table holds the plaintext of any encrypted value (records, audit
- * events, blind index, everything else); callers who read a field in clear get it through the API,
+ * events, blind index, usage, notifications, jobs, everything else: every text and JSON column of
+ * every table), also after writes, a reveal, a search, an export and a delete through the API —
+ * looked for as written, in lower case and as the blind index normalises it, and no encrypted
+ * amount stored as a number anywhere; callers who read a field in clear get it through the API,
  * masked callers the masked form, hidden stays absent; a ciphertext copied to another row fails
  * loudly; exact-match search through the blind index returns what the engine lets the caller read.
  */
 import { decide, mask, type CrmRecord, type PolicyModel } from '@custos/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseForIndex } from '@custos/store';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 
 const ADMIN = 'zhou.min@yunshan.example';
@@ -22,6 +26,12 @@ function clearValues(model: PolicyModel, records: readonly CrmRecord[]): Set<str
         out.add(value);
   }
   return out;
+}
+
+/** The clear value a reveal answered (collected so the scan looks for it too). */
+function revealedValue(body: string): string {
+  const value = (JSON.parse(body) as { value?: unknown }).value;
+  return typeof value === 'string' ? value : '';
 }
 
 function userWithRole(model: PolicyModel, roleName: string): string {
@@ -102,16 +112,108 @@ for (const backend of ['pglite', 'postgres'] as const) {
       expect(updated.statusCode, updated.body).toBe(200);
       expect(updated.json<{ fields: Record<string, unknown> }>().fields.phone).toBe('13900002222');
 
+      // Every other surface that writes something about a record: an update of a customer's
+      // encrypted fields and of a deal's amount (audit before/after, notifications, outbox), a
+      // reveal (audited by field name), a search by an encrypted value (the value is in the URL:
+      // usage counts, logs), an export, a contact deleted (its last state in the log).
+      const probe = {
+        phone: '13700003333',
+        email: 'Leak.Probe@Cust.example',
+        bankAccount: '6222020200112233',
+        amount: 7654321,
+      };
+      // The last customer with a phone: the tests below read the first ones as generated.
+      const someCustomer = records
+        .filter((r) => r.object === 'customer' && typeof r.fields.phone === 'string')
+        .at(-1) as CrmRecord;
+      const customerPatch = await t.app.inject({
+        method: 'PATCH',
+        url: `/v1/customers/${someCustomer.id}`,
+        headers: { cookie: admin },
+        payload: {
+          fields: { phone: probe.phone, email: probe.email, bankAccount: probe.bankAccount },
+        },
+      });
+      expect(customerPatch.statusCode, customerPatch.body).toBe(200);
+      const deal = records
+        .filter((r) => r.object === 'deal' && typeof r.fields.amount === 'number')
+        .at(-1) as CrmRecord;
+      const dealPatch = await t.app.inject({
+        method: 'PATCH',
+        url: `/v1/deals/${deal.id}`,
+        headers: { cookie: admin },
+        payload: { fields: { amount: probe.amount } },
+      });
+      expect(dealPatch.statusCode, dealPatch.body).toBe(200);
+      const manager = await t.login(emailOf('hanmeimei'));
+      const masked = await get(manager, '/v1/customers?limit=50');
+      const toReveal = (
+        masked.body.items as { id: string; maskedFields: string[]; fields: { idNumber?: string } }[]
+      ).find((i) => i.maskedFields.includes('idNumber') && i.fields.idNumber);
+      expect(toReveal).toBeDefined();
+      const revealed = await t.app.inject({
+        method: 'POST',
+        url: `/v1/customers/${toReveal?.id}/reveal`,
+        headers: { cookie: manager },
+        payload: { field: 'idNumber' },
+      });
+      expect(revealed.statusCode, revealed.body).toBe(200);
+      const searched = await get(
+        admin,
+        `/v1/customers?field=${encodeURIComponent(`phone:${probe.phone}`)}`,
+      );
+      expect((searched.body.items as { id: string }[]).map((i) => i.id)).toEqual([someCustomer.id]);
+      const exported = await t.app.inject({
+        method: 'GET',
+        url: '/v1/customers/export?format=csv',
+        headers: { cookie: admin },
+      });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.body).toContain(probe.phone);
+      const deleted = await t.app.inject({
+        method: 'DELETE',
+        url: `/v1/contacts/${id}`,
+        headers: { cookie: admin },
+        payload: {},
+      });
+      expect(deleted.statusCode, deleted.body).toBe(204);
+      await t.app.custos.usage.flush();
+
       const secrets = clearValues(model, records);
       expect(secrets.size).toBeGreaterThan(50);
-      for (const probe of ['13900001111', '13900002222', 'cipher.test@probe.example'])
-        secrets.add(probe);
+      for (const value of [
+        '13900001111',
+        '13900002222',
+        'cipher.test@probe.example',
+        probe.phone,
+        probe.email,
+        probe.bankAccount,
+        revealedValue(revealed.body),
+      ])
+        if (value.length >= 6) secrets.add(value);
+      // Also as the blind index and a case-folding search would spell them.
+      const needles = new Set<string>();
+      for (const secret of secrets) {
+        needles.add(secret.toLowerCase());
+        const normal = normaliseForIndex(secret);
+        if (normal.length >= 6) needles.add(normal);
+      }
       const cells = await everyCell();
       const leaks: string[] = [];
-      for (const cell of cells)
-        for (const secret of secrets)
-          if (cell.text.includes(secret)) leaks.push(`${cell.where}: ${secret}`);
+      for (const cell of cells) {
+        const text = cell.text.toLowerCase();
+        for (const needle of needles)
+          if (text.includes(needle)) leaks.push(`${cell.where}: ${needle}`);
+        // An encrypted amount is a sealed object wherever it is stored, never a number; and the
+        // probe amount appears nowhere.
+        if (/"amount"\s*:\s*-?\d/.test(cell.text)) leaks.push(`${cell.where}: a clear amount`);
+        if (/(?<![\d.])7654321(?![\d])/.test(cell.text)) leaks.push(`${cell.where}: 7654321`);
+      }
       expect(leaks).toEqual([]);
+      // The scan saw the places that hold something of these writes: the log, the index, usage.
+      const places = new Set(cells.map((c) => c.where.split('.')[0]));
+      for (const table of ['audit_events', 'blind_index', 'usage_daily'])
+        expect(places).toContain(table);
       // A contact is a person: every value of theirs in the log is sealed under their key, names too
       // (the name stays clear only in the row, where it is indexed for prefix search).
       const events = cells.filter((c) => c.where.startsWith('audit_events.'));

@@ -14953,6 +14953,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'encryption_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;
@@ -15287,6 +15288,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'encryption_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;
@@ -26302,6 +26304,469 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Key versions, encrypted fields with their values per key version, the sweep */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activeVersion: number;
+              keys: {
+                version: number;
+                /** @enum {string} */
+                state: 'active' | 'retired';
+                createdAt: string;
+                retiredAt: string | null;
+              }[];
+              objects: {
+                object: string;
+                fields: {
+                  field: string;
+                  label: string | null;
+                  encrypted: boolean;
+                  /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+                  values: {
+                    [key: string]: number;
+                  };
+                }[];
+              }[];
+              /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+              valuesByKey: {
+                [key: string]: number;
+              };
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotate the data key: a new version, every value re-sealed in the background */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fromVersion: number;
+              version: number;
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current (or last) re-encryption sweep’s progress, and the recent ones */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+              recent: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

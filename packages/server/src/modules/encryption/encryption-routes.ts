@@ -1,4 +1,5 @@
 import { OBJECT_TYPES, type ObjectType, type PolicyModel } from '@custos/engine';
+import type { Database, Keyring } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { requestAuditExtras } from '../../http/audit-context.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -182,6 +183,43 @@ function objectsView(model: PolicyModel, usage: readonly FieldKeyUsage[]) {
   });
 }
 
+/** What `GET /v1/admin/encryption` (and `custos keys status`) shows for a tenant. */
+export async function encryptionOverview(
+  services: { database: Database; keyring: Keyring },
+  tenantId: string,
+  model: PolicyModel,
+) {
+  const db = services.database.db;
+  const keys = await services.keyring.tenant(db, tenantId);
+  const rows = await db
+    .selectFrom('data_keys')
+    .select(['version', 'state', 'created_at', 'retired_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('purpose', '=', 'data')
+    .orderBy('version', 'desc')
+    .execute();
+  const usage = await countValuesByKey(db, tenantId, model);
+  const valuesByKey: Record<string, number> = {};
+  for (const u of usage)
+    for (const [key, n] of Object.entries(u.values))
+      valuesByKey[key] = (valuesByKey[key] ?? 0) + (n ?? 0);
+  const [latest] = await listSweeps(db, tenantId, 1);
+  return {
+    activeVersion: keys.activeVersion,
+    keys: rows.map((r) => ({
+      version: r.version,
+      state: r.state,
+      createdAt: new Date(r.created_at).toISOString(),
+      retiredAt: r.retired_at === null ? null : new Date(r.retired_at).toISOString(),
+    })),
+    objects: objectsView(model, usage),
+    valuesByKey,
+    sweep: latest === undefined ? null : sweepView(latest),
+  };
+}
+
+export type EncryptionOverview = Awaited<ReturnType<typeof encryptionOverview>>;
+
 /**
  * Encryption at rest, administered (docs/key-rotation.md), all with the function
  * `encryption_admin`: the key versions and what each holds, rotating the data key (202: the sweep
@@ -205,35 +243,8 @@ export async function encryptionRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: OVERVIEW, ...ERRORS },
       },
     },
-    async (request) => {
-      const ctx = request.custos;
-      const keys = await keyring.tenant(db, ctx.tenantId);
-      const rows = await db
-        .selectFrom('data_keys')
-        .select(['version', 'state', 'created_at', 'retired_at'])
-        .where('tenant_id', '=', ctx.tenantId)
-        .where('purpose', '=', 'data')
-        .orderBy('version', 'desc')
-        .execute();
-      const usage = await countValuesByKey(db, ctx.tenantId, ctx.model);
-      const valuesByKey: Record<string, number> = {};
-      for (const u of usage)
-        for (const [key, n] of Object.entries(u.values))
-          valuesByKey[key] = (valuesByKey[key] ?? 0) + (n ?? 0);
-      const [latest] = await listSweeps(db, ctx.tenantId, 1);
-      return {
-        activeVersion: keys.activeVersion,
-        keys: rows.map((r) => ({
-          version: r.version,
-          state: r.state,
-          createdAt: new Date(r.created_at).toISOString(),
-          retiredAt: r.retired_at === null ? null : new Date(r.retired_at).toISOString(),
-        })),
-        objects: objectsView(ctx.model, usage),
-        valuesByKey,
-        sweep: latest === undefined ? null : sweepView(latest),
-      };
-    },
+    async (request) =>
+      encryptionOverview({ database, keyring }, request.custos.tenantId, request.custos.model),
   );
 
   app.post<{ Body: { reason: string } }>(

@@ -1,4 +1,10 @@
-import { OBJECT_TYPES, type ObjectType, type PolicyModel } from '@custos/engine';
+import {
+  FieldSettingSchema,
+  hasFunction,
+  OBJECT_TYPES,
+  type ObjectType,
+  type PolicyModel,
+} from '@custos/engine';
 import type { Database, Keyring } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { requestAuditExtras } from '../../http/audit-context.ts';
@@ -96,9 +102,14 @@ const KEY_VIEW = {
 
 const OVERVIEW = {
   type: 'object',
-  required: ['activeVersion', 'keys', 'objects', 'valuesByKey', 'sweep'],
+  required: ['activeVersion', 'keys', 'objects', 'valuesByKey', 'sweep', 'mayChangeFields'],
   properties: {
     activeVersion: { type: 'integer' },
+    mayChangeFields: {
+      type: 'boolean',
+      description:
+        'Whether the caller may turn a field’s encryption on or off (object.set_field needs role_admin)',
+    },
     keys: { type: 'array', items: KEY_VIEW },
     objects: {
       type: 'array',
@@ -111,9 +122,14 @@ const OVERVIEW = {
             type: 'array',
             items: {
               type: 'object',
-              required: ['field', 'label', 'encrypted', 'values'],
+              required: ['field', 'label', 'encrypted', 'setting', 'values'],
               properties: {
                 field: { type: 'string' },
+                setting: {
+                  ...FieldSettingSchema,
+                  description:
+                    'The field’s whole setting (object.set_field replaces it: send it back with encrypted changed)',
+                },
                 label: { type: ['string', 'null'] },
                 encrypted: { type: 'boolean' },
                 values: COUNTS,
@@ -177,6 +193,7 @@ function objectsView(model: PolicyModel, usage: readonly FieldKeyUsage[]) {
         field,
         label: settings[field]?.label ?? null,
         encrypted: settings[field]?.encrypted === true,
+        setting: settings[field] ?? {},
         values: usage.find((u) => u.object === object && u.field === field)?.values ?? {},
       })),
     };
@@ -188,6 +205,8 @@ export async function encryptionOverview(
   services: { database: Database; keyring: Keyring },
   tenantId: string,
   model: PolicyModel,
+  /** The caller, when a user asks: whether they may change field settings. */
+  userId?: string,
 ) {
   const db = services.database.db;
   const keys = await services.keyring.tenant(db, tenantId);
@@ -215,6 +234,7 @@ export async function encryptionOverview(
     objects: objectsView(model, usage),
     valuesByKey,
     sweep: latest === undefined ? null : sweepView(latest),
+    mayChangeFields: userId !== undefined && hasFunction(model, userId, 'role_admin'),
   };
 }
 
@@ -244,7 +264,12 @@ export async function encryptionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      encryptionOverview({ database, keyring }, request.custos.tenantId, request.custos.model),
+      encryptionOverview(
+        { database, keyring },
+        request.custos.tenantId,
+        request.custos.model,
+        request.custos.userId,
+      ),
   );
 
   app.post<{ Body: { reason: string } }>(

@@ -90,6 +90,9 @@ describe('custos keys, offline on the data directory', () => {
     const poll = await box.run(['keys', 'rotate', '--reason', 'x', '--poll-ms', 'soon']);
     expect(poll.code).toBe(2);
     expect(poll.err).toContain('--poll-ms soon');
+    const tenant = await box.run(['--tenant', 'nope', 'keys', 'rotate', '--reason', 'x']);
+    expect(tenant.code).toBe(1);
+    expect(tenant.err).toContain('[STORE_UNKNOWN_TENANT]');
     expect((await statusJson()).activeVersion).toBe(1);
   });
 

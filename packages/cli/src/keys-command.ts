@@ -95,13 +95,15 @@ async function offline<T>(
 ): Promise<T> {
   const server = await loadServerModule();
   const keyring = await dataDirKeyring(server, globals.dataDir, ctx.io.env);
-  return withDatabase(globals, (database) => work(server, database, keyring)).catch(
-    (error: unknown) => {
-      const e = error as { name?: string; code?: unknown; message?: string };
-      if (e?.name !== 'AppError' || typeof e.code !== 'string') throw error;
-      throw new CliError(e.code, e.message ?? '');
-    },
-  );
+  return withDatabase(globals, async (database) => {
+    // An unknown tenant is refused before any key is made (STORE_UNKNOWN_TENANT).
+    await loadPolicyModel(database.db, globals.tenant);
+    return work(server, database, keyring);
+  }).catch((error: unknown) => {
+    const e = error as { name?: string; code?: unknown; message?: string };
+    if (e?.name !== 'AppError' || typeof e.code !== 'string') throw error;
+    throw new CliError(e.code, e.message ?? '');
+  });
 }
 
 /** Online the tenant is the token's: `--tenant` naming another is a usage error. */

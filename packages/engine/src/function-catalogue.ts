@@ -84,6 +84,15 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'privacy_admin',
+    admin: true,
+    description: {
+      'zh-CN': '处理数据主体请求(查阅、可携带副本、删除)和同意记录(GDPR/CCPA)',
+      'en-US':
+        'Handle data-subject requests (access, portability archive, erasure) and consents (GDPR/CCPA)',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {

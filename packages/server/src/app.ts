@@ -54,6 +54,7 @@ import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 import { encryptionRoutes } from './modules/encryption/encryption-routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -86,6 +87,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
   { name: 'encryption', routes: encryptionRoutes },
+  { name: 'privacy', routes: privacyRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -331,6 +331,8 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   subject_keys: SubjectKeyRow;
   blind_index: BlindIndexRow;
   encryption_sweeps: EncryptionSweepRow;
+  privacy_consents: PrivacyConsentRow;
+  privacy_requests: PrivacyRequestRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -754,4 +756,45 @@ export interface EncryptionSweepRow {
   started_at: ColumnType<Date, Date, never>;
   updated_at: ColumnType<Date, Date, Date>;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A consent record of a contact (0022-privacy). */
+export interface PrivacyConsentRow {
+  tenant_id: string;
+  id: Generated<string>;
+  contact_id: string;
+  purpose: string;
+  lawful_basis: string;
+  source: string;
+  note: string | null;
+  given_at: ColumnType<Date, Date, Date>;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  recorded_by: string | null;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdraw_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+/** A data-subject request (0022-privacy); `timeline` and `evidence` are JSON. */
+export interface PrivacyRequestRow {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  regime: string;
+  status: string;
+  contact_id: string | null;
+  requester_name: string | null;
+  requester_email: string | null;
+  notes: string | null;
+  received_at: ColumnType<Date, Date, Date>;
+  due_at: ColumnType<Date, Date, Date>;
+  extended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  extension_reason: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_reason: string | null;
+  evidence: ColumnType<unknown, string | null | undefined, string | null>;
+  timeline: ColumnType<unknown, string, string>;
+  reminders_sent: ColumnType<unknown, string | undefined, string>;
 }

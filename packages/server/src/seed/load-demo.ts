@@ -18,6 +18,7 @@ import { loadDemoRequests } from './demo-requests.ts';
 import { seedDemoFourEyes } from './demo-four-eyes.ts';
 import { loadDemoSod } from './demo-sod.ts';
 import { loadAuditReadDemo } from './demo-audit-read.ts';
+import { loadDemoPrivacy } from './demo-privacy.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -80,6 +81,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);
   await loadAuditReadDemo(database, loaded, options.now);
+  await loadDemoPrivacy(database, loaded, options.now, options.keyring);
   // Last: the waiting four-eyes change is previewed against the demo's final policy.
   if (options.fourEyes !== false)
     await seedDemoFourEyes(database, { tenantId, company, now: options.now });

@@ -22,6 +22,7 @@ import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { sodMigration } from './0020-sod.ts';
 import { encryptionKeysMigration } from './0021-encryption-keys.ts';
 import { encryptionSweepsMigration } from './0026-encryption-sweeps.ts';
+import { privacyMigration } from './0022-privacy.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -46,6 +47,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
+  '0022-privacy': privacyMigration,
   '0025-encrypted-fields': encryptedFieldsMigration,
   '0026-encryption-sweeps': encryptionSweepsMigration,
 };

@@ -26794,6 +26794,2399 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/contacts/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contact's consent records (同意记录): as the contact is read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                contactId: string;
+                purpose: string;
+                lawfulBasis: string;
+                source: string;
+                note?: string | null;
+                givenAt: string;
+                withdrawnAt?: string | null;
+                recordedBy?: string | null;
+                recordedByName?: string | null;
+                withdrawnBy?: string | null;
+                withdrawnByName?: string | null;
+                withdrawReason?: string | null;
+                active: boolean;
+              }[];
+              canWrite: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a consent given (update on the contact, or privacy_admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            purpose: string;
+            /** @enum {string} */
+            lawfulBasis:
+              | 'consent'
+              | 'contract'
+              | 'legal_obligation'
+              | 'vital_interests'
+              | 'public_task'
+              | 'legitimate_interests';
+            /** @enum {string} */
+            source: 'web_form' | 'phone' | 'email' | 'in_person' | 'import' | 'portal';
+            note?: string;
+            /** Format: date-time */
+            givenAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a consent was withdrawn (GDPR Art. 7(3)) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          consentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data-subject request queue (隐私请求), nearest deadline first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected' | 'open';
+          kind?:
+            | 'access'
+            | 'portability'
+            | 'erasure'
+            | 'rectification'
+            | 'restriction'
+            | 'objection'
+            | 'opt_out_of_sale';
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          contactId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'access'
+                  | 'portability'
+                  | 'erasure'
+                  | 'rectification'
+                  | 'restriction'
+                  | 'objection'
+                  | 'opt_out_of_sale';
+                /** @enum {string} */
+                regime: 'gdpr' | 'ccpa';
+                /** @enum {string} */
+                status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+                contactId?: string | null;
+                contactName?: string | null;
+                customerId?: string | null;
+                requesterName?: string | null;
+                requesterEmail?: string | null;
+                notes?: string | null;
+                receivedAt: string;
+                dueAt: string;
+                /** @enum {string|null} */
+                deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+                canExtend?: boolean;
+                extendedAt?: string | null;
+                extensionReason?: string | null;
+                ownerId?: string | null;
+                ownerName?: string | null;
+                createdBy?: string | null;
+                closedAt?: string | null;
+                closedReason?: string | null;
+                evidence?: ({
+                  /** @enum {string} */
+                  kind: 'erasure' | 'archive';
+                } & {
+                  [key: string]: unknown;
+                })[];
+                timeline: {
+                  at: string;
+                  actorId?: string | null;
+                  actorName?: string | null;
+                  what: string;
+                  detail?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              owners: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Log a data-subject request; its legal deadline counts from receipt */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'access'
+              | 'portability'
+              | 'erasure'
+              | 'rectification'
+              | 'restriction'
+              | 'objection'
+              | 'opt_out_of_sale';
+            /** @enum {string} */
+            regime: 'gdpr' | 'ccpa';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId?: string;
+            requesterName?: string;
+            requesterEmail?: string;
+            notes?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One data-subject request with its timeline and evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the request to a privacy_admin holder */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the request on: verifying the requester's identity, or in progress */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'verifying' | 'in_progress';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/subject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the request to the contact it is about */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend the deadline once, with the reason the subject is told (GDPR +2 months, CCPA +45 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the request as done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse the request, with the reason the subject is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the request's subject: anonymise the contact and crypto-shred their key (cannot be undone) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirm: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subject's data as one zip of JSON and CSV (GDPR Art. 15/20, CCPA right to know), audited as privacy.export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -43,6 +43,7 @@ export function Shell() {
     'requests',
     'monitoring',
     'encryption',
+    'privacy',
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
@@ -160,6 +161,15 @@ export function Shell() {
             key: '/admin/audit',
             icon: <FileSearchOutlined />,
             label: <Link to="/admin/audit">{t('audit:nav.audit')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'privacy_admin')
+      ? [
+          {
+            key: '/privacy/requests',
+            icon: <SafetyOutlined />,
+            label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
           },
         ]
       : []),

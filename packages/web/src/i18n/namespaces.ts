@@ -18,6 +18,7 @@ import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
 import { encryptionMessages } from '../encryption/encryption-messages.ts';
+import { privacyMessages } from '../privacy/privacy-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -40,6 +41,7 @@ export const NAMESPACES: Record<string, Messages> = {
   reviews: reviewsMessages,
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
+  privacy: privacyMessages,
   sod: sodMessages,
   audit: auditMessages,
   monitoring: monitoringMessages,

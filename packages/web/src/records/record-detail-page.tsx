@@ -18,6 +18,7 @@ import { holds, useMe } from '../auth/use-me.ts';
 import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
+import { ConsentTab } from '../privacy/consent-tab.tsx';
 import { RequestAccessButton } from '../requests/request-access-button.tsx';
 import { objectOfPath, pathOfObject, RECORD_OBJECTS } from '../shared/record-objects.ts';
 import { CustomerChildren } from './customer-children.tsx';
@@ -151,7 +152,21 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
           ]}
         />
       ) : (
-        <Tabs items={[{ key: 'fields', label: t('tabs.fields'), children: details }, history]} />
+        <Tabs
+          items={[
+            { key: 'fields', label: t('tabs.fields'), children: details },
+            ...(object === 'contact'
+              ? [
+                  {
+                    key: 'consents',
+                    label: t('privacy:consent.tab'),
+                    children: <ConsentTab contactId={view.id} />,
+                  },
+                ]
+              : []),
+            history,
+          ]}
+        />
       )}
       {editing && (
         <RecordFormModal

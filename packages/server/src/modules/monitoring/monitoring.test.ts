@@ -605,6 +605,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
         'jobs.prune',
         'monitoring.evaluate',
         'pending_changes.expire',
+        'privacy.deadlines',
       ]);
       expect(
         jobs.schedules.find((s: { name: string }) => s.name === 'monitoring.evaluate'),

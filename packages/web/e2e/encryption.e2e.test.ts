@@ -94,6 +94,7 @@ describe('the encryption screen', () => {
     await page.getByTestId('sweep-state').getByText('进行中').waitFor();
     await page.getByTestId('sweep').getByText('原因：年度密钥轮换').waitFor();
     expect(await page.getByRole('button', { name: '轮换数据密钥' }).isDisabled()).toBe(true);
+    await keys.getByText('重新加密完成后才能再次轮换。').waitFor();
     await screenshot(page, 'encryption-rotating');
     await driveSweep();
     await page.getByTestId('sweep-state').getByText('已完成').waitFor();

@@ -27,6 +27,7 @@ export const encryptionMessages: Messages = {
       cancel: '取消',
       done: '已轮换到 v{{version}}，正在后台重新加密',
       failed: '轮换失败：{{message}}',
+      runningHint: '重新加密完成后才能再次轮换。',
     },
     sweep: {
       title: '重新加密进度',
@@ -93,6 +94,7 @@ export const encryptionMessages: Messages = {
       cancel: 'Cancel',
       done: 'Rotated to v{{version}}; re-sealing in the background',
       failed: 'Rotation failed: {{message}}',
+      runningHint: 'You can rotate again once the re-encryption is done.',
     },
     sweep: {
       title: 'Re-encryption progress',

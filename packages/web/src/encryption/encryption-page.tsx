@@ -182,6 +182,11 @@ function KeysCard({ overview }: { overview: Overview }) {
           { title: t('keys.retired'), dataIndex: 'retiredAt', render: at },
         ]}
       />
+      {running && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('rotate.runningHint')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -14,6 +14,9 @@
  * - a preview of a role change that affects the most users;
  * - on PostgreSQL, `POST /v1/authz/check` (batch 1) against `GET /v1/auth/me`, an authenticated
  *   route that decides nothing, in the same server (autocannon).
+ * - the cost of field encryption on writes: PATCH and POST of customers with the demo's sensitive
+ *   fields encrypted vs the same data in clear (`--encryption-sizes`, `--skip-encryption`;
+ *   `../encryption/encryption-cost.ts`).
  * Prints a table with the targets, PASS or MISS. No timing is asserted in tests.
  */
 import os from 'node:os';
@@ -50,7 +53,9 @@ import {
   type GenerateOptions,
 } from '../engine/generate-model.ts';
 import { formatTable, hasGc, percentile, settledHeapUsed } from '../engine/timing.ts';
+import { runEncryptionCost } from '../encryption/encryption-cost.ts';
 import { loadDataset } from '../list/load-dataset.ts';
+import { sizeList } from '../list/options.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -59,6 +64,14 @@ const flag = (name: string): string | undefined =>
 const customers = Number(flag('customers') ?? (quick ? 20_000 : 200_000));
 const runs = Number(flag('runs') ?? (quick ? 20 : 40));
 const backends = (flag('backends') ?? 'postgres,pglite').split(',');
+/** Demo-company sizes of the encryption cost of writes (`--encryption-sizes=5000,20000`). */
+const encryptionSizes = argv.includes('--skip-encryption')
+  ? []
+  : sizeList(
+      '--encryption-sizes',
+      flag('encryption-sizes') ?? process.env.BENCH_ENCRYPTION_SIZES,
+      quick ? [5_000, 20_000] : [10_000, 100_000],
+    );
 const dataset: GenerateOptions = quick
   ? {
       ...DEFAULT_OPTIONS,
@@ -519,3 +532,17 @@ for (const r of rows)
 log(
   '(times in ms; second node: PostgreSQL with LISTEN on its own pool; PGlite: a second cache in the same process)',
 );
+
+// The cost of field encryption on writes (the demo company, clear vs sealed, same run).
+if (encryptionSizes.length > 0) {
+  log('');
+  await runEncryptionCost({
+    sizes: encryptionSizes,
+    what: 'writes',
+    runs,
+    warmup: 2,
+    budgetMs: quick ? 1_500 : 5_000,
+    log,
+    status,
+  });
+}

@@ -23,7 +23,12 @@ export interface ListBenchOptions {
   /** The cursor walk to `deepPage` stops after this long; the page reached is timed instead. */
   walkBudgetMs: number;
   http: { customers: number; seconds: number; connections: number; workers: number };
-  backends: { postgres: boolean; pglite: boolean; http: boolean };
+  backends: { postgres: boolean; pglite: boolean; http: boolean; encryption: boolean };
+  /**
+   * Demo-company sizes (customers) of the encryption cost (`--encryption-sizes=5000,50000`): the
+   * first page clear vs encrypted, each size loaded twice (`bench/encryption/encryption-cost.ts`).
+   */
+  encryptionSizes: number[];
   /** Persona keys whose first page is printed with `explain (analyze, buffers)`. */
   explain: string[];
   /**
@@ -51,6 +56,16 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
     throw new Error(`${name}=${raw} is not a non-negative number`);
   }
   return Math.floor(value);
+}
+
+/** `5000,50000` → [5000, 50000] (positive, distinct); the fallback when absent. */
+export function sizeList(name: string, raw: string | undefined, fallback: number[]): number[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const sizes = raw
+    .split(',')
+    .map((k) => intFrom(name, k.trim(), 0))
+    .filter((k) => k > 0);
+  return sizes.filter((k, i) => sizes.indexOf(k) === i);
 }
 
 export function parseOptions(
@@ -124,7 +139,13 @@ export function parseOptions(
       postgres: !skip.has('postgres'),
       pglite: !skip.has('pglite'),
       http: !skip.has('http'),
+      encryption: !skip.has('encryption'),
     },
+    encryptionSizes: sizeList(
+      '--encryption-sizes',
+      flags.get('encryption-sizes') ?? env.BENCH_ENCRYPTION_SIZES,
+      quick ? [5_000, 20_000] : [10_000, 100_000],
+    ),
   };
   if (result.sizes.length === 0) result.sizes = [dataset.customers];
   return result;

@@ -8,7 +8,9 @@
  *    first page (50 rows, `-updatedAt`), page 200 by cursor, a name-prefix search and the count;
  *    and, as baselines, the naive single-`or` query, load-all-then-filter in memory and the floor
  *    (a plain 50-row index walk). Prints p50/p95, ratios and PASS/MISS against the targets.
- * 3. Drives `POST /v1/authz/check` of the server app (PGlite, demo company) with autocannon.
+ * 3. The cost of field encryption: the demo company's first page with its sensitive fields
+ *    encrypted vs the same data in clear, at `--encryption-sizes` (`../encryption/`).
+ * 4. Drives `POST /v1/authz/check` of the server app (PGlite, demo company) with autocannon.
  *
  * Sizes: `bench/README.md`. Exits non-zero when the list API and the naive query disagree on a
  * first page; a missed target is reported, not fatal. No timing is asserted in tests.
@@ -45,6 +47,7 @@ import {
 } from '../engine/generate-model.ts';
 import { createProgress, formatTable, hasGc, settledHeapUsed } from '../engine/timing.ts';
 import { floorFirstPage, inMemoryFirstPage, naiveFirstPage, PAGE } from './baselines.ts';
+import { runEncryptionCost, type EncryptionCostRow } from '../encryption/encryption-cost.ts';
 import { runHttpBench, type HttpReport } from './http-bench.ts';
 import { loadDataset, type LoadReport } from './load-dataset.ts';
 import {
@@ -568,7 +571,8 @@ function printSummary(results: readonly BackendResult[]): void {
 }
 
 const backends: BackendResult[] = [];
-for (const size of options.sizes) {
+// The generated dataset only when a backend is timed on it (`--skip-postgres --skip-pglite`).
+for (const size of options.backends.postgres || options.backends.pglite ? options.sizes : []) {
   prepareSize(size);
 
   if (options.backends.postgres) {
@@ -634,7 +638,22 @@ for (const size of options.sizes) {
 }
 if (backends.length > 0) printSummary(backends);
 
-// --- 3. HTTP. -------------------------------------------------------------------------------
+// --- 3. The cost of field encryption on the first page (the demo company, clear vs sealed). ---
+let encryption: EncryptionCostRow[] = [];
+if (options.backends.encryption) {
+  encryption = await runEncryptionCost({
+    sizes: options.encryptionSizes,
+    what: 'reads',
+    runs: options.runs,
+    warmup: options.warmup,
+    budgetMs: options.budgetMs,
+    log,
+    status,
+  });
+  progressDone();
+}
+
+// --- 4. HTTP. -------------------------------------------------------------------------------
 let http: HttpReport | undefined;
 if (options.backends.http) {
   status('starting the server app');
@@ -699,6 +718,7 @@ writeFileSync(
           userId: p.persona.userId,
         })),
       })),
+      encryption,
       http: http?.rows.map((r) => ({
         batch: r.batch,
         requestsPerSecond: r.result.requests.average,

@@ -11,6 +11,7 @@ import { configureExport } from './export-command.ts';
 import { configureAuditExport } from './audit-export-command.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_TENANT } from './global-options.ts';
 import { configureImport } from './import-command.ts';
+import { configureKeys } from './keys-command.ts';
 import { configureMigrate } from './migrate-command.ts';
 import { configureSeed } from './seed-command.ts';
 import { configureServe } from './serve-command.ts';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureImport(program.command('import'), ctx);
   configureUser(program.command('user'), ctx);
   configureReview(program.command('review'), ctx);
+  configureKeys(program.command('keys'), ctx);
   // 审计日志: verify and checkpoint (the chain), export (search).
   const audit = program.command('audit');
   configureAuditChain(audit, ctx);

@@ -83,3 +83,9 @@ export type {
   CheckpointFile,
 } from './modules/audit-chain/audit-checkpoints.ts';
 export { loadAuditKey, parseAuditKeyFile } from './modules/audit-chain/audit-key.ts';
+// Key rotation (docs/key-rotation.md): `custos keys` offline.
+export { rotateDataKey } from './modules/encryption/rotate-data-key.ts';
+export { runSweepToEnd } from './modules/encryption/run-sweep.ts';
+export { encryptionOverview, sweepView } from './modules/encryption/encryption-routes.ts';
+export type { EncryptionOverview } from './modules/encryption/encryption-routes.ts';
+export type { EncryptionSweep } from './modules/encryption/sweep-store.ts';

@@ -10,7 +10,8 @@ import type { RoutePermission } from './route-permission.ts';
  * - `records:read`: the record routes that read (`record:<object>:read`);
  * - `records:write`: the record routes that write (create, update, delete, transfer, share);
  * - `authz`: the authorization API (`/v1/authz/…`);
- * - a function permission's name (`export`, `import`, `user_admin`, `role_admin`): the routes
+ * - a function permission's name (`export`, `import`, `user_admin`, `role_admin`,
+ *   `encryption_admin`…): the routes
  *   that need that function; the owner must hold it when the token is created.
  */
 export const RECORD_SCOPES = ['records:read', 'records:write', 'authz'] as const;
@@ -20,6 +21,7 @@ export const FUNCTION_SCOPES = [
   'user_admin',
   'role_admin',
   'audit_view',
+  'encryption_admin',
 ] as const;
 export const TOKEN_SCOPES: readonly string[] = [...RECORD_SCOPES, ...FUNCTION_SCOPES];
 

@@ -14953,6 +14953,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'encryption_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;
@@ -15287,6 +15288,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'encryption_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;
@@ -26333,6 +26335,8 @@ export interface paths {
           content: {
             'application/json': {
               activeVersion: number;
+              /** @description Whether the caller may turn a field’s encryption on or off (object.set_field needs role_admin) */
+              mayChangeFields: boolean;
               keys: {
                 version: number;
                 /** @enum {string} */
@@ -26344,6 +26348,25 @@ export interface paths {
                 object: string;
                 fields: {
                   field: string;
+                  /** @description The field’s whole setting (object.set_field replaces it: send it back with encrypted changed) */
+                  setting: {
+                    /**
+                     * @description Field sensitivity: above the reader's clearance the field is hidden
+                     * @enum {string}
+                     */
+                    sensitivity?: 'public' | 'internal' | 'confidential' | 'restricted';
+                    /**
+                     * @description How a masked value of this field is shown
+                     * @enum {string}
+                     */
+                    mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
+                    /** @description Internal-only field (内部备注): never shown to portal users */
+                    internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
+                    /** @description Human label, for explanations and the console */
+                    label?: string;
+                  };
                   label: string | null;
                   encrypted: boolean;
                   /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */

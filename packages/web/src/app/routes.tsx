@@ -83,6 +83,7 @@ const MonitoringRulesPage = page(
   () => import('../monitoring/monitoring-rules-page.tsx'),
   'MonitoringRulesPage',
 );
+const EncryptionPage = page(() => import('../encryption/encryption-page.tsx'), 'EncryptionPage');
 const WebhooksPage = page(() => import('../monitoring/webhooks-page.tsx'), 'WebhooksPage');
 const PrivacyRequestsPage = page(
   () => import('../privacy/privacy-requests-page.tsx'),
@@ -152,6 +153,7 @@ export function AppRoutes() {
         <Route path="privacy/requests/:id" element={<PrivacyRequestPage />} />
         <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
         <Route path="admin/webhooks" element={<WebhooksPage />} />
+        <Route path="admin/encryption" element={<EncryptionPage />} />
         <Route path="monitoring" element={<MonitoringLink />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  LockOutlined,
   LogoutOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -41,6 +42,7 @@ export function Shell() {
     'sod',
     'requests',
     'monitoring',
+    'encryption',
     'privacy',
   ]);
   const { t: tr } = useTranslation('reviews');
@@ -189,6 +191,22 @@ export function Shell() {
               {
                 key: '/admin/webhooks',
                 label: <Link to="/admin/webhooks">{t('monitoring:nav.webhooks')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
+    // 数据保护 / Data protection: encryption (and the other data-protection screens).
+    ...(holds(me, 'encryption_admin')
+      ? [
+          {
+            key: 'data-protection',
+            icon: <LockOutlined />,
+            label: t('encryption:nav.group'),
+            children: [
+              {
+                key: '/admin/encryption',
+                label: <Link to="/admin/encryption">{t('encryption:nav.encryption')}</Link>,
               },
             ],
           },

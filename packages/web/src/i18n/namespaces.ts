@@ -17,6 +17,7 @@ import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
+import { encryptionMessages } from '../encryption/encryption-messages.ts';
 import { privacyMessages } from '../privacy/privacy-messages.ts';
 import type { Messages } from './languages.ts';
 
@@ -45,4 +46,5 @@ export const NAMESPACES: Record<string, Messages> = {
   audit: auditMessages,
   monitoring: monitoringMessages,
   fieldEncryption: fieldEncryptionMessages,
+  encryption: encryptionMessages,
 };

@@ -1,4 +1,11 @@
-import { OBJECT_TYPES, type ObjectType, type PolicyModel } from '@custos/engine';
+import {
+  FieldSettingSchema,
+  hasFunction,
+  OBJECT_TYPES,
+  type ObjectType,
+  type PolicyModel,
+} from '@custos/engine';
+import type { Database, Keyring } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { requestAuditExtras } from '../../http/audit-context.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -95,9 +102,14 @@ const KEY_VIEW = {
 
 const OVERVIEW = {
   type: 'object',
-  required: ['activeVersion', 'keys', 'objects', 'valuesByKey', 'sweep'],
+  required: ['activeVersion', 'keys', 'objects', 'valuesByKey', 'sweep', 'mayChangeFields'],
   properties: {
     activeVersion: { type: 'integer' },
+    mayChangeFields: {
+      type: 'boolean',
+      description:
+        'Whether the caller may turn a field’s encryption on or off (object.set_field needs role_admin)',
+    },
     keys: { type: 'array', items: KEY_VIEW },
     objects: {
       type: 'array',
@@ -110,9 +122,14 @@ const OVERVIEW = {
             type: 'array',
             items: {
               type: 'object',
-              required: ['field', 'label', 'encrypted', 'values'],
+              required: ['field', 'label', 'encrypted', 'setting', 'values'],
               properties: {
                 field: { type: 'string' },
+                setting: {
+                  ...FieldSettingSchema,
+                  description:
+                    'The field’s whole setting (object.set_field replaces it: send it back with encrypted changed)',
+                },
                 label: { type: ['string', 'null'] },
                 encrypted: { type: 'boolean' },
                 values: COUNTS,
@@ -176,11 +193,52 @@ function objectsView(model: PolicyModel, usage: readonly FieldKeyUsage[]) {
         field,
         label: settings[field]?.label ?? null,
         encrypted: settings[field]?.encrypted === true,
+        setting: settings[field] ?? {},
         values: usage.find((u) => u.object === object && u.field === field)?.values ?? {},
       })),
     };
   });
 }
+
+/** What `GET /v1/admin/encryption` (and `custos keys status`) shows for a tenant. */
+export async function encryptionOverview(
+  services: { database: Database; keyring: Keyring },
+  tenantId: string,
+  model: PolicyModel,
+  /** The caller, when a user asks: whether they may change field settings. */
+  userId?: string,
+) {
+  const db = services.database.db;
+  const keys = await services.keyring.tenant(db, tenantId);
+  const rows = await db
+    .selectFrom('data_keys')
+    .select(['version', 'state', 'created_at', 'retired_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('purpose', '=', 'data')
+    .orderBy('version', 'desc')
+    .execute();
+  const usage = await countValuesByKey(db, tenantId, model);
+  const valuesByKey: Record<string, number> = {};
+  for (const u of usage)
+    for (const [key, n] of Object.entries(u.values))
+      valuesByKey[key] = (valuesByKey[key] ?? 0) + (n ?? 0);
+  const [latest] = await listSweeps(db, tenantId, 1);
+  return {
+    activeVersion: keys.activeVersion,
+    keys: rows.map((r) => ({
+      version: r.version,
+      state: r.state,
+      createdAt: new Date(r.created_at).toISOString(),
+      retiredAt: r.retired_at === null ? null : new Date(r.retired_at).toISOString(),
+    })),
+    objects: objectsView(model, usage),
+    valuesByKey,
+    sweep: latest === undefined ? null : sweepView(latest),
+    mayChangeFields: userId !== undefined && hasFunction(model, userId, 'role_admin'),
+  };
+}
+
+export type EncryptionOverview = Awaited<ReturnType<typeof encryptionOverview>>;
 
 /**
  * Encryption at rest, administered (docs/key-rotation.md), all with the function
@@ -205,35 +263,13 @@ export async function encryptionRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: OVERVIEW, ...ERRORS },
       },
     },
-    async (request) => {
-      const ctx = request.custos;
-      const keys = await keyring.tenant(db, ctx.tenantId);
-      const rows = await db
-        .selectFrom('data_keys')
-        .select(['version', 'state', 'created_at', 'retired_at'])
-        .where('tenant_id', '=', ctx.tenantId)
-        .where('purpose', '=', 'data')
-        .orderBy('version', 'desc')
-        .execute();
-      const usage = await countValuesByKey(db, ctx.tenantId, ctx.model);
-      const valuesByKey: Record<string, number> = {};
-      for (const u of usage)
-        for (const [key, n] of Object.entries(u.values))
-          valuesByKey[key] = (valuesByKey[key] ?? 0) + (n ?? 0);
-      const [latest] = await listSweeps(db, ctx.tenantId, 1);
-      return {
-        activeVersion: keys.activeVersion,
-        keys: rows.map((r) => ({
-          version: r.version,
-          state: r.state,
-          createdAt: new Date(r.created_at).toISOString(),
-          retiredAt: r.retired_at === null ? null : new Date(r.retired_at).toISOString(),
-        })),
-        objects: objectsView(ctx.model, usage),
-        valuesByKey,
-        sweep: latest === undefined ? null : sweepView(latest),
-      };
-    },
+    async (request) =>
+      encryptionOverview(
+        { database, keyring },
+        request.custos.tenantId,
+        request.custos.model,
+        request.custos.userId,
+      ),
   );
 
   app.post<{ Body: { reason: string } }>(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OBJECT_TYPES, type ObjectType } from '@custos/engine';
 import { RECORD_TABLE, type Database } from '@custos/store';
+import { sql } from 'kysely';
 
 type Db = Database['db'];
 
@@ -206,6 +207,9 @@ export async function listSweeps(
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .orderBy('started_at', 'desc')
+    // Started in the same instant (a coarse or fixed clock): the running one, then the later key.
+    .orderBy(sql`case when state = 'running' then 0 else 1 end`)
+    .orderBy('target_version', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

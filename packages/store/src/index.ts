@@ -327,3 +327,5 @@ export type {
   PendingChange,
   PendingChangeStatus,
 } from './pending-change-repository.ts';
+// Backup and restore (docs/backup.md, ADR 0022)
+export * from './backup/index.ts';

@@ -54,6 +54,7 @@ describe('the function catalogue', () => {
       'view_as',
       'access_review_admin',
       'security_monitor',
+      'backup_admin',
     ]);
     // No function shares a name with an object: the two catalogues never collide.
     for (const name of names) expect(name in OBJECT_CATALOGUE).toBe(false);

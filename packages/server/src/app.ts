@@ -52,6 +52,7 @@ import { notificationRoutes } from './modules/requests/notification-routes.ts';
 import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
+import { backupRoutes } from './modules/backups/backup-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -83,6 +84,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'sod', routes: sodRoutes },
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
+  { name: 'backups', routes: backupRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

@@ -8,6 +8,8 @@ import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expi
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
 import { pruneJobs } from './job-queue.ts';
+import { runBackupJob, runScheduledBackup } from '../modules/backups/backup-files.ts';
+import { BACKUP_JOB, BACKUP_SCHEDULE } from '../modules/backups/backup-routes.ts';
 import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
@@ -49,5 +51,8 @@ export function createJobRegistry(): JobRegistry {
         }
         await runAuditCheckpoints({ ...services, keys }, now);
       })
+      // Backups (docs/backup.md): the whole database every CUSTOS_BACKUP_INTERVAL, then retention.
+      .registerRecurring(BACKUP_SCHEDULE, QUARTER_HOUR, runScheduledBackup)
+      .registerJob(BACKUP_JOB, runBackupJob, { maxAttempts: 2, backoffMs: 60_000 })
   );
 }

@@ -10,7 +10,7 @@ import {
 } from './server-options.ts';
 import { loadServerModule } from './server-bridge.ts';
 import { ensureConsole } from './console-bridge.ts';
-import { dataDirSecret } from './server-secret.ts';
+import { dataDirSecret, dataDirShredLedger } from './server-secret.ts';
 
 export function configureServe(command: Command, ctx: CommandContext): void {
   addTlsOptions(addServerOptions(command))
@@ -21,11 +21,13 @@ export function configureServe(command: Command, ctx: CommandContext): void {
       // Migrate, and let go of the database before the server opens it (PGlite: one owner).
       await withDatabase(globals, async () => {});
       const secret = await dataDirSecret(globals.dataDir, ctx.io.env);
+      const shredLedger = dataDirShredLedger(globals.dataDir, ctx.io.env);
       await ensureConsole((line) => ctx.print(line));
       const running = await server.startServer(
         server.loadConfig(ctx.io.env, {
           ...configOverrides(flags, globals),
           ...(secret === undefined ? {} : { secret }),
+          ...(shredLedger === undefined ? {} : { shredLedger }),
         }),
       );
       ctx.print(`Custos is listening on ${displayUrl(running.url)} (${describeDatabase(globals)})`);

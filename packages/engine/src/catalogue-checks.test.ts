@@ -55,6 +55,8 @@ describe('the function catalogue', () => {
       'access_review_admin',
       'security_monitor',
       'backup_admin',
+      'encryption_admin',
+      'privacy_admin',
     ]);
     // No function shares a name with an object: the two catalogues never collide.
     for (const name of names) expect(name in OBJECT_CATALOGUE).toBe(false);

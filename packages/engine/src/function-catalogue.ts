@@ -83,6 +83,24 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'encryption_admin',
+    admin: true,
+    description: {
+      'zh-CN': '管理存储加密:加密字段、数据密钥轮换和重新加密进度',
+      'en-US':
+        'Manage encryption at rest: encrypted fields, data key rotation and re-encryption progress',
+    },
+  },
+  {
+    name: 'privacy_admin',
+    admin: true,
+    description: {
+      'zh-CN': '处理数据主体请求(查阅、可携带副本、删除)和同意记录(GDPR/CCPA)',
+      'en-US':
+        'Handle data-subject requests (access, portability archive, erasure) and consents (GDPR/CCPA)',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {

@@ -247,6 +247,12 @@ export const FieldSettingSchema = Type.Object(
     internal: Type.Optional(
       Type.Boolean({ description: 'Internal-only field (内部备注): never shown to portal users' }),
     ),
+    encrypted: Type.Optional(
+      Type.Boolean({
+        description:
+          'Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index',
+      }),
+    ),
     label: Type.Optional(
       Type.String({ maxLength: 200, description: 'Human label, for explanations and the console' }),
     ),

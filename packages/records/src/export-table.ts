@@ -7,7 +7,13 @@ import {
   type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
-import { MAX_PAGE_SIZE, type Database, type StoredRecord } from '@custos/store';
+import {
+  MAX_PAGE_SIZE,
+  openForReader,
+  type Database,
+  type Keyring,
+  type StoredRecord,
+} from '@custos/store';
 import { visibleCell } from './field-values.ts';
 import { recordPages } from './record-pages.ts';
 
@@ -19,6 +25,8 @@ export interface ExportReader {
   /** The policy's index when there is one (the server's); else decisions use the model. */
   index?: PolicyIndex;
   now: number;
+  /** Opens the encrypted fields the reader reads in clear (required when the policy has some). */
+  keyring?: Keyring;
 }
 
 /**
@@ -36,7 +44,11 @@ export async function* exportPages(
     filter(policy, reader.userId, 'read', object, reader.now),
     filter(policy, reader.userId, 'export', object, reader.now),
   );
-  yield* recordPages(db, reader.tenantId, object, predicate, pageSize, [reader.userId]);
+  for await (const page of recordPages(db, reader.tenantId, object, predicate, pageSize, [
+    reader.userId,
+  ]))
+    // Only the fields the reader reads in clear are decrypted (one subject-key query a page).
+    yield await openForReader(db, reader, page);
 }
 
 /**

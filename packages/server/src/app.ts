@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { ID_MAX_LENGTH } from '@custos/engine';
-import type { Database } from '@custos/store';
+import type { Database, Keyring } from '@custos/store';
 import type { DestinationStream } from 'pino';
 import Fastify, {
   type FastifyBaseLogger,
@@ -28,6 +28,7 @@ import type { RegisteredRoute, RequestContext } from './http/request-context.ts'
 import { describePermission, type RoutePermission } from './http/route-permission.ts';
 import { sessionCookieName } from './http/session-cookie.ts';
 import { createServerKeys } from './http/server-keys.ts';
+import { loadKeyring } from './modules/encryption/load-keyring.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { csrfRoutes } from './modules/auth/csrf-routes.ts';
 import { authzRoutes } from './modules/authz/authz-routes.ts';
@@ -53,6 +54,8 @@ import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 import { backupRoutes } from './modules/backups/backup-routes.ts';
+import { encryptionRoutes } from './modules/encryption/encryption-routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -85,6 +88,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
   { name: 'backups', routes: backupRoutes },
+  { name: 'encryption', routes: encryptionRoutes },
+  { name: 'privacy', routes: privacyRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];
@@ -119,6 +124,8 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** Serve HTTPS only with this certificate and key (PEM); TLS 1.2 at least. */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /** The keyring (the one a loader sealed the data with); default: built from `config`. */
+  keyring?: Keyring;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -187,6 +194,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
     );
   const clock = options.clock ?? Date.now;
+  const keyring = options.keyring ?? (await loadKeyring(config, keys, clock));
+  if (config.kekFile === undefined && keys.ephemeral)
+    app.log.warn(
+      'neither CUSTOS_KEK_FILE nor CUSTOS_SECRET is set: encrypted fields use a key of this process only and are unreadable after it ends',
+    );
   const usage = new UsageMeter(options.database);
   usage.start(USAGE_FLUSH_MS, (error) =>
     app.log.warn({ err: error }, 'writing permission usage counts failed'),
@@ -201,6 +213,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     keys,
     cursors: new CursorSeal(keys.key('cursor')),
     usage,
+    keyring,
   });
   app.decorateRequest('custos', null as unknown as RequestContext);
 

@@ -48,6 +48,8 @@ export interface Config {
   backupInterval: number | 'off';
   backupKeep: BackupRetention;
   backupKeyFile: string | undefined;
+  kekFile: string | undefined;
+  shredLedger: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -405,7 +407,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     default: undefined,
     sensitive: false,
     description:
-      'Comma-separated host names (or `*.example.com`) webhook URLs may point to; unset: any host (`docs/monitoring.md`, server-side request forgery).',
+      'Comma-separated host names (or `*.example.com`) webhook URLs may point to (a host named here may be local or private); unset: any host with a public address (`docs/monitoring.md`, server-side request forgery).',
     parse: hostList,
   },
   webhookTimeoutMs: {
@@ -499,6 +501,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description:
       "A file holding the key the server seals backups with: 32 random bytes, raw or in Base64 or hex (`openssl rand -base64 32 > backup.key`), kept outside the database and away from the backups. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`).",
+    parse: nonEmpty,
+  },
+  kekFile: {
+    key: 'kekFile',
+    env: 'CUSTOS_KEK_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the key-encryption key of field encryption at rest: exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
+    parse: nonEmpty,
+  },
+  shredLedger: {
+    key: 'shredLedger',
+    env: 'CUSTOS_SHRED_LEDGER',
+    default: undefined,
+    sensitive: false,
+    description:
+      'The file listing erased data subjects whose keys were destroyed (crypto-shredding): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
     parse: nonEmpty,
   },
 };

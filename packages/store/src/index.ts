@@ -329,3 +329,64 @@ export type {
 } from './pending-change-repository.ts';
 // Backup and restore (docs/backup.md, ADR 0022)
 export * from './backup/index.ts';
+export { CRYPTO_ERROR_CODES, CryptoError } from './crypto/crypto-error.ts';
+export type { CryptoErrorCode } from './crypto/crypto-error.ts';
+export { REDACTED, isRedacted, isSealed, keyRefOf } from './crypto/sealed-value.ts';
+export type { FieldAad, KeyRef, Redacted, Sealed } from './crypto/sealed-value.ts';
+export { Keyring, createKeyring, normaliseForIndex } from './crypto/keyring.ts';
+export type { KeyringOptions, SubjectKey, TenantKeys } from './crypto/keyring.ts';
+export { ShredLedger } from './crypto/shred-ledger.ts';
+export { deleteBlindIndex, writeBlindIndex } from './crypto/blind-index.ts';
+export {
+  CONSENT_SOURCES,
+  LAWFUL_BASES,
+  OPEN_PRIVACY_STATUSES,
+  PRIVACY_REGIMES,
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUSES,
+  clearConsentText,
+  getConsent,
+  getPrivacyRequest,
+  insertConsent,
+  insertPrivacyRequest,
+  listConsents,
+  listPrivacyRequests,
+  savePrivacyRequest,
+  tenantsWithOpenPrivacyRequests,
+  withdrawConsent,
+} from './privacy-repository.ts';
+export type {
+  ArchiveEvidence,
+  Consent,
+  ConsentSource,
+  ErasureEvidence,
+  LawfulBasis,
+  NewConsent,
+  NewPrivacyRequest,
+  PrivacyRegime,
+  PrivacyRequest,
+  PrivacyRequestFilter,
+  PrivacyRequestKind,
+  PrivacyRequestStatus,
+  PrivacyTimelineEntry,
+} from './privacy-repository.ts';
+export {
+  encryptedFieldsOf,
+  fieldAad,
+  maskedForm,
+  openFields,
+  sealFields,
+  subjectOf,
+  subjectsIn,
+} from './crypto/record-crypto.ts';
+export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';
+export {
+  auditFieldValues,
+  hasEncryptedFields,
+  keyringRequired,
+  openForReader,
+  openForWrite,
+  openOneField,
+  sealRecordsForStore,
+} from './crypto/seal-records.ts';
+export type { RecordReader } from './crypto/seal-records.ts';

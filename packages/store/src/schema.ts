@@ -220,6 +220,8 @@ export interface FieldSettingsRow {
   internal: boolean | null;
   label: string | null;
   ordinal: number;
+  /** Stored encrypted at rest (0025); null when the model leaves the flag out. */
+  encrypted?: boolean | null;
 }
 
 export interface SharingRuleRow {
@@ -325,6 +327,12 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   approval_chains: ApprovalChainRow;
   four_eyes_settings: FourEyesSettingRow;
   pending_changes: PendingChangeRow;
+  data_keys: DataKeyRow;
+  subject_keys: SubjectKeyRow;
+  blind_index: BlindIndexRow;
+  encryption_sweeps: EncryptionSweepRow;
+  privacy_consents: PrivacyConsentRow;
+  privacy_requests: PrivacyRequestRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -697,4 +705,96 @@ export interface ApprovalChainRow {
   steps: ColumnType<unknown, string, string>;
   updated_at: Date;
   updated_by: string | null;
+}
+
+/** A tenant's data or blind-index key, wrapped by the KEK (0021-encryption-keys). */
+export interface DataKeyRow {
+  tenant_id: string;
+  purpose: 'data' | 'blind';
+  version: number;
+  state: 'active' | 'retired';
+  wrapped: string;
+  created_at: ColumnType<Date, Date, never>;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A data subject's key, wrapped by a data key version; deleted on erasure (0021). */
+export interface SubjectKeyRow {
+  tenant_id: string;
+  subject_id: string;
+  key_version: number;
+  wrapped: string;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+/** The HMAC token of an encrypted searchable field of a record (0021). */
+export interface BlindIndexRow {
+  tenant_id: string;
+  object: string;
+  field: string;
+  record_id: string;
+  token: string;
+}
+
+/** A key rotation's re-seal sweep of a tenant (0026-encryption-sweeps, docs/key-rotation.md). */
+export interface EncryptionSweepRow {
+  tenant_id: string;
+  id: string;
+  reason: string;
+  trigger: 'rotate' | 'policy' | 'manual';
+  requested_by: string | null;
+  target_version: number;
+  state: 'running' | 'done' | 'failed';
+  pass: ColumnType<number, number | undefined, number>;
+  tables: JSONColumnType<Record<string, unknown>, string, string>;
+  counts: JSONColumnType<Record<string, unknown>, string, string>;
+  errors: JSONColumnType<unknown[], string | undefined, string>;
+  remaining: number | null;
+  /** The job run holding the sweep, and until when (a lease: one run at a time). */
+  lease_by: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  started_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A consent record of a contact (0022-privacy). */
+export interface PrivacyConsentRow {
+  tenant_id: string;
+  id: Generated<string>;
+  contact_id: string;
+  purpose: string;
+  lawful_basis: string;
+  source: string;
+  note: string | null;
+  given_at: ColumnType<Date, Date, Date>;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  recorded_by: string | null;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdraw_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+/** A data-subject request (0022-privacy); `timeline` and `evidence` are JSON. */
+export interface PrivacyRequestRow {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  regime: string;
+  status: string;
+  contact_id: string | null;
+  requester_name: string | null;
+  requester_email: string | null;
+  notes: string | null;
+  received_at: ColumnType<Date, Date, Date>;
+  due_at: ColumnType<Date, Date, Date>;
+  extended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  extension_reason: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_reason: string | null;
+  evidence: ColumnType<unknown, string | null | undefined, string | null>;
+  timeline: ColumnType<unknown, string, string>;
+  reminders_sent: ColumnType<unknown, string | undefined, string>;
 }

@@ -1,5 +1,5 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
-import type { ApiToken, Database } from '@custos/store';
+import type { ApiToken, Database, Keyring } from '@custos/store';
 import type { Config } from '../config.ts';
 import type { CursorSeal } from './cursor-seal.ts';
 import type { PolicyCache } from './policy-cache.ts';
@@ -32,6 +32,11 @@ export interface RequestContext {
   viewAs?: { actorId: string };
   /** The request's session: its public id, start, and when it last passed a second factor. */
   session?: { publicId: string; createdAt: number; mfaAt: number | null };
+  /**
+   * The tenant keys (`app.custos.keyring`): record writes seal encrypted fields with them, reads
+   * open the fields the caller reads in clear (docs/encryption.md).
+   */
+  keyring?: Keyring;
 }
 
 /** What the app holds for every request (`app.custos`). */
@@ -51,6 +56,8 @@ export interface AppServices {
   cursors: CursorSeal;
   /** Counts the permissions users exercise (`usage_daily`). */
   usage: UsageMeter;
+  /** Every tenant's encryption keys, wrapped by the key-encryption key (docs/encryption.md). */
+  keyring: Keyring;
 }
 
 /** A route as the permission snapshot lists it. */

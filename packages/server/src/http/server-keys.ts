@@ -14,6 +14,8 @@ export const KEY_LABELS = {
   audit: 'custos/v1/audit-checkpoint',
   /** The key of the server's backups when `CUSTOS_BACKUP_KEY_FILE` is unset (docs/backup.md). */
   backup: 'custos/v1/backup',
+  /** The key-encryption key of field encryption when `CUSTOS_KEK_FILE` is unset (docs/encryption.md). */
+  kek: 'custos/v1/kek',
 } as const;
 
 export type KeyLabel = keyof typeof KEY_LABELS;

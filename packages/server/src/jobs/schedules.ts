@@ -7,6 +7,9 @@ import { loadAuditKey } from '../modules/audit-chain/audit-key.ts';
 import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expiry.ts';
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
+import { runEncryptionSweepJob } from '../modules/encryption/sweep-job.ts';
+import { SWEEP_JOB } from '../modules/encryption/encryption-sweep.ts';
+import { runPrivacyDeadlines } from '../modules/privacy/privacy-deadline-reminders.ts';
 import { pruneJobs } from './job-queue.ts';
 import { runBackupJob, runScheduledBackup } from '../modules/backups/backup-files.ts';
 import { BACKUP_JOB, BACKUP_SCHEDULE } from '../modules/backups/backup-routes.ts';
@@ -14,6 +17,7 @@ import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
+const HOUR = 60 * MINUTE;
 const DAY = 86_400_000;
 
 /**
@@ -37,6 +41,10 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('access_reviews.deadlines', QUARTER_HOUR, runAccessReviewDeadlines)
       // Four eyes (docs/four-eyes.md): pending changes nobody decided in time expire.
       .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
+      // Key rotation (docs/key-rotation.md): a tenant's values re-sealed, one bounded run at a time.
+      .registerJob(SWEEP_JOB, runEncryptionSweepJob, { maxAttempts: 5, backoffMs: 10_000 })
+      // Data-subject requests (docs/privacy.md): owners told before the legal deadline and when overdue.
+      .registerRecurring('privacy.deadlines', HOUR, runPrivacyDeadlines)
       // Audit checkpoints (docs/audit.md): each tenant's head signed and written outside the
       // database. Without a key (no CUSTOS_AUDIT_KEY_FILE, no CUSTOS_SECRET) there is nothing to
       // sign with: said once per run, not retried as a failure.

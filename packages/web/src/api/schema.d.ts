@@ -5706,6 +5706,8 @@ export interface paths {
             mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
             /** @description Internal-only field (内部备注): never shown to portal users */
             internal?: boolean;
+            /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+            encrypted?: boolean;
             /** @description Human label, for explanations and the console */
             label?: string;
           };
@@ -7768,6 +7770,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9010,6 +9014,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9655,6 +9661,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -9794,6 +9802,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -9927,6 +9937,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10159,6 +10171,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10299,6 +10313,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10452,6 +10468,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -10591,6 +10609,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10724,6 +10744,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10956,6 +10978,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11096,6 +11120,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11249,6 +11275,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -11388,6 +11416,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11521,6 +11551,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11753,6 +11785,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11893,6 +11927,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12046,6 +12082,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12185,6 +12223,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12318,6 +12358,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12550,6 +12592,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12690,6 +12734,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12843,6 +12889,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12982,6 +13030,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13115,6 +13165,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13347,6 +13399,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13487,6 +13541,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13640,6 +13696,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -13779,6 +13837,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13912,6 +13972,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14144,6 +14206,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14284,6 +14348,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -19590,7 +19656,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a webhook endpoint (name, URL, events, enabled); audited */
+    /** Change a webhook endpoint (name, URL, events, enabled); a new URL gets a new signing secret, shown this once; audited */
     patch: {
       parameters: {
         query?: never;
@@ -19625,6 +19691,8 @@ export interface paths {
               enabled: boolean;
               createdAt: string;
               createdBy?: string | null;
+              /** @description The new signing secret, when the URL changed (the old one signed for the old receiver): shown this once */
+              secret?: string;
             };
           };
         };
@@ -26234,6 +26302,3228 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The backups holding the caller's tenant (newest first), the running backup jobs, and the schedule and retention in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                backups?: {
+                  name: string;
+                  /** @enum {string} */
+                  kind: 'scheduled' | 'manual';
+                  createdAt: string;
+                  bytes: number;
+                  readable: boolean;
+                  scope?: string | null;
+                  tenants?: number;
+                  rows?: number | null;
+                  tables?:
+                    | {
+                        name?: string;
+                        rows?: number;
+                      }[]
+                    | null;
+                  auditHead?: {
+                    seq?: number;
+                    hash?: string;
+                  } | null;
+                  migrations?: number;
+                  dataKeys?: number;
+                  verified?: boolean | null;
+                  downloadable: boolean;
+                }[];
+                jobs?: {
+                  id?: string;
+                  name?: string;
+                  state?: string;
+                  createdAt?: string;
+                  startedAt?: string | null;
+                  lastError?: string | null;
+                }[];
+                schedule?: {
+                  interval?: string;
+                  keep?: string;
+                  keyConfigured?: boolean;
+                  /** @enum {string} */
+                  keySource?: 'file' | 'secret' | 'none';
+                  lastRunAt?: string | null;
+                  lastStatus?: string | null;
+                  lastError?: string | null;
+                  nextRunAt?: string | null;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Back up the caller's tenant now, in the background (a job): answers the backup's name; the list shows it running, then done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data?: {
+                name?: string;
+                jobId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/backups/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a backup (encrypted with the server's backup key) that holds the caller's tenant alone */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Key versions, encrypted fields with their values per key version, the sweep */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activeVersion: number;
+              keys: {
+                version: number;
+                /** @enum {string} */
+                state: 'active' | 'retired';
+                createdAt: string;
+                retiredAt: string | null;
+              }[];
+              objects: {
+                object: string;
+                fields: {
+                  field: string;
+                  label: string | null;
+                  encrypted: boolean;
+                  /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+                  values: {
+                    [key: string]: number;
+                  };
+                }[];
+              }[];
+              /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+              valuesByKey: {
+                [key: string]: number;
+              };
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotate the data key: a new version, every value re-sealed in the background */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fromVersion: number;
+              version: number;
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current (or last) re-encryption sweep’s progress, and the recent ones */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+              recent: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contact's consent records (同意记录): as the contact is read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                contactId: string;
+                purpose: string;
+                lawfulBasis: string;
+                source: string;
+                note?: string | null;
+                givenAt: string;
+                withdrawnAt?: string | null;
+                recordedBy?: string | null;
+                recordedByName?: string | null;
+                withdrawnBy?: string | null;
+                withdrawnByName?: string | null;
+                withdrawReason?: string | null;
+                active: boolean;
+              }[];
+              canWrite: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a consent given (update on the contact, or privacy_admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            purpose: string;
+            /** @enum {string} */
+            lawfulBasis:
+              | 'consent'
+              | 'contract'
+              | 'legal_obligation'
+              | 'vital_interests'
+              | 'public_task'
+              | 'legitimate_interests';
+            /** @enum {string} */
+            source: 'web_form' | 'phone' | 'email' | 'in_person' | 'import' | 'portal';
+            note?: string;
+            /** Format: date-time */
+            givenAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a consent was withdrawn (GDPR Art. 7(3)) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          consentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data-subject request queue (隐私请求), nearest deadline first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected' | 'open';
+          kind?:
+            | 'access'
+            | 'portability'
+            | 'erasure'
+            | 'rectification'
+            | 'restriction'
+            | 'objection'
+            | 'opt_out_of_sale';
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          contactId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'access'
+                  | 'portability'
+                  | 'erasure'
+                  | 'rectification'
+                  | 'restriction'
+                  | 'objection'
+                  | 'opt_out_of_sale';
+                /** @enum {string} */
+                regime: 'gdpr' | 'ccpa';
+                /** @enum {string} */
+                status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+                contactId?: string | null;
+                contactName?: string | null;
+                customerId?: string | null;
+                requesterName?: string | null;
+                requesterEmail?: string | null;
+                notes?: string | null;
+                receivedAt: string;
+                dueAt: string;
+                /** @enum {string|null} */
+                deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+                canExtend?: boolean;
+                extendedAt?: string | null;
+                extensionReason?: string | null;
+                ownerId?: string | null;
+                ownerName?: string | null;
+                createdBy?: string | null;
+                closedAt?: string | null;
+                closedReason?: string | null;
+                evidence?: ({
+                  /** @enum {string} */
+                  kind: 'erasure' | 'archive';
+                } & {
+                  [key: string]: unknown;
+                })[];
+                timeline: {
+                  at: string;
+                  actorId?: string | null;
+                  actorName?: string | null;
+                  what: string;
+                  detail?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              owners: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Log a data-subject request; its legal deadline counts from receipt */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'access'
+              | 'portability'
+              | 'erasure'
+              | 'rectification'
+              | 'restriction'
+              | 'objection'
+              | 'opt_out_of_sale';
+            /** @enum {string} */
+            regime: 'gdpr' | 'ccpa';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId?: string;
+            requesterName?: string;
+            requesterEmail?: string;
+            notes?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One data-subject request with its timeline and evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the request to a privacy_admin holder */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the request on: verifying the requester's identity, or in progress */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'verifying' | 'in_progress';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/subject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the request to the contact it is about */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend the deadline once, with the reason the subject is told (GDPR +2 months, CCPA +45 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the request as done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse the request, with the reason the subject is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the request's subject: anonymise the contact and crypto-shred their key (cannot be undone) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirm: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subject's data as one zip of JSON and CSV (GDPR Art. 15/20, CCPA right to know), audited as privacy.export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { appendAuditEvent } from '../audit-repository.ts';
+import { createKeyring } from '../crypto/keyring.ts';
+import { fieldAad } from '../crypto/record-crypto.ts';
+import { REDACTED, isSealed, type Sealed } from '../crypto/sealed-value.ts';
+import { ShredLedger } from '../crypto/shred-ledger.ts';
 import type { Database } from '../database.ts';
 import { demoCompany } from '../demo/demo-company.ts';
 import { loadTenantData } from '../load-scenario.ts';
@@ -16,14 +22,17 @@ import { writeBackup } from './write-backup.ts';
 const NOW = Date.parse('2026-06-01T08:00:00Z');
 const PASS = { passphrase: 'correct horse battery staple' };
 const OTHER = 'tn-other';
+/** The key-encryption key of these tests' databases (the demo policy encrypts phones and e-mails). */
+const KEK = randomBytes(32);
+const seedKeyring = createKeyring({ kek: KEK });
 
 /** Two tenants: the demo company (small) and a second one, each with a few audit events. */
 async function seed(database: Database): Promise<{ phone: string }> {
   const company = demoCompany({ now: NOW, customers: 30 });
-  await loadTenantData(database.db, company.model, company.records);
+  await loadTenantData(database.db, company.model, company.records, undefined, seedKeyring);
   await savePolicyModel(database.db, company.model.tenant.id, company.model);
   const other = demoCompany({ now: NOW, customers: 5, seed: 7 });
-  await loadTenantData(database.db, other.model, other.records, OTHER);
+  await loadTenantData(database.db, other.model, other.records, OTHER, seedKeyring);
   for (const tenantId of [company.model.tenant.id, OTHER])
     for (let i = 0; i < 3; i += 1)
       await appendAuditEvent(database.db, {
@@ -181,6 +190,93 @@ describe.each(TEST_BACKENDS)('backup from $name', (source: TestBackend) => {
       expect(await dumpTables(into)).toEqual(await dumpTables(database));
     } finally {
       await into.close();
+    }
+  });
+  // Last: it changes the source database (an erasure after the backup).
+  it('an erasure after the backup outlives the restore: the shred ledger keeps the person unreadable', async () => {
+    const ledgerPath = join(dir, 'custos-shredded');
+    const kek = KEK;
+    const keyring = createKeyring({ kek, shredLedger: new ShredLedger(ledgerPath) });
+    const contact = await database.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('tenant_id', '=', demoTenant)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const at = new Date(NOW);
+    const subject = await keyring.ensureSubjectKey(database.db, demoTenant, contact.id, at);
+    const keys = await keyring.tenant(database.db, demoTenant);
+    const secretPhone = '+86 139 2468 1357';
+    const aad = fieldAad(demoTenant, 'contact', contact.id, 'phone');
+    const sealed = keys.seal(aad, secretPhone, {
+      subject: subject ?? undefined,
+      masked: '139****1357',
+    });
+    await sql`update contacts set data = data || ${JSON.stringify({ phone: sealed })}::jsonb
+      where tenant_id = ${demoTenant} and id = ${contact.id}`.execute(database.db);
+
+    const before = join(dir, 'before-erasure.cbk');
+    await writeBackup(database, { path: before, secret: PASS, now: at });
+    const raw = await readFile(before);
+    expect(raw.includes(Buffer.from(secretPhone))).toBe(false);
+    expect(raw.includes(Buffer.from('139****1357'))).toBe(false);
+
+    // The erasure: the ledger records the subject, the key row goes.
+    expect(await keyring.shredSubject(database.db, demoTenant, contact.id, at)).toBe(true);
+
+    const into = await source.open({ migrate: false });
+    try {
+      // The target's configuration: the same KEK and the same ledger file (kept with the keys).
+      const ledger = new ShredLedger(ledgerPath);
+      const restored = await restoreBackup(into, {
+        path: before,
+        secret: PASS,
+        shredLedger: ledger,
+      });
+      expect(restored.shredded).toEqual({ [demoTenant]: 1 });
+      const keyRows = await into.db
+        .selectFrom('subject_keys')
+        .select('subject_id')
+        .where('tenant_id', '=', demoTenant)
+        .where('subject_id', '=', contact.id)
+        .execute();
+      expect(keyRows).toEqual([]);
+      const row = await into.db
+        .selectFrom('contacts')
+        .select('data')
+        .where('tenant_id', '=', demoTenant)
+        .where('id', '=', contact.id)
+        .executeTakeFirstOrThrow();
+      const stored = (row.data as Record<string, unknown>).phone;
+      expect(isSealed(stored)).toBe(true);
+      // Even a keyring without the ledger finds no key to open it with: the row is gone.
+      const fresh = createKeyring({ kek });
+      const opened = (await fresh.tenant(into.db, demoTenant)).open(
+        aad,
+        stored as Sealed,
+        await fresh.subjectKeys(into.db, demoTenant, [contact.id]),
+      );
+      expect(opened).toEqual(REDACTED);
+      // The rest of the tenant restored whole, its audit chain verified.
+      expect(restored.auditEvents[demoTenant]).toBeGreaterThan(0);
+    } finally {
+      await into.close();
+    }
+    // Without the ledger the same backup would bring the key back (what the ledger prevents).
+    const unguarded = await source.open({ migrate: false });
+    try {
+      const restored = await restoreBackup(unguarded, { path: before, secret: PASS });
+      expect(restored.shredded).toEqual({});
+      const fresh = createKeyring({ kek });
+      expect(
+        (await fresh.tenant(unguarded.db, demoTenant)).open(
+          aad,
+          sealed,
+          await fresh.subjectKeys(unguarded.db, demoTenant, [contact.id]),
+        ),
+      ).toBe(secretPhone);
+    } finally {
+      await unguarded.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { verifyAuditChain } from '../audit-verify.ts';
+import type { ShredLedger } from '../crypto/shred-ledger.ts';
 import type { Database } from '../database.ts';
 import { MIGRATIONS, migrateToLatest, migrator } from '../migrations/migrate.ts';
 import type { StoreSchema } from '../schema.ts';
@@ -30,6 +31,12 @@ export interface RestoreOptions {
    * (e.g. dropping the subject keys the shred ledger lists); an error rolls everything back.
    */
   beforeCommit?: (tx: Transaction<StoreSchema>, manifest: BackupManifest) => Promise<void>;
+  /**
+   * The shred ledger of the target's configuration (`CUSTOS_SHRED_LEDGER`, kept with the keys):
+   * the key rows of every subject it lists are dropped before the commit, so a backup taken
+   * before an erasure does not bring the erased person's key back (docs/backup.md, ADR 0021).
+   */
+  shredLedger?: ShredLedger;
 }
 
 export interface RestoreResult {
@@ -38,6 +45,8 @@ export interface RestoreResult {
   rows: Record<string, number>;
   /** Per tenant: events whose chain was recomputed and found whole. */
   auditEvents: Record<string, number>;
+  /** Per tenant: subject keys the backup held that the shred ledger lists, dropped (not restored). */
+  shredded: Record<string, number>;
 }
 
 /** Read only the manifest of a backup (authenticated). */
@@ -365,8 +374,25 @@ export async function restoreBackup(
         });
       auditEvents[tenant] = report.events;
     }
+    // Erasures outlive the backup: subjects the ledger lists get no key back.
+    const shredded: Record<string, number> = {};
+    if (options.shredLedger !== undefined) {
+      for (const tenant of manifest.tenants) {
+        const subjects = options.shredLedger.subjectsOf(tenant);
+        let dropped = 0;
+        for (let i = 0; i < subjects.length; i += 500) {
+          const r = await typed
+            .deleteFrom('subject_keys')
+            .where('tenant_id', '=', tenant)
+            .where('subject_id', 'in', subjects.slice(i, i + 500))
+            .executeTakeFirst();
+          dropped += Number(r.numDeletedRows);
+        }
+        if (dropped > 0) shredded[tenant] = dropped;
+      }
+    }
     await options.beforeCommit?.(typed, manifest);
-    return { manifest, rows: inserted, auditEvents };
+    return { manifest, rows: inserted, auditEvents, shredded };
   });
   await migrateToLatest(db);
   return result;

@@ -18,6 +18,7 @@ import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
 import { privacyMessages } from '../privacy/privacy-messages.ts';
+import { backupsMessages } from '../backups/backups-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -45,4 +46,5 @@ export const NAMESPACES: Record<string, Messages> = {
   audit: auditMessages,
   monitoring: monitoringMessages,
   fieldEncryption: fieldEncryptionMessages,
+  backups: backupsMessages,
 };

@@ -44,12 +44,12 @@ export interface Config {
   auditExportMaxRows: number;
   auditKeyFile: string | undefined;
   auditCheckpointDir: string | undefined;
+  kekFile: string | undefined;
+  shredLedger: string | undefined;
   backupDir: string | undefined;
   backupInterval: number | 'off';
   backupKeep: BackupRetention;
   backupKeyFile: string | undefined;
-  kekFile: string | undefined;
-  shredLedger: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -454,6 +454,24 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
       'Where the scheduled audit checkpoints are written as JSON files, one per tenant and head (`<tenant>-<seq>.json`). Unset: `<dataDir>/audit-checkpoints`.',
     parse: nonEmpty,
   },
+  kekFile: {
+    key: 'kekFile',
+    env: 'CUSTOS_KEK_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the key-encryption key of field encryption at rest: exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
+    parse: nonEmpty,
+  },
+  shredLedger: {
+    key: 'shredLedger',
+    env: 'CUSTOS_SHRED_LEDGER',
+    default: undefined,
+    sensitive: false,
+    description:
+      'The file listing erased data subjects whose keys were destroyed (crypto-shredding): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
+    parse: nonEmpty,
+  },
   backupDir: {
     key: 'backupDir',
     env: 'CUSTOS_BACKUP_DIR',
@@ -501,24 +519,6 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description:
       "A file holding the key the server seals backups with: 32 random bytes, raw or in Base64 or hex (`openssl rand -base64 32 > backup.key`), kept outside the database and away from the backups. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`).",
-    parse: nonEmpty,
-  },
-  kekFile: {
-    key: 'kekFile',
-    env: 'CUSTOS_KEK_FILE',
-    default: undefined,
-    sensitive: false,
-    description:
-      "A file holding the key-encryption key of field encryption at rest: exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
-    parse: nonEmpty,
-  },
-  shredLedger: {
-    key: 'shredLedger',
-    env: 'CUSTOS_SHRED_LEDGER',
-    default: undefined,
-    sensitive: false,
-    description:
-      'The file listing erased data subjects whose keys were destroyed (crypto-shredding): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
     parse: nonEmpty,
   },
 };

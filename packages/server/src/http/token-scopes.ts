@@ -20,6 +20,8 @@ export const FUNCTION_SCOPES = [
   'user_admin',
   'role_admin',
   'audit_view',
+  // `custos backup --server` (docs/backup.md)
+  'backup_admin',
 ] as const;
 export const TOKEN_SCOPES: readonly string[] = [...RECORD_SCOPES, ...FUNCTION_SCOPES];
 

@@ -17,6 +17,7 @@ export const TOKEN_SCOPE_OPTIONS: readonly { scope: TokenScope; fn: string | nul
   { scope: 'user_admin', fn: 'user_admin' },
   { scope: 'role_admin', fn: 'role_admin' },
   { scope: 'audit_view', fn: 'audit_view' },
+  { scope: 'backup_admin', fn: 'backup_admin' },
 ];
 
 /** The message key of a scope (i18next reads `:` as a namespace separator). */

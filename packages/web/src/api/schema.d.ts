@@ -14953,6 +14953,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'backup_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;
@@ -15287,6 +15288,7 @@ export interface paths {
               | 'user_admin'
               | 'role_admin'
               | 'audit_view'
+              | 'backup_admin'
             )[];
             /** Format: date-time */
             expiresAt: string;

@@ -27,7 +27,7 @@ const KEK = randomBytes(32);
 const seedKeyring = createKeyring({ kek: KEK });
 
 /** Two tenants: the demo company (small) and a second one, each with a few audit events. */
-async function seed(database: Database): Promise<{ phone: string }> {
+async function seed(database: Database): Promise<{ phone: string; sensitive: string[] }> {
   const company = demoCompany({ now: NOW, customers: 30 });
   await loadTenantData(database.db, company.model, company.records, undefined, seedKeyring);
   await savePolicyModel(database.db, company.model.tenant.id, company.model);
@@ -44,7 +44,13 @@ async function seed(database: Database): Promise<{ phone: string }> {
         at: new Date(NOW + i * 1000),
       });
   const withPhone = company.records.find((r) => typeof r.fields.phone === 'string')!;
-  return { phone: withPhone.fields.phone as string };
+  // Every sensitive value of the demo (phones, e-mails, ID numbers, bank accounts).
+  const sensitive = company.records.flatMap((r) =>
+    ['phone', 'email', 'idNumber', 'bankAccount']
+      .map((f) => r.fields[f])
+      .filter((v): v is string => typeof v === 'string' && v.length >= 6),
+  );
+  return { phone: withPhone.fields.phone as string, sensitive };
 }
 
 async function expectBackupError(promise: Promise<unknown>, code: string): Promise<BackupError> {
@@ -61,13 +67,14 @@ describe.each(TEST_BACKENDS)('backup from $name', (source: TestBackend) => {
   let dir: string;
   let database: Database;
   let phone: string;
+  let sensitive: string[];
   let full: string;
   let demoTenant: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'custos-backup-'));
     database = await source.open();
-    ({ phone } = await seed(database));
+    ({ phone, sensitive } = await seed(database));
     demoTenant = demoCompany({ now: NOW, customers: 2 }).model.tenant.id;
     full = join(dir, 'full.cbk');
     await writeBackup(database, { path: full, secret: PASS, now: new Date(NOW) });
@@ -94,9 +101,11 @@ describe.each(TEST_BACKENDS)('backup from $name', (source: TestBackend) => {
     expect(order.indexOf('customers')).toBeLessThan(order.indexOf('contacts'));
   });
 
-  it('holds no plaintext: a customer phone number is not in the raw file', async () => {
+  it('holds no plaintext: no sensitive demo value (phone, e-mail, ID number, bank account) is in the raw file', async () => {
     const raw = await readFile(full);
     expect(raw.includes(Buffer.from(phone))).toBe(false);
+    expect(sensitive.length).toBeGreaterThan(20);
+    expect(sensitive.filter((v) => raw.includes(Buffer.from(v)))).toEqual([]);
     expect(raw.includes(Buffer.from('backup test'))).toBe(false);
     expect(raw.includes(Buffer.from('customers'))).toBe(false);
   });

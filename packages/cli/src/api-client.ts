@@ -39,6 +39,8 @@ export interface ApiClient {
   download(path: string): Promise<AsyncIterable<string>>;
   /** A GET whose answer is read whole as bytes (a PDF). */
   bytes(path: string): Promise<Buffer>;
+  /** A GET whose answer (once the server said yes) is streamed as bytes (a backup). */
+  binary(path: string, onHeaders?: (headers: Headers) => void): Promise<AsyncIterable<Uint8Array>>;
   download(path: string, onHeaders?: (headers: Headers) => void): Promise<AsyncIterable<string>>;
 }
 
@@ -130,6 +132,15 @@ export function apiClient(options: ApiClientOptions): ApiClient {
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
     bytes: async (path: string) => Buffer.from(await (await send('GET', path, {})).arrayBuffer()),
+    binary: async (path: string, onHeaders?: (headers: Headers) => void) => {
+      const response = await send('GET', path, {});
+      onHeaders?.(response.headers);
+      const body = response.body;
+      return (async function* () {
+        if (body === null) return;
+        for await (const chunk of body) yield chunk as Uint8Array;
+      })();
+    },
     download: async (path: string, onHeaders?: (headers: Headers) => void) => {
       const response = await send('GET', path, {});
       onHeaders?.(response.headers);

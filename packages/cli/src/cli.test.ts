@@ -36,6 +36,8 @@ const COMMANDS = [
   'export',
   'import',
   'user',
+  'backup',
+  'restore',
 ];
 const CUSTOMERS = 100;
 /** The seeded company, as the oracle: same size, seed and clock as `custos seed`. */

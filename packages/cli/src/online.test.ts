@@ -317,4 +317,32 @@ describe('the CLI beside a running server', () => {
     ]);
     expect(byEmail.code).toBe(2);
   });
+
+  it('backs up through the server (backup_admin token): POST, then the file downloaded; restore is offline only', async () => {
+    const adminToken = await createToken('zhou.min@yunshan.example', 'backup', ['backup_admin']);
+    const withAdmin = (argv: string[]) =>
+      box.run([...argv, '--server', server!.url, '--token', adminToken]);
+    // The server seals with its own key: a passphrase online is refused, naming the options.
+    await writeFile(join(box.dir, 'pass.txt'), 'correct horse battery staple\n');
+    const refused = await withAdmin(['backup', '--out', 'x.cbk', '--passphrase-file', 'pass.txt']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('--passphrase-file');
+    // The rep's token does not reach the backup routes.
+    const rep = await online(['backup', '--out', 'rep.cbk']);
+    expect(rep.code).not.toBe(0);
+
+    const r = await withAdmin(['backup', '--out', 'online.cbk']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(
+      /Backed up through http:\/\/127\.0\.0\.1:\d+ to .*online\.cbk \(\d+ bytes, custos-.*-manual-[0-9a-f]{8}\.cbk\)/,
+    );
+    expect(r.err).toContain('Downloading: 0/');
+    const file = await readFile(join(box.dir, 'online.cbk'));
+    expect(file.subarray(0, 8).toString('ascii')).toBe('CUSTOSBK');
+
+    // Restore while the server holds the data directory: refused at once, saying why.
+    const restore = await box.run(['restore', 'online.cbk', '--passphrase-file', 'pass.txt']);
+    expect(restore.code).not.toBe(0);
+    expect(restore.err).toContain('STORE_DATA_DIR_LOCKED');
+  });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { configureAuditChain } from './audit-chain-command.ts';
+import { configureBackup, configureRestore } from './backup-command.ts';
 import { configureCheck } from './check-command.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
@@ -43,6 +44,8 @@ export function buildProgram(io: CliIo, exit: (code: ExitCode) => void): Command
   configureUser(program.command('user'), ctx);
   configureReview(program.command('review'), ctx);
   configureKeys(program.command('keys'), ctx);
+  configureBackup(program.command('backup'), ctx);
+  configureRestore(program.command('restore'), ctx);
   // 审计日志: verify and checkpoint (the chain), export (search).
   const audit = program.command('audit');
   configureAuditChain(audit, ctx);

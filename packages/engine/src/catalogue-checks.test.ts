@@ -54,6 +54,7 @@ describe('the function catalogue', () => {
       'view_as',
       'access_review_admin',
       'security_monitor',
+      'backup_admin',
       'encryption_admin',
       'privacy_admin',
     ]);

@@ -75,6 +75,14 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'backup_admin',
+    admin: true,
+    description: {
+      'zh-CN': '管理数据备份(立即备份、查看和下载本租户的备份)',
+      'en-US': "Manage backups (back up now, list and download the tenant's backups)",
+    },
+  },
+  {
     name: 'encryption_admin',
     admin: true,
     description: {

@@ -53,6 +53,7 @@ import { notificationRoutes } from './modules/requests/notification-routes.ts';
 import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
+import { backupRoutes } from './modules/backups/backup-routes.ts';
 import { encryptionRoutes } from './modules/encryption/encryption-routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 
@@ -86,6 +87,7 @@ export const MODULES: readonly AppModule[] = [
   { name: 'sod', routes: sodRoutes },
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
+  { name: 'backups', routes: backupRoutes },
   { name: 'encryption', routes: encryptionRoutes },
   { name: 'privacy', routes: privacyRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).

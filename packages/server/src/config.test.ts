@@ -38,6 +38,8 @@ describe('config', () => {
       webhookTimeoutMs: 5000,
       revealRateLimitPerHour: 30,
       auditExportMaxRows: 100_000,
+      backupInterval: 86_400_000,
+      backupKeep: { kind: 'count', count: 14 },
     });
   });
 

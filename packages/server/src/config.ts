@@ -4,6 +4,12 @@
  * `docs/config.md` lists every setting; a test checks both agree.
  */
 
+import {
+  parseBackupInterval,
+  parseBackupRetention,
+  type BackupRetention,
+} from './modules/backups/backup-schedule.ts';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type ConfigLocale = 'zh-CN' | 'en-US';
 
@@ -40,6 +46,10 @@ export interface Config {
   auditCheckpointDir: string | undefined;
   kekFile: string | undefined;
   shredLedger: string | undefined;
+  backupDir: string | undefined;
+  backupInterval: number | 'off';
+  backupKeep: BackupRetention;
+  backupKeyFile: string | undefined;
 }
 
 export interface ConfigSetting<K extends keyof Config = keyof Config> {
@@ -460,6 +470,55 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     sensitive: false,
     description:
       'The file listing erased data subjects whose keys were destroyed (crypto-shredding): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
+    parse: nonEmpty,
+  },
+  backupDir: {
+    key: 'backupDir',
+    env: 'CUSTOS_BACKUP_DIR',
+    default: undefined,
+    sensitive: false,
+    description:
+      'Where the server writes its backups (docs/backup.md): the scheduled ones and those made with `POST /v1/admin/backups`. Unset: `<dataDir>/backups`.',
+    parse: nonEmpty,
+  },
+  backupInterval: {
+    key: 'backupInterval',
+    env: 'CUSTOS_BACKUP_INTERVAL',
+    default: '1d',
+    sensitive: false,
+    description:
+      'How often the scheduled backup of the whole database runs: hours or days (`6h`, `1d`, from 1 hour to 31 days), or `off`.',
+    parse: (raw, env) => {
+      const v = parseBackupInterval(raw);
+      if (v === undefined)
+        throw new ConfigError(
+          env,
+          `expected off or hours or days such as 6h or 1d (1h to 31d), got "${raw}"`,
+        );
+      return v;
+    },
+  },
+  backupKeep: {
+    key: 'backupKeep',
+    env: 'CUSTOS_BACKUP_KEEP',
+    default: '14',
+    sensitive: false,
+    description:
+      'Retention of the backups in `CUSTOS_BACKUP_DIR`, applied after each scheduled backup: a number (`14`: keep the 14 newest) or days (`30d`: keep those younger than 30 days). The newest backup is always kept.',
+    parse: (raw, env) => {
+      const v = parseBackupRetention(raw);
+      if (v === undefined)
+        throw new ConfigError(env, `expected a count such as 14 or days such as 30d, got "${raw}"`);
+      return v;
+    },
+  },
+  backupKeyFile: {
+    key: 'backupKeyFile',
+    env: 'CUSTOS_BACKUP_KEY_FILE',
+    default: undefined,
+    sensitive: false,
+    description:
+      "A file holding the key the server seals backups with: 32 random bytes, raw or in Base64 or hex (`openssl rand -base64 32 > backup.key`), kept outside the database and away from the backups. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`).",
     parse: nonEmpty,
   },
 };

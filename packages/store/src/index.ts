@@ -327,6 +327,8 @@ export type {
   PendingChange,
   PendingChangeStatus,
 } from './pending-change-repository.ts';
+// Backup and restore (docs/backup.md, ADR 0022)
+export * from './backup/index.ts';
 export { CRYPTO_ERROR_CODES, CryptoError } from './crypto/crypto-error.ts';
 export type { CryptoErrorCode } from './crypto/crypto-error.ts';
 export { REDACTED, isRedacted, isSealed, keyRefOf } from './crypto/sealed-value.ts';

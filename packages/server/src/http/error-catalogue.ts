@@ -88,6 +88,16 @@ export const SERVER_ERROR_STATUS = {
   WEBHOOK_HOST_NOT_ALLOWED: 400,
   // The audit chain (docs/audit.md): no checkpoint key configured
   AUDIT_KEY_MISSING: 409,
+  // Backup and restore (docs/backup.md); the BACKUP_* codes of the store's BackupError too
+  BACKUP_KEY_MISSING: 409,
+  BACKUP_RUNNING: 409,
+  BACKUP_OTHER_TENANTS: 403,
+  BACKUP_FORMAT_UNSUPPORTED: 422,
+  BACKUP_WRONG_KEY: 422,
+  BACKUP_TAMPERED: 422,
+  BACKUP_TARGET_NOT_EMPTY: 409,
+  BACKUP_INCOMPATIBLE: 409,
+  BACKUP_VERIFY_FAILED: 422,
   // Key rotation (docs/key-rotation.md): one re-encryption sweep of a tenant at a time
   ENCRYPTION_SWEEP_RUNNING: 409,
   // Field encryption at rest (docs/encryption.md): loud, never a silent plaintext fallback

@@ -1,6 +1,6 @@
 import { EngineError } from '@custos/engine';
 import { RecordError } from '@custos/records';
-import { CryptoError, StoreError } from '@custos/store';
+import { BackupError, CryptoError, StoreError } from '@custos/store';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './app-error.ts';
 import { auditDenial } from './denial-audit.ts';
@@ -107,7 +107,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       body: { code: error.code, message: error.message, details: error.details },
     };
   }
-  if (error instanceof StoreError) {
+  if (error instanceof StoreError || error instanceof BackupError) {
     return {
       status: statusOf(error.code),
       body: { code: error.code, message: error.message, details: error.details },

@@ -12,6 +12,8 @@ export const KEY_LABELS = {
   reviewEvidence: 'custos/v1/review-evidence',
   /** HMAC-SHA256 key of the audit checkpoints when `CUSTOS_AUDIT_KEY_FILE` is unset (docs/audit.md). */
   audit: 'custos/v1/audit-checkpoint',
+  /** The key of the server's backups when `CUSTOS_BACKUP_KEY_FILE` is unset (docs/backup.md). */
+  backup: 'custos/v1/backup',
   /** The key-encryption key of field encryption when `CUSTOS_KEK_FILE` is unset (docs/encryption.md). */
   kek: 'custos/v1/kek',
 } as const;

@@ -22,6 +22,8 @@ export const FUNCTION_SCOPES = [
   'role_admin',
   'audit_view',
   'encryption_admin',
+  // `custos backup --server` (docs/backup.md)
+  'backup_admin',
 ] as const;
 export const TOKEN_SCOPES: readonly string[] = [...RECORD_SCOPES, ...FUNCTION_SCOPES];
 

@@ -11,6 +11,8 @@ import { runEncryptionSweepJob } from '../modules/encryption/sweep-job.ts';
 import { SWEEP_JOB } from '../modules/encryption/encryption-sweep.ts';
 import { runPrivacyDeadlines } from '../modules/privacy/privacy-deadline-reminders.ts';
 import { pruneJobs } from './job-queue.ts';
+import { runBackupJob, runScheduledBackup } from '../modules/backups/backup-files.ts';
+import { BACKUP_JOB, BACKUP_SCHEDULE } from '../modules/backups/backup-routes.ts';
 import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
@@ -57,5 +59,8 @@ export function createJobRegistry(): JobRegistry {
         }
         await runAuditCheckpoints({ ...services, keys }, now);
       })
+      // Backups (docs/backup.md): the whole database every CUSTOS_BACKUP_INTERVAL, then retention.
+      .registerRecurring(BACKUP_SCHEDULE, QUARTER_HOUR, runScheduledBackup)
+      .registerJob(BACKUP_JOB, runBackupJob, { maxAttempts: 2, backoffMs: 60_000 })
   );
 }

@@ -18,6 +18,7 @@ export const TOKEN_SCOPE_OPTIONS: readonly { scope: TokenScope; fn: string | nul
   { scope: 'role_admin', fn: 'role_admin' },
   { scope: 'audit_view', fn: 'audit_view' },
   { scope: 'encryption_admin', fn: 'encryption_admin' },
+  { scope: 'backup_admin', fn: 'backup_admin' },
 ];
 
 /** The message key of a scope (i18next reads `:` as a namespace separator). */

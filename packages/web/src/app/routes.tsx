@@ -89,6 +89,7 @@ const PrivacyRequestsPage = page(
   () => import('../privacy/privacy-requests-page.tsx'),
   'PrivacyRequestsPage',
 );
+const BackupsPage = page(() => import('../backups/backups-page.tsx'), 'BackupsPage');
 const PrivacyRequestPage = page(
   () => import('../privacy/privacy-request-page.tsx'),
   'PrivacyRequestPage',
@@ -150,6 +151,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={<AuditLogPage />} />
         <Route path="admin/monitoring" element={<MonitoringPage />} />
         <Route path="privacy/requests" element={<PrivacyRequestsPage />} />
+        <Route path="admin/backups" element={<BackupsPage />} />
         <Route path="privacy/requests/:id" element={<PrivacyRequestPage />} />
         <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
         <Route path="admin/webhooks" element={<WebhooksPage />} />

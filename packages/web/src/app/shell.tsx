@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  CloudDownloadOutlined,
   AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ export function Shell() {
     'monitoring',
     'encryption',
     'privacy',
+    'backups',
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
@@ -170,6 +172,15 @@ export function Shell() {
             key: '/privacy/requests',
             icon: <SafetyOutlined />,
             label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'backup_admin')
+      ? [
+          {
+            key: '/admin/backups',
+            icon: <CloudDownloadOutlined />,
+            label: <Link to="/admin/backups">{t('backups:nav.backups')}</Link>,
           },
         ]
       : []),

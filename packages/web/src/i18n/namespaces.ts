@@ -19,6 +19,7 @@ import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
 import { encryptionMessages } from '../encryption/encryption-messages.ts';
 import { privacyMessages } from '../privacy/privacy-messages.ts';
+import { backupsMessages } from '../backups/backups-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -47,4 +48,5 @@ export const NAMESPACES: Record<string, Messages> = {
   monitoring: monitoringMessages,
   fieldEncryption: fieldEncryptionMessages,
   encryption: encryptionMessages,
+  backups: backupsMessages,
 };

@@ -183,8 +183,8 @@ export async function openForWrite<R extends CrmRecord>(
 
 /**
  * A record's field values as an audit event keeps them: encrypted fields as stored (sealed); for a
- * contact — a person — every value sealed under its subject key (names too), so erasing the person
- * shreds them in the log as well. The audit chain hashes the ciphertext.
+ * contact — a person — every value sealed under its subject key (names too) and no masked form kept,
+ * so erasing the person shreds them in the log as well. The audit chain hashes the ciphertext.
  */
 export function auditFieldValues(
   keys: TenantKeys | undefined,
@@ -195,7 +195,13 @@ export function auditFieldValues(
     return { ...stored };
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(stored)) {
-    if (isSealed(value) || value === null || value === undefined || place.subject == null) {
+    // A value sealed already goes in without its masked form: the form is clear text about the
+    // person, and would outlive the person's erasure in the log.
+    if (isSealed(value)) {
+      out[name] = { $enc: value.$enc };
+      continue;
+    }
+    if (value === null || value === undefined || place.subject == null) {
       out[name] = value ?? null;
       continue;
     }

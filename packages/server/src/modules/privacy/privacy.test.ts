@@ -32,7 +32,12 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
   let own: DemoRecord;
   let foreign: DemoRecord;
 
-  async function call(email: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  async function call(
+    email: string,
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) {
     let cookie = cookies.get(email);
     if (cookie === undefined) {
       cookie = await t.login(email);
@@ -271,6 +276,11 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
   it('erasure: anonymised, crypto-shredded, evidence kept, the chain verifies (Art. 17)', async () => {
     const keyring = t.app.custos.keyring;
     await keyring.ensureSubjectKey(t.database.db, 'yunshan', own.id, new Date(TEST_NOW));
+    // An edit before the erasure: its audit event holds the person's values.
+    const edited = await call(ADMIN, 'PATCH', `/v1/contacts/${own.id}`, {
+      fields: { phone: '13912345678', email: 'erase.me@example.com' },
+    });
+    expect(edited.status).toBe(200);
     const created = await call(OFFICER, 'POST', '/v1/privacy/requests', {
       kind: 'erasure',
       regime: 'gdpr',
@@ -323,6 +333,15 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
     expect((await call(OFFICER, 'POST', `/v1/privacy/requests/${id}/complete`)).body.status).toBe(
       'completed',
     );
+
+    // Nothing of the person is left readable in the log: no clear value, no masked form.
+    const events = (await listAuditEvents(t.database.db, 'yunshan', { limit: 100_000 })).filter(
+      (e) => e.target === `contact/${own.id}`,
+    );
+    expect(events.some((e) => e.action === 'contact.update')).toBe(true);
+    const log = JSON.stringify(events);
+    for (const trace of ['13912345678', '5678', 'erase.me', '"m":'])
+      expect(log).not.toContain(trace);
 
     const report = await verifyAuditChain(t.database.db, 'yunshan');
     expect(report.ok).toBe(true);

@@ -248,10 +248,14 @@ export async function produceRequestArchive(
       id: requestId,
       field: 'contactId',
     });
-  if (r.status === 'received' || r.status === 'verifying')
+  // Only a request whose requester was verified (in progress, or completed and asked again): never
+  // one received, still verifying, or rejected — the archive holds every value in clear.
+  if (r.status !== 'in_progress' && r.status !== 'completed')
     throw new AppError(
       'PRIVACY_REQUEST_STATE',
-      `request ${requestId} is ${r.status}: verify the requester's identity and set it in progress first`,
+      r.status === 'rejected'
+        ? `request ${requestId} was rejected: no archive is produced for it`
+        : `request ${requestId} is ${r.status}: verify the requester's identity and set it in progress first`,
       { id: requestId, status: r.status },
     );
   const contactId = r.contactId;

@@ -214,6 +214,22 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
     const early = await call(OFFICER, 'GET', `/v1/privacy/requests/${created.body.id}/archive`);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PRIVACY_REQUEST_STATE');
+    // A rejected request (identity not verified) never yields the archive.
+    const refused = await call(OFFICER, 'POST', '/v1/privacy/requests', {
+      kind: 'access',
+      regime: 'gdpr',
+      contactId: own.id,
+    });
+    await call(OFFICER, 'POST', `/v1/privacy/requests/${refused.body.id}/status`, {
+      status: 'in_progress',
+    });
+    await call(OFFICER, 'POST', `/v1/privacy/requests/${refused.body.id}/reject`, {
+      reason: 'identity could not be verified',
+    });
+    const denied = await call(OFFICER, 'GET', `/v1/privacy/requests/${refused.body.id}/archive`);
+    expect(denied.status).toBe(409);
+    expect(denied.body).toMatchObject({ code: 'PRIVACY_REQUEST_STATE' });
+    expect(denied.body.message).toContain('rejected');
     expect(
       (await call(OFFICER, 'POST', `/v1/privacy/requests/${created.body.id}/complete`)).body.code,
     ).toBe('PRIVACY_REQUEST_STATE');

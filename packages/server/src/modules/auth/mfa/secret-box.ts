@@ -53,8 +53,9 @@ function totpAad(tenantId: string, userId: string): FieldAad {
 
 /**
  * The stored form of a new TOTP secret: sealed under the tenant's active data key (AES-256-GCM,
- * bound to tenant, `credentials`, user and `totp`), so it follows the tenant's key rotation and
- * never depends on a separate key setting.
+ * bound to tenant, `credentials`, user and `totp`), so it never depends on a separate key setting.
+ * A rotation's sweep does not re-seal it: a secret stays under the version it was enrolled with (kept,
+ * retired) until the user enrols again; `custos keys status` counts record values only.
  */
 export function sealTotpSecretForTenant(keys: TenantKeys, userId: string, secret: string): string {
   return `${TENANT_PREFIX}${keys.seal(totpAad(keys.tenantId, userId), secret).$enc}`;

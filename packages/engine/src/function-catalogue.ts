@@ -120,6 +120,15 @@ export const FUNCTION_CATALOGUE = [
     admin: false,
     description: { 'zh-CN': '审批客户转移', 'en-US': 'Approve customer transfers' },
   },
+  {
+    name: 'privacy_admin',
+    admin: true,
+    description: {
+      'zh-CN': '数据合规管理:数据主体请求、不出售或共享标记、数据保留规则和法律保留',
+      'en-US':
+        'Administer data protection: data-subject requests, do-not-sell flags, retention rules and legal holds',
+    },
+  },
 ] as const satisfies readonly FunctionEntry[];
 
 /** The name of a catalogued function permission. */

@@ -53,6 +53,8 @@ import { notificationRoutes } from './modules/requests/notification-routes.ts';
 import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
+import { doNotSellRoutes } from './modules/retention/do-not-sell-routes.ts';
+import { retentionRoutes } from './modules/retention/retention-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -84,6 +86,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'sod', routes: sodRoutes },
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
+  { name: 'do-not-sell', routes: doNotSellRoutes },
+  { name: 'retention', routes: retentionRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];

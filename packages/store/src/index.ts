@@ -345,3 +345,11 @@ export {
   subjectsIn,
 } from './crypto/record-crypto.ts';
 export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';
+export {
+  DO_NOT_SELL_SOURCES,
+  deleteDoNotSell,
+  getDoNotSell,
+  listDoNotSellIds,
+  putDoNotSell,
+} from './do-not-sell-repository.ts';
+export type { DoNotSell, DoNotSellSource } from './do-not-sell-repository.ts';

@@ -7,6 +7,7 @@ import { loadAuditKey } from '../modules/audit-chain/audit-key.ts';
 import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expiry.ts';
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
+import { runRetention } from '../modules/retention/apply-retention.ts';
 import { pruneJobs } from './job-queue.ts';
 import { JobRegistry } from './job-registry.ts';
 
@@ -35,6 +36,8 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('access_reviews.deadlines', QUARTER_HOUR, runAccessReviewDeadlines)
       // Four eyes (docs/four-eyes.md): pending changes nobody decided in time expire.
       .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
+      // Retention (docs/retention.md): enabled rules applied in bounded batches, each record audited.
+      .registerRecurring('retention.apply', DAY, runRetention)
       // Audit checkpoints (docs/audit.md): each tenant's head signed and written outside the
       // database. Without a key (no CUSTOS_AUDIT_KEY_FILE, no CUSTOS_SECRET) there is nothing to
       // sign with: said once per run, not retried as a failure.

@@ -20,6 +20,7 @@ import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { sodMigration } from './0020-sod.ts';
 import { encryptionKeysMigration } from './0021-encryption-keys.ts';
+import { retentionMigration } from './0023-retention.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -44,6 +45,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
+  '0023-retention': retentionMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

@@ -15,12 +15,14 @@
  * chain is not verified here). Prints a table with the ratio to the peer and the target
  * (≥ 20,000 events/s on PostgreSQL, bulk). No timing is asserted in tests.
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildIndex } from '@custos/engine';
 import { updateRecordAs } from '@custos/records';
 import { hashPassword, loadDemo } from '@custos/server';
 import {
   appendAuditEvent,
+  createKeyring,
   loadPolicyModel,
   openPgDatabase,
   openPgliteDatabase,
@@ -153,7 +155,7 @@ async function recordUpdates(database: Database, writers: number, count: number)
     Array.from({ length: writers }, async () => {
       while (next < count) {
         const i = (next += 1);
-        const ctx = { tenantId: TENANT, userId: 'zhoumin', model, index, now: Date.now() };
+        const ctx = { tenantId: TENANT, userId: 'zhoumin', model, index, now: Date.now(), keyring };
         await updateRecordAs(database.db, ctx, 'customer', ids[i % ids.length]!, {
           fields: { phone: `139 ${String(i).padStart(8, '0')}` },
         });
@@ -163,9 +165,13 @@ async function recordUpdates(database: Database, writers: number, count: number)
   return count / ((performance.now() - start) / 1000);
 }
 
+/** The bench's keys: the demo's encrypted fields are sealed and opened with them. */
+const keyring = createKeyring({ kek: randomBytes(32) });
+
 async function benchBackend(name: string, database: Database, writers: number): Promise<void> {
   process.stderr.write(`${name}: loading the demo company…\n`);
   await loadDemo(database, {
+    keyring,
     customers: 500,
     now: Date.now(),
     sharedPasswordHash: await hashPassword('bench-password-unused'),

@@ -5,7 +5,8 @@
  */
 import { decide, type CrmRecord } from '@custos/engine';
 import { buildApp, hashPassword, loadDemo, SESSION_COOKIE } from '@custos/server';
-import { DEMO_PASSWORD, openPgliteDatabase } from '@custos/store';
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD, createKeyring, openPgliteDatabase } from '@custos/store';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 
 export interface HttpOptions {
@@ -42,7 +43,9 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
   const t0 = performance.now();
   const database = await openPgliteDatabase();
   try {
+    const keyring = createKeyring({ kek: randomBytes(32) });
     const demo = await loadDemo(database, {
+      keyring,
       customers: options.customers,
       now: options.now,
       sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
@@ -78,7 +81,7 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpReport> {
       throw new Error(`${subject} needs both allowed and denied records`);
     }
 
-    const app = await buildApp({ database, clock: () => options.now, logger: false });
+    const app = await buildApp({ database, clock: () => options.now, logger: false, keyring });
     try {
       const url = await app.listen({ host: '127.0.0.1', port: 0 });
       const login = await fetch(`${url}/v1/auth/login`, {

@@ -22,7 +22,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildApp, hashPassword, loadDemo } from '@custos/server';
-import { DEMO_PASSWORD, openPgliteDatabase } from '@custos/store';
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD, createKeyring, openPgliteDatabase } from '@custos/store';
 import { ensureConsoleBuilt, WEB_DIR } from '@custos/web';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { formatTable, percentile } from '../engine/timing.ts';
@@ -152,7 +153,9 @@ await rm(outDir, { recursive: true, force: true });
 status('starting the demo server');
 await ensureConsoleBuilt((line) => status(line));
 const database = await openPgliteDatabase();
+const keyring = createKeyring({ kek: randomBytes(32) });
 await loadDemo(database, {
+  keyring,
   customers: 200,
   now: DEMO_NOW,
   sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
@@ -160,6 +163,7 @@ await loadDemo(database, {
 const started = Date.now();
 const app = await buildApp({
   database,
+  keyring,
   logger: false,
   clock: () => DEMO_NOW + (Date.now() - started),
   // 40 sign-ins in a minute from one address: past the default rate limit of sign-in.

@@ -51,7 +51,16 @@ describe('custos audit', () => {
   });
 
   it('names the first bad seq of an edited event, and a cut tail against the file (exit 1)', async () => {
+    let original: string | null = null;
     const edited = await box.withDatabase(async (database) => {
+      original =
+        (
+          await sql<{
+            target: string | null;
+          }>`select target from audit_events where tenant_id = 'yunshan' and seq = 2`.execute(
+            database.db,
+          )
+        ).rows[0]?.target ?? null;
       await database.db.transaction().execute(async (tx) => {
         await sql`alter table audit_events disable trigger user`.execute(tx);
         await sql`update audit_events set target = 'role/forged' where tenant_id = 'yunshan' and seq = 2`.execute(
@@ -66,7 +75,24 @@ describe('custos audit', () => {
     const report = JSON.parse(r.out);
     expect(report.first).toMatchObject({ seq: edited, problem: 'hash_mismatch' });
 
+    // A checkpoint recomputes the events since the last one it signed first: it will not sign a
+    // head over the edited event.
+    const refused = await box.run(['audit', 'checkpoint', '--out', 'cp2.json'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('[STORE_AUDIT_CHAIN_BROKEN]');
+    expect(refused.err).toContain('event 2 does not match its hash');
+    // The edit undone, it signs.
+    await box.withDatabase(async (database) => {
+      await database.db.transaction().execute(async (tx) => {
+        await sql`alter table audit_events disable trigger user`.execute(tx);
+        await sql`update audit_events set target = ${original} where tenant_id = 'yunshan' and seq = 2`.execute(
+          tx,
+        );
+        await sql`alter table audit_events enable trigger user`.execute(tx);
+      });
+    });
     const later = await box.run(['audit', 'checkpoint', '--out', 'cp2.json'], { env });
+    expect(later.err).toBe('');
     expect(later.code).toBe(0);
     // Cut the tail after seq 1 (and wind the head back, and drop the stored checkpoints): only the
     // file kept outside sees it.

@@ -1,3 +1,5 @@
+import { dataDirKeyring } from './server-secret.ts';
+import { loadServerModule } from './server-bridge.ts';
 import { resolve } from 'node:path';
 import { textSink, type TextSink } from './text-sink.ts';
 import { buildIndex, hasFunction } from '@custos/engine';
@@ -234,6 +236,9 @@ export function configureAuditExport(command: Command, ctx: CommandContext): voi
           userId: user.id,
           model,
           index: buildIndex(model),
+          now,
+          // Sealed values open with the server's keys for this data directory, per field access.
+          keyring: await dataDirKeyring(await loadServerModule(), globals.dataDir, ctx.io.env),
         };
         const total = await countAuditEvents(
           database.db,

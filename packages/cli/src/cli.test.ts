@@ -17,6 +17,14 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, TEST_NOW, type CliSandbox } from './cli-test-support.ts';
 import { SECRET_FILE } from './server-secret.ts';
+import { keyringFromConfig } from '@custos/server';
+import { openForWrite } from '@custos/store';
+
+/** The keys `custos seed` sealed the sandbox's encrypted fields with (its data dir's secret). */
+async function sandboxKeyring(dataDir: string) {
+  const secret = (await readFile(join(dataDir, SECRET_FILE), 'utf8')).trim();
+  return keyringFromConfig({ secret, kekFile: undefined, shredLedger: undefined });
+}
 
 const COMMANDS = [
   'migrate',
@@ -123,7 +131,16 @@ describe('custos migrate, seed', () => {
     const stored = await box.withDatabase(async (database) => {
       const model = await loadPolicyModel(database.db, 'yunshan');
       const record = await getRecord(database.db, 'yunshan', 'customer', ownCustomer.id);
-      return { users: model.users.length, record };
+      // Encrypted fields are stored sealed (no plaintext), and open to the generator's values.
+      expect(JSON.stringify(record?.fields)).not.toContain(String(ownCustomer.fields.phone));
+      const [opened] = await openForWrite(
+        database.db,
+        await sandboxKeyring(box.dataDir),
+        model,
+        'yunshan',
+        record === undefined ? [] : [record],
+      );
+      return { users: model.users.length, record: opened };
     });
     expect(stored.users).toBe(demo.model.users.length);
     expect(stored.record?.fields).toEqual(ownCustomer.fields);
@@ -384,7 +401,14 @@ describe('custos export, import', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('0 created, 1 updated, 1 failed');
     await box.withDatabase(async (database) => {
-      const stored = await getRecord(database.db, 'yunshan', 'customer', ownCustomer.id);
+      const sealed = await getRecord(database.db, 'yunshan', 'customer', ownCustomer.id);
+      const [stored] = await openForWrite(
+        database.db,
+        await sandboxKeyring(box.dataDir),
+        await loadPolicyModel(database.db, 'yunshan'),
+        'yunshan',
+        sealed === undefined ? [] : [sealed],
+      );
       expect(stored?.fields.name).toBe('改名后的客户有限公司');
       expect(stored?.fields.idNumber).toBe(ownCustomer.fields.idNumber);
       const audit = await listAuditEvents(database.db, 'yunshan', { action: 'customer.import' });

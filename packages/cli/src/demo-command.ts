@@ -9,7 +9,7 @@ import { demoAdminLogin, renderMfaHowTo } from './mfa-how-to.ts';
 import { personaLogins, tenantExists } from './seed-demo.ts';
 import { loadServerModule } from './server-bridge.ts';
 import { ensureConsole } from './console-bridge.ts';
-import { dataDirSecret, dataDirShredLedger } from './server-secret.ts';
+import { dataDirKeyring, dataDirSecret, dataDirShredLedger } from './server-secret.ts';
 import {
   addServerOptions,
   configOverrides,
@@ -51,6 +51,7 @@ export function configureDemo(command: Command, ctx: CommandContext): void {
         }
         ctx.print(`Loading the demo company: ${flags.customers} customers…`);
         const loaded = await server.loadDemo(database, {
+          keyring: await dataDirKeyring(server, globals.dataDir, ctx.io.env),
           customers: flags.customers,
           now,
           onProgress: (step, detail) => ctx.print(`  ${step}: ${detail}`),

@@ -1,3 +1,5 @@
+import { loadServerModule } from './server-bridge.ts';
+import { dataDirKeyring } from './server-secret.ts';
 import { resolve } from 'node:path';
 import { textSink } from './text-sink.ts';
 import { hasFunction, isObjectType, OBJECT_CATALOGUE, type ObjectType } from '@custos/engine';
@@ -117,7 +119,13 @@ export function configureExport(command: Command, ctx: CommandContext): void {
         const sink = textSink(ctx, outPath);
         let summary = { count: 0, columns: [] as string[], withheld: { doNotSell: 0 } };
         try {
-          const reader = { tenantId: globals.tenant, userId: user.id, model, now };
+          // Encrypted fields open with the server's keys for this data directory, per field access.
+          const keyring = await dataDirKeyring(
+            await loadServerModule(),
+            globals.dataDir,
+            ctx.io.env,
+          );
+          const reader = { tenantId: globals.tenant, userId: user.id, model, now, keyring };
           const table = exportTable(database.db, reader, object, async (done) => {
             summary = done;
           });

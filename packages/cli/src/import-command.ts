@@ -1,3 +1,5 @@
+import { loadServerModule } from './server-bridge.ts';
+import { dataDirKeyring } from './server-secret.ts';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndex, hasFunction } from '@custos/engine';
@@ -147,6 +149,12 @@ Exit code: 0 when every row was written, 1 when a row failed.`,
                 model,
                 index: buildIndex(model),
                 now,
+                // Encrypted fields are sealed with the server's keys for this data directory.
+                keyring: await dataDirKeyring(
+                  await loadServerModule(),
+                  globals.dataDir,
+                  ctx.io.env,
+                ),
               };
               const imported = await importRows(database.db, writer, 'customer', rows, {
                 allOrNothing: flags.allOrNothing,

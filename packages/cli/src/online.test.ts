@@ -106,7 +106,17 @@ beforeAll(async () => {
   offline.set('export', await box.run(['export', '--as', rep.id, '--out', 'offline.csv']));
 
   server = await startServer(
-    loadConfig({}, { dataDir: box.dataDir, port: 0, host: '127.0.0.1', logLevel: 'silent' }),
+    loadConfig(
+      {},
+      {
+        dataDir: box.dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'silent',
+        // As `custos serve` runs: with the data directory's secret (the KEK `seed` sealed with).
+        secret: (await readFile(join(box.dataDir, 'custos-secret'), 'utf8')).trim(),
+      },
+    ),
     { clock: () => TEST_NOW, logger: false },
   );
   token = await createToken(repEmail, 'cli', ['authz', 'records:read', 'export', 'import']);

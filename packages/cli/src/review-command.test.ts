@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDemo } from '@custos/server';
+import { keyringFromConfig, loadDemo } from '@custos/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSandbox, TEST_NOW, type CliSandbox } from './cli-test-support.ts';
 
@@ -16,8 +16,13 @@ describe('custos review', () => {
   let box: CliSandbox;
   beforeAll(async () => {
     box = await cliSandbox();
+    const keyring = await keyringFromConfig({
+      secret: SECRET.CUSTOS_SECRET,
+      kekFile: undefined,
+      shredLedger: undefined,
+    });
     await box.withDatabase((database) =>
-      loadDemo(database, { customers: 20, now: TEST_NOW, sharedPasswordHash: 'unused' }),
+      loadDemo(database, { keyring, customers: 20, now: TEST_NOW, sharedPasswordHash: 'unused' }),
     );
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { progressReporter } from './progress-reporter.ts';
 import { personaLogins, seedDemo } from './seed-demo.ts';
 import { writeDemoCredentials } from './demo-credentials.ts';
 import { loadServerModule } from './server-bridge.ts';
+import { dataDirKeyring } from './server-secret.ts';
 
 interface SeedFlags {
   customers: number;
@@ -45,7 +46,10 @@ export function configureSeed(command: Command, ctx: CommandContext): void {
       const now = ctx.io.now();
       const started = performance.now();
       // The server's password hashing is needed at the end: load it first, to fail before a long seed.
-      const { hashPassword } = await loadServerModule();
+      const server = await loadServerModule();
+      const { hashPassword } = server;
+      // Sealed with the keys the server will run with (docs/encryption.md).
+      const keyring = await dataDirKeyring(server, globals.dataDir, ctx.io.env);
       ctx.print(`Database: ${describeDatabase(globals)}; tenant ${globals.tenant}`);
       const result = await withDatabase(globals, async (database) => {
         const seeded = await seedDemo(
@@ -57,6 +61,7 @@ export function configureSeed(command: Command, ctx: CommandContext): void {
             ...(flags.users === undefined ? {} : { users: flags.users }),
             ...(flags.seed === undefined ? {} : { seed: flags.seed }),
             replace: flags.replace === true,
+            keyring,
           },
           progressReporter(ctx.io.stdout),
         );

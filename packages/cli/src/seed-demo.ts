@@ -9,6 +9,8 @@ import {
   type Database,
   type DemoLogin,
   type DemoRecord,
+  type Keyring,
+  sealRecordsForStore,
 } from '@custos/store';
 import { CliError } from './cli-error.ts';
 import type { ProgressReporter } from './progress-reporter.ts';
@@ -21,6 +23,8 @@ export interface SeedOptions {
   now: number;
   /** Replace the tenant's records and policy when it exists (its audit trail is kept). */
   replace?: boolean;
+  /** The keys encrypted fields are sealed with: the server's for this data directory. */
+  keyring: Keyring;
 }
 
 export interface SeedResult {
@@ -83,6 +87,7 @@ export async function seedDemo(
       .where('tenant_id', '=', tenantId)
       .where('record_id', 'is not', null)
       .execute();
+    await tx.deleteFrom('blind_index').where('tenant_id', '=', tenantId).execute();
     for (const table of [...RECORD_TABLES].reverse()) {
       await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
@@ -91,7 +96,14 @@ export async function seedDemo(
     for (const object of order) {
       const list = byObject.get(object) ?? [];
       for (let i = 0; i < list.length; i += BATCH) {
-        const batch = list.slice(i, i + BATCH);
+        const batch = await sealRecordsForStore(
+          tx,
+          options.keyring,
+          model,
+          tenantId,
+          list.slice(i, i + BATCH),
+          new Date(options.now),
+        );
         await tx
           .insertInto(RECORD_TABLE[object])
           .values(batch.map((r) => rowFromRecord(tenantId, r, new Date(r.updatedAt))))

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Keyring } from '@custos/store';
+import type { ServerModule } from './server-bridge.ts';
 
 /** The file in the data directory that keeps the server secret of `serve` and `demo`. */
 export const SECRET_FILE = 'custos-secret';
@@ -43,4 +45,25 @@ export function dataDirShredLedger(
 ): string | undefined {
   if (env.CUSTOS_SHRED_LEDGER !== undefined && env.CUSTOS_SHRED_LEDGER !== '') return undefined;
   return join(dataDir, SHRED_LEDGER_FILE);
+}
+
+/**
+ * The keyring `serve` and `demo` will run with for this data directory (`CUSTOS_KEK_FILE`, else
+ * the key derived from `CUSTOS_SECRET` or the data directory's `custos-secret`): what the CLI
+ * seals before the server starts opens in the server (docs/encryption.md).
+ */
+export async function dataDirKeyring(
+  server: ServerModule,
+  dataDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Keyring> {
+  const secret = await dataDirSecret(dataDir, env);
+  const shredLedger = dataDirShredLedger(dataDir, env);
+  return server.keyringFromConfig(
+    server.loadConfig(env, {
+      dataDir,
+      ...(secret === undefined ? {} : { secret }),
+      ...(shredLedger === undefined ? {} : { shredLedger }),
+    }),
+  );
 }

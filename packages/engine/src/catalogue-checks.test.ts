@@ -54,6 +54,8 @@ describe('the function catalogue', () => {
       'view_as',
       'access_review_admin',
       'security_monitor',
+      'encryption_admin',
+      'privacy_admin',
     ]);
     // No function shares a name with an object: the two catalogues never collide.
     for (const name of names) expect(name in OBJECT_CATALOGUE).toBe(false);

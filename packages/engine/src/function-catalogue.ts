@@ -75,6 +75,25 @@ export const FUNCTION_CATALOGUE = [
     },
   },
   {
+    name: 'encryption_admin',
+    admin: true,
+    description: {
+      'zh-CN': '管理存储加密:加密字段、数据密钥轮换和重新加密进度',
+      'en-US':
+        'Manage encryption at rest: encrypted fields, data key rotation and re-encryption progress',
+    },
+  },
+  {
+    name: 'privacy_admin',
+    admin: true,
+    description: {
+      'zh-CN':
+        '处理数据主体请求(查阅、可携带副本、删除)和同意记录(GDPR/CCPA),不出售或共享标记,数据保留规则和法律保留',
+      'en-US':
+        'Handle data-subject requests (access, portability archive, erasure) and consents (GDPR/CCPA), do-not-sell flags, retention rules and legal holds',
+    },
+  },
+  {
     name: 'declassify',
     admin: false,
     description: {
@@ -119,15 +138,6 @@ export const FUNCTION_CATALOGUE = [
     name: 'approve_transfer',
     admin: false,
     description: { 'zh-CN': '审批客户转移', 'en-US': 'Approve customer transfers' },
-  },
-  {
-    name: 'privacy_admin',
-    admin: true,
-    description: {
-      'zh-CN': '数据合规管理:数据主体请求、不出售或共享标记、数据保留规则和法律保留',
-      'en-US':
-        'Administer data protection: data-subject requests, do-not-sell flags, retention rules and legal holds',
-    },
   },
 ] as const satisfies readonly FunctionEntry[];
 

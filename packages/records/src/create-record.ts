@@ -7,6 +7,7 @@ import {
   type StoredRecord,
 } from '@custos/store';
 import { auditState } from './audit-state.ts';
+import { auditValues, storeForm } from './record-crypto.ts';
 import { inTransaction } from './in-transaction.ts';
 import { RecordError } from './record-error.ts';
 import { portalAccountOf, prepareCreate, type CreateInput } from './record-rules.ts';
@@ -61,14 +62,15 @@ export async function createRecordAs(
         field: 'body/customerId',
       });
     }
-    const record = prepareCreate(ctx, object, input, parent);
+    const clear = prepareCreate(ctx, object, input, parent);
+    const record = await storeForm(tx, ctx, clear);
     await insertRecord(tx, ctx.tenantId, record, at);
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
       ...writeAuditFields(ctx),
       action: `${object}.create`,
       target: `${object}/${record.id}`,
-      after: auditState(record),
+      after: { ...auditState(record), fields: await auditValues(tx, ctx, record, record.fields) },
       at,
     });
     return { ...record, parent, updatedAt: at.toISOString() };

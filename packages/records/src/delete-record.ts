@@ -2,11 +2,13 @@ import type { ObjectType, TeamMember } from '@custos/engine';
 import {
   appendAuditEvent,
   countChildren,
+  deleteBlindIndex,
   deleteRecord,
   listTeam,
   type Database,
 } from '@custos/store';
 import { auditState } from './audit-state.ts';
+import { auditValues } from './record-crypto.ts';
 import { inTransaction } from './in-transaction.ts';
 import { RecordError } from './record-error.ts';
 import { lockForAction } from './readable-record.ts';
@@ -43,7 +45,10 @@ export async function deleteRecordAs(
     }
     // The grants on the record (read with it, whoever they are to) go too: the audit keeps them.
     const grants = current.grants ?? [];
+    const fields = await auditValues(tx, ctx, current, current.fields);
     await deleteRecord(tx, ctx.tenantId, object, id);
+    // Its blind index tokens go with it (they would tell a deleted value's equality otherwise).
+    await deleteBlindIndex(tx, ctx.tenantId, object, id);
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
       ...writeAuditFields(ctx),
@@ -51,6 +56,7 @@ export async function deleteRecordAs(
       target: `${object}/${id}`,
       before: {
         ...auditState(current),
+        fields,
         ...(team.length > 0 ? { team } : {}),
         ...(grants.length > 0 ? { grants } : {}),
       },

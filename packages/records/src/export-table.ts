@@ -8,7 +8,14 @@ import {
   type PolicyIndex,
   type PolicyModel,
 } from '@custos/engine';
-import { listDoNotSellIds, MAX_PAGE_SIZE, type Database, type StoredRecord } from '@custos/store';
+import {
+  listDoNotSellIds,
+  MAX_PAGE_SIZE,
+  openForReader,
+  type Database,
+  type Keyring,
+  type StoredRecord,
+} from '@custos/store';
 import { visibleCell } from './field-values.ts';
 import { recordPages } from './record-pages.ts';
 
@@ -20,6 +27,8 @@ export interface ExportReader {
   /** The policy's index when there is one (the server's); else decisions use the model. */
   index?: PolicyIndex;
   now: number;
+  /** Opens the encrypted fields the reader reads in clear (required when the policy has some). */
+  keyring?: Keyring;
 }
 
 /** What an export leaves out although the reader may read and export it, and how many. */
@@ -85,8 +94,10 @@ export async function* exportPages(
     [reader.userId],
   );
   for await (const page of pages) {
+    // Withheld rows are dropped before anything is opened: their values are never decrypted.
     const kept = excluded.size === 0 ? page : page.filter((r) => !excluded.has(r.id));
-    if (kept.length > 0) yield kept;
+    // Only the fields the reader reads in clear are decrypted (one subject-key query a page).
+    if (kept.length > 0) yield await openForReader(db, reader, kept);
   }
 }
 

@@ -1,4 +1,5 @@
 import { mask, type CrmRecord, type FieldAccessMap, type FieldSetting } from '@custos/engine';
+import { CryptoError, isSealed, maskedForm } from '@custos/store';
 
 /** A field value as a CSV cell, as this reader may see it: '' when hidden, masked when masked. */
 export function visibleCell(
@@ -10,6 +11,13 @@ export function visibleCell(
   const level = access[field] ?? 'hidden';
   const value = record.fields[field];
   if (level === 'hidden' || value === undefined || value === null) return '';
+  // An encrypted field shown masked: the masked form kept beside the ciphertext (never opened).
+  if (isSealed(value)) {
+    if (level === 'masked') return maskedForm(value);
+    throw new CryptoError('DECRYPT_FAILED', `${field} was not opened for a reader who reads it`, {
+      field,
+    });
+  }
   if (level === 'masked') return mask(value, setting?.mask ?? 'text');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from '@custos/store';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * The one write path on both backends: each write locks, checks, writes and audits in one
  * transaction (the caller's, when given one); a refused write writes nothing and says why with a
@@ -25,7 +29,14 @@ const NOW = Date.UTC(2026, 5, 1);
 const { model, records } = demoCompany({ customers: 20, now: NOW });
 const index = buildIndex(model);
 const tenantId = model.tenant.id;
-const as = (userId: string): WriteContext => ({ tenantId, userId, model, index, now: NOW });
+const as = (userId: string): WriteContext => ({
+  tenantId,
+  userId,
+  model,
+  index,
+  now: NOW,
+  keyring: testKeyring,
+});
 
 async function refusal(run: () => Promise<unknown>): Promise<RecordError> {
   const error = await run().then(
@@ -49,7 +60,7 @@ describe.each(TEST_BACKENDS)('record writes on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, model, records);
+    await loadTenantData(database.db, model, records, undefined, testKeyring);
   });
   afterAll(async () => {
     await database?.close();

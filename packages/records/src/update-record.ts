@@ -1,6 +1,7 @@
 import type { ObjectType } from '@custos/engine';
 import { appendAuditEvent, updateRecord, type Database, type StoredRecord } from '@custos/store';
 import { changedFields } from './audit-state.ts';
+import { auditValues, clearForWrite, storeForm } from './record-crypto.ts';
 import { inTransaction } from './in-transaction.ts';
 import { isDeclassification, prepareUpdate, type UpdateInput } from './record-rules.ts';
 import { lockForAction } from './readable-record.ts';
@@ -23,10 +24,19 @@ export async function updateRecordAs(
 ): Promise<StoredRecord> {
   const at = new Date(ctx.now);
   return inTransaction(db, async (tx) => {
-    const current = await lockForAction(tx, ctx, object, id);
-    const next = prepareUpdate(ctx, current, typeof input === 'function' ? input(current) : input);
+    const stored = await lockForAction(tx, ctx, object, id);
+    // The write compares clear values (never ciphertexts); what it stores and audits is sealed.
+    const current = await clearForWrite(tx, ctx, stored);
+    const clear = prepareUpdate(ctx, current, typeof input === 'function' ? input(current) : input);
+    const next = await storeForm(tx, ctx, clear, { stored, clear: current });
     await updateRecord(tx, ctx.tenantId, next, at);
-    const diff = changedFields(current.fields, next.fields);
+    const names = changedFields(current.fields, clear.fields);
+    const pick = (fields: Record<string, unknown>, from: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(from).map((f) => [f, fields[f] ?? null]));
+    const diff = {
+      before: await auditValues(tx, ctx, stored, pick(stored.fields, names.before)),
+      after: await auditValues(tx, ctx, next, pick(next.fields, names.after)),
+    };
     const relabelled = next.sensitivity !== current.sensitivity;
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,

@@ -1,4 +1,5 @@
 import type { PolicyIndex, PolicyModel } from '@custos/engine';
+import type { Keyring } from '@custos/store';
 
 /**
  * Who writes, in which tenant, under which policy, and when: what every record write is judged
@@ -17,6 +18,12 @@ export interface WriteContext {
    * the viewer —, as whom, request id, IP, user agent); without it the actor is `userId`.
    */
   audit?: WriteAuditContext;
+  /**
+   * The tenant keys (docs/encryption.md): encrypted fields are sealed on write and opened for the
+   * write's own comparisons. Required when the policy encrypts a field: without it such a write
+   * fails loudly rather than store plaintext.
+   */
+  keyring?: Keyring;
 }
 
 /** The request's context for audit events (the server's `auditContext(request)`). */

@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { ID_MAX_LENGTH } from '@custos/engine';
-import type { Database } from '@custos/store';
+import type { Database, Keyring } from '@custos/store';
 import type { DestinationStream } from 'pino';
 import Fastify, {
   type FastifyBaseLogger,
@@ -55,6 +55,8 @@ import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 import { doNotSellRoutes } from './modules/retention/do-not-sell-routes.ts';
 import { retentionRoutes } from './modules/retention/retention-routes.ts';
+import { encryptionRoutes } from './modules/encryption/encryption-routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 
 /** A server module: a Fastify plugin registering its routes (each with `config.permission`). */
 export interface AppModule {
@@ -88,6 +90,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'audit-chain', routes: auditChainRoutes },
   { name: 'do-not-sell', routes: doNotSellRoutes },
   { name: 'retention', routes: retentionRoutes },
+  { name: 'encryption', routes: encryptionRoutes },
+  { name: 'privacy', routes: privacyRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).
   { name: 'console', routes: consoleRoutes() },
 ];
@@ -122,6 +126,8 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** Serve HTTPS only with this certificate and key (PEM); TLS 1.2 at least. */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /** The keyring (the one a loader sealed the data with); default: built from `config`. */
+  keyring?: Keyring;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -190,7 +196,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       'CUSTOS_SECRET is not set: list cursors use a random key of this process and end with it',
     );
   const clock = options.clock ?? Date.now;
-  const keyring = await loadKeyring(config, keys, clock);
+  const keyring = options.keyring ?? (await loadKeyring(config, keys, clock));
   if (config.kekFile === undefined && keys.ephemeral)
     app.log.warn(
       'neither CUSTOS_KEK_FILE nor CUSTOS_SECRET is set: encrypted fields use a key of this process only and are unreadable after it ends',

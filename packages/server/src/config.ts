@@ -397,7 +397,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     default: undefined,
     sensitive: false,
     description:
-      'Comma-separated host names (or `*.example.com`) webhook URLs may point to; unset: any host (`docs/monitoring.md`, server-side request forgery).',
+      'Comma-separated host names (or `*.example.com`) webhook URLs may point to (a host named here may be local or private); unset: any host with a public address (`docs/monitoring.md`, server-side request forgery).',
     parse: hostList,
   },
   webhookTimeoutMs: {
@@ -450,7 +450,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     default: undefined,
     sensitive: false,
     description:
-      "A file holding the key-encryption key (docs/encryption.md): exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
+      "A file holding the key-encryption key of field encryption at rest: exactly 32 random bytes in Base64 (`openssl rand -base64 32 > kek.key`), kept outside the database; it wraps every tenant's data keys. Unset: a key derived from the server secret (`CUSTOS_SECRET` or the data directory's `custos-secret`). Losing it loses every encrypted value.",
     parse: nonEmpty,
   },
   shredLedger: {
@@ -459,7 +459,7 @@ export const CONFIG_SCHEMA: { readonly [K in keyof Config]: ConfigSetting<K> } =
     default: undefined,
     sensitive: false,
     description:
-      'The file listing erased data subjects whose keys were destroyed (docs/privacy.md): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
+      'The file listing erased data subjects whose keys were destroyed (crypto-shredding): kept beside the keys, outside the database, so a backup restored later stays unreadable for them. Unset: `<dataDir>/custos-shredded` for `custos serve` and `custos demo`; in memory otherwise.',
     parse: nonEmpty,
   },
 };

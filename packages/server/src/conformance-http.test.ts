@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from '@custos/store';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * The consistency oracle through HTTP: for every conformance scenario, user and object present (at
  * every time a check names), the list endpoint returns exactly the records `decide` lets the user
@@ -176,7 +180,7 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
     database = await backend.open();
     for (const [n, s] of scenarios.entries()) {
       const tenantId = tenantOf(n);
-      await loadTenantData(database.db, s.model, s.records, tenantId);
+      await loadTenantData(database.db, s.model, s.records, tenantId, testKeyring);
       await savePolicyModel(database.db, tenantId, s.model);
       for (const user of s.model.users) {
         const { token } = await createSession(database.db, {

@@ -15,6 +15,7 @@ export { MIN_TLS_VERSION, readTlsFiles } from './tls-options.ts';
 export { ensureSelfSignedCertificate } from './self-signed-certificate.ts';
 export type { SelfSignedCertificate } from './self-signed-certificate.ts';
 export { loadDemo } from './seed/load-demo.ts';
+export { keyringFromConfig } from './modules/encryption/load-keyring.ts';
 export type { LoadDemoOptions, LoadedDemo } from './seed/load-demo.ts';
 export { hashPassword, verifyPassword, ARGON2ID_OPTIONS } from './modules/auth/password.ts';
 export { AppError } from './http/app-error.ts';

@@ -97,6 +97,7 @@ describe('serving over HTTPS', () => {
     );
     port = Number(new URL(server.url).port);
     await loadDemo(server.database, {
+      keyring: server.app.custos.keyring,
       customers: 2,
       now: Date.now(),
       sharedPasswordHash: await hashPassword(DEMO_PASSWORD),

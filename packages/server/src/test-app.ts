@@ -2,7 +2,8 @@
  * The app as every HTTP test uses it: a fresh database (PGlite in memory, or a PostgreSQL test
  * database), the demo company loaded, and a `login` that returns the session cookie header.
  */
-import { DEMO_PASSWORD, type Database } from '@custos/store';
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD, createKeyring, type Database } from '@custos/store';
 import { TEST_BACKENDS } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppModule } from './app.ts';
@@ -49,8 +50,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (backend === undefined) throw new Error(`no test backend ${backendName}`);
   const clock = options.clock ?? (() => TEST_NOW);
   const database = await backend.open();
+  // One keyring (a random KEK) for the demo's loader and the app, as `custos demo` shares one.
+  const keyring = createKeyring({ kek: randomBytes(32), clock });
   try {
     const demo = await loadDemo(database, {
+      keyring,
       customers: options.customers ?? 200,
       now: clock(),
       sharedPasswordHash: await sharedDemoPasswordHash(),
@@ -59,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const app = await buildApp({
       database,
       clock,
+      keyring,
       logger: false,
       ...(options.config === undefined ? {} : { config: options.config }),
       ...(options.modules === undefined ? {} : { modules: options.modules }),

@@ -189,6 +189,35 @@ describe.each(TEST_BACKENDS)('the audit chain on $name', (backend) => {
     );
   });
 
+  it('refuses to sign a head over an edited log: the events since the last signed checkpoint are recomputed first', async () => {
+    const tenantId = await tenantWith(4);
+    await checkpointAt(tenantId);
+    for (let i = 5; i <= 8; i += 1)
+      await appendAuditEvent(database.db, {
+        tenantId,
+        actorId: 'lilei',
+        action: 'customer.update',
+        target: `customer/c-${i}`,
+        at: new Date(T0 + i * 1000),
+      });
+    await tamper(database, [
+      `update audit_events set target = 'customer/forged' where tenant_id = '${tenantId}' and seq = 6`,
+    ]);
+    await expect(
+      createAuditCheckpoint(database.db, key, tenantId, new Date(T0)),
+    ).rejects.toMatchObject({
+      code: 'STORE_AUDIT_CHAIN_BROKEN',
+      details: { seq: 8, since: 4 },
+    });
+    expect(await listAuditCheckpoints(database.db, tenantId)).toHaveLength(1);
+    // A head row moved past the log (events cut from the tail) is refused too.
+    const cut = await tenantWith(3);
+    await tamper(database, [`delete from audit_events where tenant_id = '${cut}' and seq = 3`]);
+    await expect(createAuditCheckpoint(database.db, key, cut, new Date(T0))).rejects.toMatchObject({
+      code: 'STORE_AUDIT_CHAIN_BROKEN',
+    });
+  });
+
   it('concurrent writers form ONE chain without a fork', async () => {
     tenantNo += 1;
     const tenantId = `chain-${tenantNo}`;

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { signCheckpoint, type SignedAuditCheckpoint } from './audit-chain.ts';
+import {
+  checkpointSignatureValid,
+  GENESIS_HASH,
+  signCheckpoint,
+  type SignedAuditCheckpoint,
+} from './audit-chain.ts';
+import { verifyAuditSegment } from './audit-verify.ts';
+import { StoreError } from './store-error.ts';
 import type { Selectable } from 'kysely';
 import type { AuditCheckpointRow, StoreSchema } from './schema.ts';
 
@@ -40,6 +47,34 @@ export async function createAuditCheckpoint(
       .where('seq', '=', head.seq)
       .executeTakeFirst();
     if (existing !== undefined) return { checkpoint: fromRow(existing), created: false };
+    // Sign only what holds: the events since the newest checkpoint this key signed (or since the
+    // first event) are recomputed up to the head first.
+    const signed = (
+      await tx
+        .selectFrom('audit_checkpoints')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('seq', '<', head.seq)
+        .orderBy('seq', 'desc')
+        .limit(20)
+        .execute()
+    )
+      .map(fromRow)
+      .find((c) => checkpointSignatureValid(key, c));
+    const problem = await verifyAuditSegment(
+      tx,
+      tenantId,
+      signed === undefined
+        ? { seq: 0, hash: GENESIS_HASH }
+        : { seq: signed.seq, hash: signed.hash },
+      { seq: Number(head.seq), hash: head.hash },
+    );
+    if (problem !== undefined)
+      throw new StoreError(
+        'STORE_AUDIT_CHAIN_BROKEN',
+        `not signing tenant ${tenantId}'s audit head ${String(head.seq)}: ${problem} (run custos audit verify)`,
+        { tenantId, seq: Number(head.seq), since: signed?.seq ?? 0 },
+      );
     const checkpoint = signCheckpoint(key, {
       tenant: tenantId,
       seq: Number(head.seq),

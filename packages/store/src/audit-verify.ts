@@ -288,3 +288,39 @@ export async function verifyAuditChain(
     issues,
   };
 }
+
+/**
+ * Recompute the chain from a trusted point (`from`: a seq and its hash — a checkpoint whose
+ * signature verified, or the genesis at 0) to `to`, the head about to be signed: every event in
+ * between present once, in order, each hash `SHA-256(h_{i-1} ‖ C(event_i))`, ending at `to.hash`.
+ * Returns the first problem in words, or undefined when the segment holds. A checkpoint is signed
+ * only over a segment that holds, so a signature never vouches for an edited log.
+ */
+export async function verifyAuditSegment(
+  db: Kysely<StoreSchema>,
+  tenantId: string,
+  from: { seq: number; hash: string },
+  to: { seq: number; hash: string },
+  batchSize = 5000,
+): Promise<string | undefined> {
+  let expected = from.seq + 1;
+  let previous = from.hash;
+  while (expected <= to.seq) {
+    const { rows } = await sql<ChainRow>`
+      select id, seq, hash, at, actor_id, action, target, before, after, outcome, acting_as_id,
+        request_id, ip, user_agent
+      from audit_events where tenant_id = ${tenantId} and seq >= ${expected} and seq <= ${to.seq}
+      order by seq limit ${batchSize}`.execute(db);
+    if (rows.length === 0) return `events ${expected}–${to.seq} are missing`;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== expected) return `event ${expected} is missing`;
+      if (chainHash(previous, canonicalOfRow(tenantId, r)) !== r.hash)
+        return `event ${seq} does not match its hash: edited, moved or forged`;
+      previous = r.hash;
+      expected = seq + 1;
+    }
+  }
+  if (previous !== to.hash) return `the head's hash for event ${to.seq} differs from the log's`;
+  return undefined;
+}

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * Field criteria, differentially: random criteria over a fixed pool of awkward values (numbers,
  * strings in several scripts and cases, booleans, null, missing, nested) select the same rows in
@@ -99,7 +103,7 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, model, records);
+    await loadTenantData(database.db, model, records, undefined, testKeyring);
   }, 60_000);
 
   afterAll(async () => {

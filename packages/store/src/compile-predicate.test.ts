@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 import {
   OBJECT_TYPES,
   attachRecordFacts,
@@ -162,7 +166,7 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, acme, acmeRecords);
+    await loadTenantData(database.db, acme, acmeRecords, undefined, testKeyring);
     // Same ids in another tenant, with a team and grants that must not leak into acme.
     await loadTenantData(
       database.db,
@@ -177,6 +181,8 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
           }),
         ],
       ),
+      undefined,
+      testKeyring,
     );
   }, 60_000);
 

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * THE ORACLE: for every conformance scenario, user, object present, action (and every time a check
  * names), the rows the compiled SQL filter returns are exactly the records `decide` allows, and so
@@ -36,7 +40,7 @@ describe.each(TEST_BACKENDS)('on $name', (backend) => {
   beforeAll(async () => {
     database = await backend.open();
     for (const [n, s] of scenarios.entries()) {
-      await loadTenantData(database.db, s.model, s.records, tenantOf(n));
+      await loadTenantData(database.db, s.model, s.records, tenantOf(n), testKeyring);
     }
   }, 60_000);
 

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * Reach per path in SQL against the engine: for the demo company and every conformance scenario,
  * each path's count is the number of records whose explanation names that path, the union of the
@@ -72,7 +76,8 @@ describe.each(TEST_BACKENDS)('countReachUpTo on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    for (const w of worlds) await loadTenantData(database.db, w.model, w.records, w.tenantId);
+    for (const w of worlds)
+      await loadTenantData(database.db, w.model, w.records, w.tenantId, testKeyring);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 import { buildIndex, decide, filter, SENSITIVITIES, type CrmRecord } from '@custos/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRecordsBy } from './count-records-by.ts';
@@ -30,7 +34,7 @@ describe.each(TEST_BACKENDS)('countRecordsBy and listLiveGrantsTo on $name', (ba
   let database: Database;
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, demo.model, demo.records, TENANT);
+    await loadTenantData(database.db, demo.model, demo.records, TENANT, testKeyring);
     await savePolicyModel(database.db, TENANT, demo.model);
   }, 60_000);
   afterAll(async () => {

@@ -336,6 +336,39 @@ export type { KeyringOptions, SubjectKey, TenantKeys } from './crypto/keyring.ts
 export { ShredLedger } from './crypto/shred-ledger.ts';
 export { deleteBlindIndex, writeBlindIndex } from './crypto/blind-index.ts';
 export {
+  CONSENT_SOURCES,
+  LAWFUL_BASES,
+  OPEN_PRIVACY_STATUSES,
+  PRIVACY_REGIMES,
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUSES,
+  clearConsentText,
+  getConsent,
+  getPrivacyRequest,
+  insertConsent,
+  insertPrivacyRequest,
+  listConsents,
+  listPrivacyRequests,
+  savePrivacyRequest,
+  tenantsWithOpenPrivacyRequests,
+  withdrawConsent,
+} from './privacy-repository.ts';
+export type {
+  ArchiveEvidence,
+  Consent,
+  ConsentSource,
+  ErasureEvidence,
+  LawfulBasis,
+  NewConsent,
+  NewPrivacyRequest,
+  PrivacyRegime,
+  PrivacyRequest,
+  PrivacyRequestFilter,
+  PrivacyRequestKind,
+  PrivacyRequestStatus,
+  PrivacyTimelineEntry,
+} from './privacy-repository.ts';
+export {
   encryptedFieldsOf,
   fieldAad,
   maskedForm,
@@ -353,3 +386,13 @@ export {
   putDoNotSell,
 } from './do-not-sell-repository.ts';
 export type { DoNotSell, DoNotSellSource } from './do-not-sell-repository.ts';
+export {
+  auditFieldValues,
+  hasEncryptedFields,
+  keyringRequired,
+  openForReader,
+  openForWrite,
+  openOneField,
+  sealRecordsForStore,
+} from './crypto/seal-records.ts';
+export type { RecordReader } from './crypto/seal-records.ts';

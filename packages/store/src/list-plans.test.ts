@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 import { filter, type CrmRecord, type Predicate } from '@custos/engine';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +67,7 @@ describe.runIf(postgres !== undefined)('list query plans on PostgreSQL (EXPLAIN)
         ...r,
         updatedAt: new Date(NOW - ((i * 7919) % 100_000) * 1000).toISOString(),
       }));
-    await loadTenantData(database.db, demo.model, customers, TENANT);
+    await loadTenantData(database.db, demo.model, customers, TENANT, testKeyring);
     await savePolicyModel(database.db, TENANT, demo.model);
     await sql`analyze`.execute(database.db);
     forgetListStatistics();

@@ -1,3 +1,8 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+import { openForWrite } from './crypto/seal-records.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 import {
   OBJECT_TYPES,
   and,
@@ -84,7 +89,7 @@ describe.each(TEST_BACKENDS)('listRecords and countRecords on $name', (backend) 
   let database: Database;
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, model, records, TENANT);
+    await loadTenantData(database.db, model, records, TENANT, testKeyring);
     await savePolicyModel(database.db, TENANT, model);
   });
   afterAll(async () => {
@@ -135,7 +140,9 @@ describe.each(TEST_BACKENDS)('listRecords and countRecords on $name', (backend) 
       limit: 5,
     });
     expect(page.records).toHaveLength(5);
-    for (const r of page.records) {
+    // Stored as written: the encrypted fields sealed (docs/encryption.md), opened they are the source.
+    const opened = await openForWrite(database.db, testKeyring, model, TENANT, page.records);
+    for (const r of opened) {
       const source = records.find((x) => x.id === r.id);
       expect(r.fields).toEqual(source?.fields);
       expect(r.updatedAt).toBe(source?.updatedAt);

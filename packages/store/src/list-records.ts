@@ -48,6 +48,11 @@ export interface RecordNarrowing {
   updatedFrom?: string;
   /** Last change before this instant (ISO 8601), exclusive. */
   updatedTo?: string;
+  /**
+   * Exact matches on encrypted fields through the blind index (docs/encryption.md): per entry,
+   * the record has one of `tokens` for `field` (one field twice: either value).
+   */
+  blind?: readonly { object: string; field: string; tokens: readonly string[] }[];
 }
 
 export interface RecordListQuery extends RecordFilterQuery {
@@ -175,6 +180,11 @@ export function narrowCondition(
   if (narrow.updatedTo !== undefined) {
     parts.push(
       sql<SqlBool>`${sql.ref(`${alias}.updated_at`)} < cast(${narrow.updatedTo} as timestamptz)`,
+    );
+  }
+  for (const b of narrow.blind ?? []) {
+    parts.push(
+      sql<SqlBool>`exists (select 1 from blind_index as bi where bi.tenant_id = ${sql.ref(`${alias}.tenant_id`)} and bi.object = ${b.object} and bi.field = ${b.field} and bi.record_id = ${sql.ref(`${alias}.id`)} and bi.token = any(cast(${[...b.tokens]} as text[])))`,
     );
   }
   if (parts.length === 0) return sql<SqlBool>`true`;

@@ -6,6 +6,8 @@ import {
   type TeamMember,
 } from '@custos/engine';
 import { recordGrantRow } from './record-facts-repository.ts';
+import type { Keyring } from './crypto/keyring.ts';
+import { sealRecordsForStore } from './crypto/seal-records.ts';
 import type { Insertable, Kysely } from 'kysely';
 import { RECORD_TABLE } from './record-tables.ts';
 import { rowFromRecord } from './record-row.ts';
@@ -36,16 +38,19 @@ async function insertInBatches<T>(
 /**
  * Write a tenant, its records and their record facts (each customer's `team`, each record's
  * `grants`). The policy model is saved separately (`savePolicyModel`); only its tenant is written
- * here. Customers are written before their children (foreign keys).
+ * here. Customers are written before their children (foreign keys). Fields the policy encrypts
+ * are sealed with `keyring` (required then: docs/encryption.md) and their blind index written.
  */
 export async function loadTenantData(
   db: Kysely<StoreSchema>,
   model: PolicyModel,
-  records: readonly CrmRecord[],
+  given: readonly CrmRecord[],
   tenantId: string = model.tenant.id,
+  keyring?: Keyring,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('tenants').values({ id: tenantId, name: model.tenant.name }).execute();
+    const records = await sealRecordsForStore(tx, keyring, model, tenantId, given, new Date());
     const customers = records.filter((r) => r.object === 'customer');
     await insertInBatches(customers, (batch) =>
       tx

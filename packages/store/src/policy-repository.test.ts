@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from './crypto/keyring.ts';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * The policy repository round-trips every valid conformance scenario and the demo company: save →
  * load gives the same model (up to the normalisations below) and the same decisions; a save bumps
@@ -108,7 +112,8 @@ describe.each(TEST_BACKENDS)('policy repository on $name', (backend) => {
   beforeAll(async () => {
     database = await backend.open();
     // The customers first: team members reference them.
-    for (const c of cases) await loadTenantData(database.db, c.model, c.records, c.tenantId);
+    for (const c of cases)
+      await loadTenantData(database.db, c.model, c.records, c.tenantId, testKeyring);
   }, 60_000);
 
   afterAll(async () => {
@@ -151,7 +156,7 @@ describe.each(TEST_BACKENDS)('policy repository on $name', (backend) => {
   it('rolls a failed save back, leaving the previous model and version', async () => {
     const c = cases.at(-1)!;
     const tenantId = 'policy-rollback';
-    await loadTenantData(database.db, c.model, c.records, tenantId);
+    await loadTenantData(database.db, c.model, c.records, tenantId, testKeyring);
     const version = await savePolicyModel(database.db, tenantId, c.model);
     const grant: Grant = {
       id: 'duplicate',

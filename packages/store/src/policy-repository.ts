@@ -311,6 +311,7 @@ export async function loadPolicyModelIn(
         }
         if (f.mask !== null) setting.mask = f.mask as MaskKind;
         if (f.internal !== null) setting.internal = f.internal;
+        if (f.encrypted !== null && f.encrypted !== undefined) setting.encrypted = f.encrypted;
         if (f.label !== null) setting.label = f.label;
         fields[f.field] = setting;
       }

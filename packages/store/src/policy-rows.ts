@@ -191,6 +191,7 @@ export function objectRows(tenantId: string, o: ObjectSettings, version: number)
           sensitivity: s.sensitivity === undefined ? null : sensitivityRank(s.sensitivity),
           mask: s.mask ?? null,
           internal: s.internal ?? null,
+          encrypted: s.encrypted ?? null,
           label: s.label ?? null,
           ordinal,
         })),

@@ -220,6 +220,8 @@ export interface FieldSettingsRow {
   internal: boolean | null;
   label: string | null;
   ordinal: number;
+  /** Stored encrypted at rest (0025); null when the model leaves the flag out. */
+  encrypted?: boolean | null;
 }
 
 export interface SharingRuleRow {
@@ -331,6 +333,9 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   do_not_sell: DoNotSellRow;
   retention_rules: RetentionRuleRow;
   legal_holds: LegalHoldRow;
+  encryption_sweeps: EncryptionSweepRow;
+  privacy_consents: PrivacyConsentRow;
+  privacy_requests: PrivacyRequestRow;
 };
 
 /** A user's sign-in account (0003-auth, 0007-accounts): e-mail unique per tenant. */
@@ -777,4 +782,67 @@ export interface LegalHoldRow {
   reason: string;
   set_by: string | null;
   set_at: ColumnType<Date, Date, Date>;
+}
+
+/** A key rotation's re-seal sweep of a tenant (0026-encryption-sweeps, docs/key-rotation.md). */
+export interface EncryptionSweepRow {
+  tenant_id: string;
+  id: string;
+  reason: string;
+  trigger: 'rotate' | 'policy' | 'manual';
+  requested_by: string | null;
+  target_version: number;
+  state: 'running' | 'done' | 'failed';
+  pass: ColumnType<number, number | undefined, number>;
+  tables: JSONColumnType<Record<string, unknown>, string, string>;
+  counts: JSONColumnType<Record<string, unknown>, string, string>;
+  errors: JSONColumnType<unknown[], string | undefined, string>;
+  remaining: number | null;
+  /** The job run holding the sweep, and until when (a lease: one run at a time). */
+  lease_by: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  started_at: ColumnType<Date, Date, never>;
+  updated_at: ColumnType<Date, Date, Date>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A consent record of a contact (0022-privacy). */
+export interface PrivacyConsentRow {
+  tenant_id: string;
+  id: Generated<string>;
+  contact_id: string;
+  purpose: string;
+  lawful_basis: string;
+  source: string;
+  note: string | null;
+  given_at: ColumnType<Date, Date, Date>;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  recorded_by: string | null;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdraw_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+/** A data-subject request (0022-privacy); `timeline` and `evidence` are JSON. */
+export interface PrivacyRequestRow {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  regime: string;
+  status: string;
+  contact_id: string | null;
+  requester_name: string | null;
+  requester_email: string | null;
+  notes: string | null;
+  received_at: ColumnType<Date, Date, Date>;
+  due_at: ColumnType<Date, Date, Date>;
+  extended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  extension_reason: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_reason: string | null;
+  evidence: ColumnType<unknown, string | null | undefined, string | null>;
+  timeline: ColumnType<unknown, string, string>;
+  reminders_sent: ColumnType<unknown, string | undefined, string>;
 }

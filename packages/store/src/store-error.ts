@@ -8,6 +8,7 @@ export const STORE_ERROR_CODES = [
   'STORE_INVALID_PAGE_SIZE',
   'STORE_POLICY_LOG_GAP',
   'STORE_DATA_DIR_LOCKED',
+  'STORE_AUDIT_CHAIN_BROKEN',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

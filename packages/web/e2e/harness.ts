@@ -8,7 +8,14 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { buildApp, hashPassword, loadDemo, type Config, type LoadedDemo } from '@custos/server';
+import {
+  buildApp,
+  hashPassword,
+  keyringFromConfig,
+  loadDemo,
+  type Config,
+  type LoadedDemo,
+} from '@custos/server';
 import { DEMO_PASSWORD, openPgliteDatabase, type Database } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -44,7 +51,15 @@ export async function startConsoleServer(
 ): Promise<ConsoleServer> {
   await ensureConsoleBuilt();
   const database = await openPgliteDatabase();
+  const secret = 'e2e-secret-of-the-browser-tests-0123456789abcdef';
+  // The demo's encrypted fields sealed with the keys the app derives from the same secret.
+  const keyring = await keyringFromConfig({
+    secret: options.config?.secret ?? secret,
+    kekFile: undefined,
+    shredLedger: undefined,
+  });
   const demo = await loadDemo(database, {
+    keyring,
     customers: options.customers ?? 200,
     now: E2E_NOW,
     sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
@@ -55,7 +70,7 @@ export async function startConsoleServer(
     database,
     logger: false,
     clock: () => E2E_NOW + (Date.now() - started) + offset,
-    config: { secret: 'e2e-secret-of-the-browser-tests-0123456789abcdef', ...options.config },
+    config: { secret, ...options.config },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

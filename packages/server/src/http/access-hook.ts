@@ -67,6 +67,7 @@ export async function accessHook(
     index: snapshot.index,
     version: snapshot.version,
     now,
+    keyring: this.custos.keyring,
     ...(apiToken === undefined ? {} : { apiToken: apiToken.apiToken }),
     ...(signedIn === undefined
       ? {}

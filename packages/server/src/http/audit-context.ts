@@ -11,6 +11,18 @@ export interface AuditContext {
   userAgent: string | null;
 }
 
+/**
+ * Who causes an event outside a request's handler (a step of a larger action, a job): the actor
+ * and whatever of the request's context there is.
+ */
+export interface AuditedBy {
+  actorId: string | null;
+  actingAsId?: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 const MAX_USER_AGENT = 512;
 
 /**

@@ -88,6 +88,20 @@ export const SERVER_ERROR_STATUS = {
   WEBHOOK_HOST_NOT_ALLOWED: 400,
   // The audit chain (docs/audit.md): no checkpoint key configured
   AUDIT_KEY_MISSING: 409,
+  // Key rotation (docs/key-rotation.md): one re-encryption sweep of a tenant at a time
+  ENCRYPTION_SWEEP_RUNNING: 409,
+  // Field encryption at rest (docs/encryption.md): loud, never a silent plaintext fallback
+  DECRYPT_FAILED: 500,
+  KEK_MISMATCH: 500,
+  KEY_VERSION_UNKNOWN: 500,
+  FIELD_ENCRYPTED: 422,
+  // GDPR / CCPA (docs/privacy.md): consents and data-subject requests
+  CONSENT_ALREADY_WITHDRAWN: 409,
+  PRIVACY_REQUEST_CLOSED: 409,
+  PRIVACY_REQUEST_STATE: 409,
+  PRIVACY_EXTENSION_USED: 409,
+  PRIVACY_OWNER_INVALID: 422,
+  PRIVACY_CONFIRMATION_MISMATCH: 400,
   // Anything else
   INTERNAL: 500,
   NOT_READY: 503,
@@ -112,6 +126,7 @@ const STORE_STATUS: Record<(typeof STORE_ERROR_CODES)[number], number> = {
   STORE_INVALID_PAGE_SIZE: 400,
   STORE_POLICY_LOG_GAP: 500,
   STORE_DATA_DIR_LOCKED: 503,
+  STORE_AUDIT_CHAIN_BROKEN: 409,
 };
 
 export const ERROR_STATUS: Readonly<Record<string, number>> = {

@@ -1,6 +1,6 @@
 import { EngineError } from '@custos/engine';
 import { RecordError } from '@custos/records';
-import { StoreError } from '@custos/store';
+import { CryptoError, StoreError } from '@custos/store';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './app-error.ts';
 import { auditDenial } from './denial-audit.ts';
@@ -98,6 +98,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return {
       status: statusOf(error.code),
       body: { code: error.code, message: error.message, details: { errors: error.errors } },
+    };
+  }
+  if (error instanceof CryptoError) {
+    // Where it failed (table, record, field), never a value or a key.
+    return {
+      status: statusOf(error.code),
+      body: { code: error.code, message: error.message, details: error.details },
     };
   }
   if (error instanceof StoreError) {

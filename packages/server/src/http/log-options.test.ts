@@ -4,7 +4,8 @@
  * errors that carry them; none of the planted values may appear anywhere in the log.
  */
 import { Writable } from 'node:stream';
-import { upsertCredential, type Database } from '@custos/store';
+import { randomBytes } from 'node:crypto';
+import { createKeyring, upsertCredential, type Database } from '@custos/store';
 import { TEST_BACKENDS } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -65,7 +66,9 @@ const chunks: string[] = [];
 describe('logs without secrets', () => {
   beforeAll(async () => {
     database = await TEST_BACKENDS[0]!.open();
+    const keyring = createKeyring({ kek: randomBytes(32) });
     demo = await loadDemo(database, {
+      keyring,
       customers: 5,
       now: TEST_NOW,
       sharedPasswordHash: await hashPassword('not-the-planted-one'),
@@ -78,6 +81,7 @@ describe('logs without secrets', () => {
     });
     app = await buildApp({
       database,
+      keyring,
       clock: () => TEST_NOW,
       config: { logLevel: 'trace' },
       logStream: stream,

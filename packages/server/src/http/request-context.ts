@@ -32,6 +32,11 @@ export interface RequestContext {
   viewAs?: { actorId: string };
   /** The request's session: its public id, start, and when it last passed a second factor. */
   session?: { publicId: string; createdAt: number; mfaAt: number | null };
+  /**
+   * The tenant keys (`app.custos.keyring`): record writes seal encrypted fields with them, reads
+   * open the fields the caller reads in clear (docs/encryption.md).
+   */
+  keyring?: Keyring;
 }
 
 /** What the app holds for every request (`app.custos`). */

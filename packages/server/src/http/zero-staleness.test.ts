@@ -10,6 +10,8 @@ import {
 import { openPostgresTestDatabaseWithUrl } from '@custos/store/test-backends';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createKeyring } from '@custos/store';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { commitChange } from '../modules/directory/commit-change.ts';
@@ -38,14 +40,16 @@ describe('zero staleness across two nodes', () => {
     const opened = await openPostgresTestDatabaseWithUrl();
     first = opened.database;
     closeFirst = () => opened.database.close();
+    const keyring = createKeyring({ kek: randomBytes(32) });
     demo = await loadDemo(first, {
+      keyring,
       customers: 120,
       now: TEST_NOW,
       sharedPasswordHash: await hashPassword(DEMO_PASSWORD),
     });
     second = await openPgDatabase({ connectionString: opened.connectionString });
-    nodeA = await buildApp({ database: first, logger: false, clock: () => TEST_NOW });
-    nodeB = await buildApp({ database: second, logger: false, clock: () => TEST_NOW });
+    nodeA = await buildApp({ database: first, logger: false, clock: () => TEST_NOW, keyring });
+    nodeB = await buildApp({ database: second, logger: false, clock: () => TEST_NOW, keyring });
     cookie = await loginCookie(nodeA, 'li.lei@yunshan.example');
     // A customer the rep reads through its role, and not without it.
     const target = demo.company.records.find(

@@ -8,11 +8,15 @@ import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expi
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
 import { runRetention } from '../modules/retention/apply-retention.ts';
+import { runEncryptionSweepJob } from '../modules/encryption/sweep-job.ts';
+import { SWEEP_JOB } from '../modules/encryption/encryption-sweep.ts';
+import { runPrivacyDeadlines } from '../modules/privacy/privacy-deadline-reminders.ts';
 import { pruneJobs } from './job-queue.ts';
 import { JobRegistry } from './job-registry.ts';
 
 const MINUTE = 60_000;
 const QUARTER_HOUR = 15 * MINUTE;
+const HOUR = 60 * MINUTE;
 const DAY = 86_400_000;
 
 /**
@@ -38,6 +42,10 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
       // Retention (docs/retention.md): enabled rules applied in bounded batches, each record audited.
       .registerRecurring('retention.apply', DAY, runRetention)
+      // Key rotation (docs/key-rotation.md): a tenant's values re-sealed, one bounded run at a time.
+      .registerJob(SWEEP_JOB, runEncryptionSweepJob, { maxAttempts: 5, backoffMs: 10_000 })
+      // Data-subject requests (docs/privacy.md): owners told before the legal deadline and when overdue.
+      .registerRecurring('privacy.deadlines', HOUR, runPrivacyDeadlines)
       // Audit checkpoints (docs/audit.md): each tenant's head signed and written outside the
       // database. Without a key (no CUSTOS_AUDIT_KEY_FILE, no CUSTOS_SECRET) there is nothing to
       // sign with: said once per run, not retried as a failure.

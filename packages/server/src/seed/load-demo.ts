@@ -8,6 +8,7 @@ import {
   type Database,
   type DemoCompany,
   type DemoLogin,
+  type Keyring,
 } from '@custos/store';
 import { hashPassword } from '../modules/auth/password.ts';
 import { loadDemoJml } from './demo-jml.ts';
@@ -17,6 +18,8 @@ import { loadDemoRequests } from './demo-requests.ts';
 import { seedDemoFourEyes } from './demo-four-eyes.ts';
 import { loadDemoSod } from './demo-sod.ts';
 import { loadAuditReadDemo } from './demo-audit-read.ts';
+import { loadDemoPrivacy } from './demo-privacy.ts';
+import { loadDemoRetention } from './demo-retention.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -32,6 +35,11 @@ export interface LoadDemoOptions {
   sharedPasswordHash?: string;
   /** Four eyes on for roles and sharing rules, one change waiting (default true; tests: off). */
   fourEyes?: boolean;
+  /**
+   * The keys the demo's encrypted fields are sealed with: the server's (`keyringFromConfig`, or
+   * the keyring passed to `buildApp`), else the server could not open them.
+   */
+  keyring: Keyring;
 }
 
 export interface LoadedDemo {
@@ -51,7 +59,7 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     ...(options.customers === undefined ? {} : { customers: options.customers }),
   });
   const tenantId = company.model.tenant.id || DEMO_TENANT_ID;
-  await loadTenantData(database.db, company.model, company.records, tenantId);
+  await loadTenantData(database.db, company.model, company.records, tenantId, options.keyring);
   options.onProgress?.('records', `${company.records.length} records`);
   await savePolicyModel(database.db, tenantId, company.model);
   options.onProgress?.('policy', `${company.model.users.length} users`);
@@ -74,8 +82,10 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   const loaded = { tenantId, company, logins: company.logins };
   await loadDemoRequests(database, loaded, options.now);
   await loadAuditReadDemo(database, loaded, options.now);
+  await loadDemoPrivacy(database, loaded, options.now, options.keyring);
   // Last: the waiting four-eyes change is previewed against the demo's final policy.
   if (options.fourEyes !== false)
     await seedDemoFourEyes(database, { tenantId, company, now: options.now });
+  await loadDemoRetention(database, loaded, options.now);
   return loaded;
 }

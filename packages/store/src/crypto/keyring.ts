@@ -246,6 +246,51 @@ export class Keyring {
   }
 
   /**
+   * The keys of many subjects, made now for those that have none (in batches: a bulk load seals
+   * thousands of contacts). A shredded subject maps to null and gets no new key.
+   */
+  async ensureSubjectKeys(
+    db: Db,
+    tenantId: string,
+    subjectIds: Iterable<string>,
+    at: Date,
+  ): Promise<Map<string, SubjectKey | null>> {
+    const ids = [...new Set(subjectIds)];
+    const out = new Map<string, SubjectKey | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      const known = await this.subjectKeys(db, tenantId, batch);
+      const missing = batch.filter((id) => known.get(id) == null && !this.ledger.has(tenantId, id));
+      if (missing.length > 0) {
+        const keys = await this.tenant(db, tenantId);
+        const dataKey = this.cache.get(tenantId)?.data.get(keys.activeVersion);
+        if (dataKey === undefined)
+          throw new CryptoError('KEY_VERSION_UNKNOWN', 'no active data key', { tenantId });
+        await db
+          .insertInto('subject_keys')
+          .values(
+            missing.map((subjectId) => ({
+              tenant_id: tenantId,
+              subject_id: subjectId,
+              key_version: keys.activeVersion,
+              wrapped: wrapKey(
+                dataKey,
+                randomBytes(KEY_BYTES),
+                subjectLabel(tenantId, subjectId, keys.activeVersion),
+              ),
+              created_at: at,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['tenant_id', 'subject_id']).doNothing())
+          .execute();
+        for (const [id, key] of await this.subjectKeys(db, tenantId, missing)) known.set(id, key);
+      }
+      for (const [id, key] of known) out.set(id, key);
+    }
+    return out;
+  }
+
+  /**
    * Crypto-shred a subject: the ledger records it (synced to disk first), then the key row is
    * deleted in the caller's transaction. Every value sealed under the key — in the row, in audit
    * events, in backups — opens to REDACTED from now on. True when a key existed.

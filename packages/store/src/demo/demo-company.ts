@@ -432,10 +432,11 @@ const OBJECTS: ObjectSettings[] = [
       source: { label: '客户来源' },
       address: { label: '地址' },
       vip: { label: '重点客户' },
-      phone: { mask: 'phone', label: '电话' },
-      email: { mask: 'email', label: '邮箱' },
-      idNumber: { mask: 'id_number', label: '法人身份证号' },
-      bankAccount: { mask: 'bank_account', label: '银行账号' },
+      // Stored encrypted at rest (存储加密, docs/encryption.md).
+      phone: { mask: 'phone', label: '电话', encrypted: true },
+      email: { mask: 'email', label: '邮箱', encrypted: true },
+      idNumber: { mask: 'id_number', label: '法人身份证号', encrypted: true },
+      bankAccount: { mask: 'bank_account', label: '银行账号', encrypted: true },
       creditLimit: { sensitivity: 'confidential', label: '信用额度' },
     },
   },
@@ -447,8 +448,8 @@ const OBJECTS: ObjectSettings[] = [
     fields: {
       name: { label: '姓名' },
       title: { label: '职务' },
-      phone: { mask: 'phone', label: '手机' },
-      email: { mask: 'email', label: '邮箱' },
+      phone: { mask: 'phone', label: '手机', encrypted: true },
+      email: { mask: 'email', label: '邮箱', encrypted: true },
     },
   },
   {
@@ -458,7 +459,7 @@ const OBJECTS: ObjectSettings[] = [
     portalExposed: false,
     fields: {
       name: { label: '商机名称' },
-      amount: { label: '金额' },
+      amount: { label: '金额', encrypted: true },
       stage: { label: '阶段' },
       probability: { label: '赢率' },
       expectedCloseDate: { label: '预计成交日期' },
@@ -471,7 +472,7 @@ const OBJECTS: ObjectSettings[] = [
     portalExposed: true,
     fields: {
       orderNo: { label: '订单编号' },
-      amount: { label: '订单金额' },
+      amount: { label: '订单金额', encrypted: true },
       status: { label: '状态' },
       paidAt: { label: '付款日期' },
     },

@@ -1,3 +1,4 @@
+import { encryptedFieldsMigration } from './0025-encrypted-fields.ts';
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
 import { policyVersionMigration } from './0002-policy-version.ts';
@@ -20,6 +21,8 @@ import { accessReviewsMigration } from './0018-access-reviews.ts';
 import { onboardingTemplatesMigration } from './0019-onboarding-templates.ts';
 import { sodMigration } from './0020-sod.ts';
 import { encryptionKeysMigration } from './0021-encryption-keys.ts';
+import { encryptionSweepsMigration } from './0026-encryption-sweeps.ts';
+import { privacyMigration } from './0022-privacy.ts';
 import { retentionMigration } from './0023-retention.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
@@ -45,7 +48,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-onboarding-templates': onboardingTemplatesMigration,
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
+  '0022-privacy': privacyMigration,
   '0023-retention': retentionMigration,
+  '0025-encrypted-fields': encryptedFieldsMigration,
+  '0026-encryption-sweeps': encryptionSweepsMigration,
 };
 
 export function migrator(db: Kysely<unknown>): Migrator {

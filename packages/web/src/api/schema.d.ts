@@ -5706,6 +5706,8 @@ export interface paths {
             mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
             /** @description Internal-only field (内部备注): never shown to portal users */
             internal?: boolean;
+            /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+            encrypted?: boolean;
             /** @description Human label, for explanations and the console */
             label?: string;
           };
@@ -7768,6 +7770,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9010,6 +9014,8 @@ export interface paths {
                     mask?: 'phone' | 'email' | 'id_number' | 'bank_account' | 'name' | 'text';
                     /** @description Internal-only field (内部备注): never shown to portal users */
                     internal?: boolean;
+                    /** @description Stored encrypted at rest (存储加密, AES-256-GCM under the tenant data key): decrypted only for callers who read it in clear; exact-match search through a blind index */
+                    encrypted?: boolean;
                     /** @description Human label, for explanations and the console */
                     label?: string;
                   };
@@ -9655,6 +9661,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -9794,6 +9802,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -9927,6 +9937,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10159,6 +10171,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10299,6 +10313,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10452,6 +10468,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -10591,6 +10609,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10724,6 +10744,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -10956,6 +10978,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11096,6 +11120,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11249,6 +11275,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -11388,6 +11416,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11521,6 +11551,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11753,6 +11785,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -11893,6 +11927,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12046,6 +12082,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12185,6 +12223,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12318,6 +12358,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12550,6 +12592,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12690,6 +12734,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -12843,6 +12889,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -12982,6 +13030,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13115,6 +13165,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13347,6 +13399,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13487,6 +13541,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13640,6 +13696,8 @@ export interface paths {
                 fieldLevels?: {
                   [key: string]: string;
                 };
+                /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+                encryptedFields?: string[];
                 transferredChildren?: {
                   [key: string]: number;
                 };
@@ -13779,6 +13837,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -13912,6 +13972,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14144,6 +14206,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -14284,6 +14348,8 @@ export interface paths {
               fieldLevels?: {
                 [key: string]: string;
               };
+              /** @description Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers) */
+              encryptedFields?: string[];
               transferredChildren?: {
                 [key: string]: number;
               };
@@ -15430,7 +15496,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the customer records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the customer records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -15611,7 +15677,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the contact records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the contact records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -15792,7 +15858,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the deal records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the deal records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -15973,7 +16039,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the order records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the order records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -16154,7 +16220,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the ticket records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the ticket records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -16335,7 +16401,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the activity records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the activity records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -19590,7 +19656,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a webhook endpoint (name, URL, events, enabled); audited */
+    /** Change a webhook endpoint (name, URL, events, enabled); a new URL gets a new signing secret, shown this once; audited */
     patch: {
       parameters: {
         query?: never;
@@ -19625,6 +19691,8 @@ export interface paths {
               enabled: boolean;
               createdAt: string;
               createdBy?: string | null;
+              /** @description The new signing secret, when the URL changed (the old one signed for the old receiver): shown this once */
+              secret?: string;
             };
           };
         };
@@ -26234,6 +26302,4386 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/do-not-sell': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contact's CCPA "do not sell or share" opt-out (不出售或共享) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactId: string;
+              /** @description The contact opted out of sale or sharing */
+              optedOut: boolean;
+              /**
+               * @description How the request (or its withdrawal) was received; null: never recorded
+               * @enum {string|null}
+               */
+              source:
+                | 'portal'
+                | 'web_form'
+                | 'gpc'
+                | 'phone'
+                | 'email'
+                | 'letter'
+                | 'in_person'
+                | 'other'
+                | null;
+              receivedAt: string | null;
+              note?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              recordedAt: string | null;
+              /** @description Whether you may set or clear it */
+              canChange: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set or clear the contact's "do not sell or share" opt-out, with its source and time (update the contact, or privacy_admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description true: opt out of sale or sharing; false: opt in again */
+            optedOut: boolean;
+            /**
+             * @description How it was received: the portal, a web form, Global Privacy Control (gpc), a phone call …
+             * @enum {string}
+             */
+            source:
+              'portal' | 'web_form' | 'gpc' | 'phone' | 'email' | 'letter' | 'in_person' | 'other';
+            /** @description When the request was received (ISO 8601); default now, never in the future */
+            receivedAt?: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactId: string;
+              /** @description The contact opted out of sale or sharing */
+              optedOut: boolean;
+              /**
+               * @description How the request (or its withdrawal) was received; null: never recorded
+               * @enum {string|null}
+               */
+              source:
+                | 'portal'
+                | 'web_form'
+                | 'gpc'
+                | 'phone'
+                | 'email'
+                | 'letter'
+                | 'in_person'
+                | 'other'
+                | null;
+              receivedAt: string | null;
+              note?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              recordedAt: string | null;
+              /** @description Whether you may set or clear it */
+              canChange: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The objects and their fields a rule may name (the tenant's policy) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              objects: {
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                fields: {
+                  name: string;
+                  label?: string | null;
+                  encrypted: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The retention rules (数据保留规则), with their last run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                condition?: {
+                  field?: string;
+                  /** @enum {string} */
+                  op?: 'eq' | 'in';
+                  values?: (string | number | boolean)[];
+                } | null;
+                ageAmount: number;
+                /** @enum {string} */
+                ageUnit: 'days' | 'months' | 'years';
+                ageField?: string | null;
+                /** @enum {string} */
+                action: 'delete' | 'anonymise';
+                anonymiseFields?: string[];
+                enabled: boolean;
+                lastRunAt?: string | null;
+                lastCount?: number | null;
+                lastComplete?: boolean | null;
+                createdAt?: string;
+                createdBy?: string | null;
+                updatedAt?: string;
+                updatedBy?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a retention rule (checked against the policy; audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              condition?: {
+                field?: string;
+                /** @enum {string} */
+                op?: 'eq' | 'in';
+                values?: (string | number | boolean)[];
+              } | null;
+              ageAmount: number;
+              /** @enum {string} */
+              ageUnit: 'days' | 'months' | 'years';
+              ageField?: string | null;
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              anonymiseFields?: string[];
+              enabled: boolean;
+              lastRunAt?: string | null;
+              lastCount?: number | null;
+              lastComplete?: boolean | null;
+              createdAt?: string;
+              createdBy?: string | null;
+              updatedAt?: string;
+              updatedBy?: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a retention rule (enable, disable, edit; audited with before and after) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              condition?: {
+                field?: string;
+                /** @enum {string} */
+                op?: 'eq' | 'in';
+                values?: (string | number | boolean)[];
+              } | null;
+              ageAmount: number;
+              /** @enum {string} */
+              ageUnit: 'days' | 'months' | 'years';
+              ageField?: string | null;
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              anonymiseFields?: string[];
+              enabled: boolean;
+              lastRunAt?: string | null;
+              lastCount?: number | null;
+              lastComplete?: boolean | null;
+              createdAt?: string;
+              createdBy?: string | null;
+              updatedAt?: string;
+              updatedBy?: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a retention rule (audited; what it removed stays in the audit trail) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dry run of a stored rule: what it would delete or anonymise now (nothing changes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ruleId?: string | null;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              /** @description Records whose age counts from before this go */
+              cutoff: string;
+              /** @description Records of the object the rule takes now */
+              total: number;
+              /** @description Records per object */
+              byObject: {
+                [key: string]: number;
+              };
+              byYear: {
+                year: number;
+                count: number;
+              }[];
+              /** @description Records the rule would take but a legal hold keeps */
+              held: number;
+              /** @description The oldest records it takes that you may read */
+              sample: {
+                id: string;
+                name?: string | null;
+                ageFrom: string;
+              }[];
+              /** @description Records of the sample you may not read */
+              sampleUnreadable?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dry run of an unsaved rule (checked as a save would be; nothing changes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ruleId?: string | null;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              /** @description Records whose age counts from before this go */
+              cutoff: string;
+              /** @description Records of the object the rule takes now */
+              total: number;
+              /** @description Records per object */
+              byObject: {
+                [key: string]: number;
+              };
+              byYear: {
+                year: number;
+                count: number;
+              }[];
+              /** @description Records the rule would take but a legal hold keeps */
+              held: number;
+              /** @description The oldest records it takes that you may read */
+              sample: {
+                id: string;
+                name?: string | null;
+                ageFrom: string;
+              }[];
+              /** @description Records of the sample you may not read */
+              sampleUnreadable?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply retention now (as the daily job does): the rules named, or every enabled rule; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ruleIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                ruleId: string;
+                count: number;
+                complete: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/legal-holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Legal holds: customers whose records no retention rule touches (法律保留) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                customerId: string;
+                customerName?: string | null;
+                reason: string;
+                setBy?: string | null;
+                setAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/legal-holds/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Place a legal hold on a customer: retention keeps all its records (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              customerName?: string | null;
+              reason: string;
+              setBy?: string | null;
+              setAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Release a legal hold (audited): retention rules apply to the customer again */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Key versions, encrypted fields with their values per key version, the sweep */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activeVersion: number;
+              keys: {
+                version: number;
+                /** @enum {string} */
+                state: 'active' | 'retired';
+                createdAt: string;
+                retiredAt: string | null;
+              }[];
+              objects: {
+                object: string;
+                fields: {
+                  field: string;
+                  label: string | null;
+                  encrypted: boolean;
+                  /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+                  values: {
+                    [key: string]: number;
+                  };
+                }[];
+              }[];
+              /** @description Values per key: `v<n>` a data key version, `subject` a person’s own key, `clear` */
+              valuesByKey: {
+                [key: string]: number;
+              };
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotate the data key: a new version, every value re-sealed in the background */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fromVersion: number;
+              version: number;
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/encryption/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current (or last) re-encryption sweep’s progress, and the recent ones */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sweep: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              } | null;
+              recent: {
+                id: string;
+                /** @enum {string} */
+                state: 'running' | 'done' | 'failed';
+                /** @enum {string} */
+                trigger: 'rotate' | 'policy' | 'manual';
+                reason: string;
+                requestedBy: string | null;
+                targetVersion: number;
+                pass: number;
+                /** @description Records visited in this pass, of all (0–100) */
+                percent: number;
+                tables: {
+                  [key: string]: {
+                    done: number;
+                    total: number;
+                    finished: boolean;
+                  };
+                };
+                counts: {
+                  [key: string]: number;
+                };
+                errors: {
+                  at: string;
+                  object: string;
+                  recordId: string;
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+                remaining: number | null;
+                startedAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A contact's consent records (同意记录): as the contact is read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                contactId: string;
+                purpose: string;
+                lawfulBasis: string;
+                source: string;
+                note?: string | null;
+                givenAt: string;
+                withdrawnAt?: string | null;
+                recordedBy?: string | null;
+                recordedByName?: string | null;
+                withdrawnBy?: string | null;
+                withdrawnByName?: string | null;
+                withdrawReason?: string | null;
+                active: boolean;
+              }[];
+              canWrite: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a consent given (update on the contact, or privacy_admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            purpose: string;
+            /** @enum {string} */
+            lawfulBasis:
+              | 'consent'
+              | 'contract'
+              | 'legal_obligation'
+              | 'vital_interests'
+              | 'public_task'
+              | 'legitimate_interests';
+            /** @enum {string} */
+            source: 'web_form' | 'phone' | 'email' | 'in_person' | 'import' | 'portal';
+            note?: string;
+            /** Format: date-time */
+            givenAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a consent was withdrawn (GDPR Art. 7(3)) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+          consentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              contactId: string;
+              purpose: string;
+              lawfulBasis: string;
+              source: string;
+              note?: string | null;
+              givenAt: string;
+              withdrawnAt?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              withdrawnBy?: string | null;
+              withdrawnByName?: string | null;
+              withdrawReason?: string | null;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The data-subject request queue (隐私请求), nearest deadline first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected' | 'open';
+          kind?:
+            | 'access'
+            | 'portability'
+            | 'erasure'
+            | 'rectification'
+            | 'restriction'
+            | 'objection'
+            | 'opt_out_of_sale';
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          contactId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'access'
+                  | 'portability'
+                  | 'erasure'
+                  | 'rectification'
+                  | 'restriction'
+                  | 'objection'
+                  | 'opt_out_of_sale';
+                /** @enum {string} */
+                regime: 'gdpr' | 'ccpa';
+                /** @enum {string} */
+                status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+                contactId?: string | null;
+                contactName?: string | null;
+                customerId?: string | null;
+                requesterName?: string | null;
+                requesterEmail?: string | null;
+                notes?: string | null;
+                receivedAt: string;
+                dueAt: string;
+                /** @enum {string|null} */
+                deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+                canExtend?: boolean;
+                extendedAt?: string | null;
+                extensionReason?: string | null;
+                ownerId?: string | null;
+                ownerName?: string | null;
+                createdBy?: string | null;
+                closedAt?: string | null;
+                closedReason?: string | null;
+                evidence?: ({
+                  /** @enum {string} */
+                  kind: 'erasure' | 'archive';
+                } & {
+                  [key: string]: unknown;
+                })[];
+                timeline: {
+                  at: string;
+                  actorId?: string | null;
+                  actorName?: string | null;
+                  what: string;
+                  detail?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              }[];
+              owners: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Log a data-subject request; its legal deadline counts from receipt */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'access'
+              | 'portability'
+              | 'erasure'
+              | 'rectification'
+              | 'restriction'
+              | 'objection'
+              | 'opt_out_of_sale';
+            /** @enum {string} */
+            regime: 'gdpr' | 'ccpa';
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId?: string;
+            requesterName?: string;
+            requesterEmail?: string;
+            notes?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One data-subject request with its timeline and evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the request to a privacy_admin holder */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            ownerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the request on: verifying the requester's identity, or in progress */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'verifying' | 'in_progress';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/subject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the request to the contact it is about */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+            contactId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend the deadline once, with the reason the subject is told (GDPR +2 months, CCPA +45 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the request as done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse the request, with the reason the subject is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the request's subject: anonymise the contact and crypto-shred their key (cannot be undone) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirm: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind:
+                | 'access'
+                | 'portability'
+                | 'erasure'
+                | 'rectification'
+                | 'restriction'
+                | 'objection'
+                | 'opt_out_of_sale';
+              /** @enum {string} */
+              regime: 'gdpr' | 'ccpa';
+              /** @enum {string} */
+              status: 'received' | 'verifying' | 'in_progress' | 'completed' | 'rejected';
+              contactId?: string | null;
+              contactName?: string | null;
+              customerId?: string | null;
+              requesterName?: string | null;
+              requesterEmail?: string | null;
+              notes?: string | null;
+              receivedAt: string;
+              dueAt: string;
+              /** @enum {string|null} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | null;
+              canExtend?: boolean;
+              extendedAt?: string | null;
+              extensionReason?: string | null;
+              ownerId?: string | null;
+              ownerName?: string | null;
+              createdBy?: string | null;
+              closedAt?: string | null;
+              closedReason?: string | null;
+              evidence?: ({
+                /** @enum {string} */
+                kind: 'erasure' | 'archive';
+              } & {
+                [key: string]: unknown;
+              })[];
+              timeline: {
+                at: string;
+                actorId?: string | null;
+                actorName?: string | null;
+                what: string;
+                detail?: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/requests/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subject's data as one zip of JSON and CSV (GDPR Art. 15/20, CCPA right to know), audited as privacy.export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

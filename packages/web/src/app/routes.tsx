@@ -84,6 +84,14 @@ const MonitoringRulesPage = page(
   'MonitoringRulesPage',
 );
 const WebhooksPage = page(() => import('../monitoring/webhooks-page.tsx'), 'WebhooksPage');
+const PrivacyRequestsPage = page(
+  () => import('../privacy/privacy-requests-page.tsx'),
+  'PrivacyRequestsPage',
+);
+const PrivacyRequestPage = page(
+  () => import('../privacy/privacy-request-page.tsx'),
+  'PrivacyRequestPage',
+);
 const InspectorPage = page(
   () => import('../inspector/access-inspector-page.tsx'),
   'AccessInspectorPage',
@@ -140,6 +148,8 @@ export function AppRoutes() {
         <Route path="admin/four-eyes" element={<FourEyesSettingsPage />} />
         <Route path="admin/audit" element={<AuditLogPage />} />
         <Route path="admin/monitoring" element={<MonitoringPage />} />
+        <Route path="privacy/requests" element={<PrivacyRequestsPage />} />
+        <Route path="privacy/requests/:id" element={<PrivacyRequestPage />} />
         <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
         <Route path="admin/webhooks" element={<WebhooksPage />} />
         <Route path="monitoring" element={<MonitoringLink />} />

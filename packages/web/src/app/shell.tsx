@@ -41,6 +41,7 @@ export function Shell() {
     'sod',
     'requests',
     'monitoring',
+    'privacy',
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
@@ -158,6 +159,15 @@ export function Shell() {
             key: '/admin/audit',
             icon: <FileSearchOutlined />,
             label: <Link to="/admin/audit">{t('audit:nav.audit')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'privacy_admin')
+      ? [
+          {
+            key: '/privacy/requests',
+            icon: <SafetyOutlined />,
+            label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
           },
         ]
       : []),

@@ -16,6 +16,8 @@ import { fourEyesMessages } from '../four-eyes/four-eyes-messages.ts';
 import { sodMessages } from '../sod/sod-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
+import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
+import { privacyMessages } from '../privacy/privacy-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -38,7 +40,9 @@ export const NAMESPACES: Record<string, Messages> = {
   reviews: reviewsMessages,
   requests: requestsMessages,
   fourEyes: fourEyesMessages,
+  privacy: privacyMessages,
   sod: sodMessages,
   audit: auditMessages,
   monitoring: monitoringMessages,
+  fieldEncryption: fieldEncryptionMessages,
 };

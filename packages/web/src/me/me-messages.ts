@@ -86,6 +86,7 @@ export const meMessages: Messages = {
       view_as: '以其他员工的视角查看数据（只读，留审计）',
       access_review_admin: '创建和运行权限定期审查（审查活动、证据导出）',
       security_monitor: '查看和确认安全告警，管理监控规则和 Webhook',
+      encryption_admin: '管理存储加密：加密字段、数据密钥轮换和重新加密进度',
       declassify: '降低记录的数据敏感级别（留审计）',
       export: '批量导出数据',
       import: '批量导入数据',
@@ -215,6 +216,8 @@ export const meMessages: Messages = {
       access_review_admin: 'Create and run access reviews (campaigns, evidence export)',
       security_monitor:
         'View and acknowledge security alerts, manage monitoring rules and webhooks',
+      encryption_admin:
+        'Manage encryption at rest: encrypted fields, data key rotation and re-encryption progress',
       declassify: 'Lower a record’s sensitivity (audited)',
       export: 'Export records in bulk',
       import: 'Import records in bulk',

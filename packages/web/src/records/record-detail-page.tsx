@@ -18,13 +18,14 @@ import { holds, useMe } from '../auth/use-me.ts';
 import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
+import { ConsentTab } from '../privacy/consent-tab.tsx';
 import { RequestAccessButton } from '../requests/request-access-button.tsx';
 import { objectOfPath, pathOfObject, RECORD_OBJECTS } from '../shared/record-objects.ts';
 import { CustomerChildren } from './customer-children.tsx';
 import { CustomerTeam } from './customer-team.tsx';
 import { ExplainDrawer } from './explain-drawer.tsx';
 import { deleteRecord, getRecord, type RecordView } from './record-api.ts';
-import { fieldLabel, FieldValue, recordTitle } from './record-fields.tsx';
+import { EncryptedMarker, fieldLabel, FieldValue, recordTitle } from './record-fields.tsx';
 import { editFields, RecordFormModal } from './record-form-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
@@ -151,7 +152,21 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
           ]}
         />
       ) : (
-        <Tabs items={[{ key: 'fields', label: t('tabs.fields'), children: details }, history]} />
+        <Tabs
+          items={[
+            { key: 'fields', label: t('tabs.fields'), children: details },
+            ...(object === 'contact'
+              ? [
+                  {
+                    key: 'consents',
+                    label: t('privacy:consent.tab'),
+                    children: <ConsentTab contactId={view.id} />,
+                  },
+                ]
+              : []),
+            history,
+          ]}
+        />
       )}
       {editing && (
         <RecordFormModal
@@ -258,6 +273,7 @@ function RecordFields({
             {t('readOnly')}
           </Tag>
         )}
+        {record.encryptedFields?.includes(field.name) === true && <EncryptedMarker />}
       </span>
     ),
     children: (

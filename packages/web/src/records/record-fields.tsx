@@ -1,4 +1,4 @@
-import { EyeInvisibleOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, LockOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +19,17 @@ export function titleFieldOf(fields: Record<string, unknown>): string | undefine
 
 /** A field value in words: empty, yes/no, or the value as the API gave it (masked stays masked). */
 export function FieldValue({ value, masked }: { value: unknown; masked: boolean }) {
-  const { t } = useTranslation('records');
+  const { t } = useTranslation(['records', 'fieldEncryption']);
   let text: string;
+  // An erased person's value (its key destroyed), or a value the log withholds from this reader.
+  if (isMarker(value, '$redacted'))
+    return (
+      <Tag data-testid="redacted-marker" title={t('fieldEncryption:redactedHint')}>
+        {t('fieldEncryption:redacted')}
+      </Tag>
+    );
+  if (isMarker(value, '$withheld'))
+    return <Tag data-testid="withheld-marker">{t('fieldEncryption:withheld')}</Tag>;
   if (value === null || value === undefined || value === '') text = t('detail.emptyValue');
   else if (typeof value === 'boolean') text = t(`form.boolean.${value}`);
   else text = String(value);
@@ -46,4 +55,26 @@ export function recordTitle(record: { id: string; fields: Record<string, unknown
 /** A secondary line of text, e.g. ids. */
 export function Muted({ children }: { children: React.ReactNode }) {
   return <Typography.Text type="secondary">{children}</Typography.Text>;
+}
+
+/** `{ $redacted: true }` / `{ $withheld: true }` as the API renders them. */
+function isMarker(value: unknown, key: '$redacted' | '$withheld'): boolean {
+  return (
+    typeof value === 'object' && value !== null && (value as Record<string, unknown>)[key] === true
+  );
+}
+
+/** The "encrypted" hint by a field stored encrypted at rest. */
+export function EncryptedMarker() {
+  const { t } = useTranslation('fieldEncryption');
+  return (
+    <Tag
+      icon={<LockOutlined aria-hidden />}
+      title={t('encryptedHint')}
+      style={{ marginInlineStart: 6 }}
+      data-testid="encrypted-marker"
+    >
+      {t('encrypted')}
+    </Tag>
+  );
 }

@@ -211,9 +211,20 @@ describe.each(['pglite', 'postgres'] as const)('audit chain routes on %s', (back
       },
       keys: createServerKeys(undefined),
     };
-    // (Last in this file: the checkpoints it stores are signed with another key.)
+    // (Last in this file: the checkpoints it stores are signed with another key.) No checkpoint
+    // was signed with this key, so the whole log is recomputed first — and the event edited above
+    // breaks it: the head is not signed, the refusal is logged, other tenants go on.
     const run = await runAuditCheckpoints(services, TEST_NOW);
-    expect(run.tenants.length).toBeGreaterThan(0);
+    expect(run.refused).toEqual([
+      {
+        tenantId: 'yunshan',
+        reason: expect.stringMatching(/not signing .* does not match its hash/),
+      },
+    ]);
+    const [refusal] = await listAuditEvents(t.database.db, 'yunshan', {
+      action: 'audit.checkpoint',
+    });
+    expect(refusal).toMatchObject({ outcome: 'failure' });
     await writeFile(keyFile, 'short');
     await expect(runAuditCheckpoints(services, TEST_NOW)).rejects.toThrow(/at least 32 bytes/);
   });

@@ -1,8 +1,10 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  appendAuditEvent,
   createAuditCheckpoint,
   listAuditTenants,
+  StoreError,
   type Database,
   type SignedAuditCheckpoint,
 } from '@custos/store';
@@ -67,6 +69,8 @@ export interface AuditCheckpointServices {
 export interface AuditCheckpointRun {
   /** One entry per tenant with an audit log: its checkpoint, whether new, and its file. */
   tenants: { tenantId: string; seq: number; created: boolean; file: string }[];
+  /** Tenants whose head was not signed because their log does not recompute (and why). */
+  refused: { tenantId: string; reason: string }[];
 }
 
 /** Where the scheduled checkpoint files go. */
@@ -95,9 +99,27 @@ export async function runAuditCheckpoints(
   const key = await requireAuditKey(services.config, services.keys);
   const dir = checkpointDir(services.config);
   await mkdir(dir, { recursive: true });
-  const run: AuditCheckpointRun = { tenants: [] };
+  const run: AuditCheckpointRun = { tenants: [], refused: [] };
   for (const tenantId of await listAuditTenants(services.database.db)) {
-    const made = await createAuditCheckpoint(services.database.db, key, tenantId, new Date(now));
+    let made: Awaited<ReturnType<typeof createAuditCheckpoint>>;
+    try {
+      made = await createAuditCheckpoint(services.database.db, key, tenantId, new Date(now));
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== 'STORE_AUDIT_CHAIN_BROKEN') throw error;
+      // One broken log stops no other tenant's checkpoints; it is said in that log itself (the
+      // monitoring rules and an auditor see a failed `audit.checkpoint`) and in the job's result.
+      run.refused.push({ tenantId, reason: error.message });
+      await appendAuditEvent(services.database.db, {
+        tenantId,
+        actorId: null,
+        action: 'audit.checkpoint',
+        target: null,
+        outcome: 'failure',
+        after: { refused: error.message },
+        at: new Date(now),
+      });
+      continue;
+    }
     if (made === undefined) continue;
     const { checkpoint, created } = made;
     const file = join(dir, `${encodeURIComponent(tenantId)}-${checkpoint.seq}.json`);

@@ -1,5 +1,5 @@
 import { fieldLevelOf, isObjectType, mask, type FieldLevel, type ObjectType } from '@custos/engine';
-import type { StoredAuditEvent } from '@custos/store';
+import { isSealed, type StoredAuditEvent } from '@custos/store';
 import type { RequestContext } from '../../http/request-context.ts';
 
 /** An audit event as the API shows it to one reader. */
@@ -79,6 +79,13 @@ function filterFields(
     const level = levels(name);
     if (level === 'hidden') {
       out.hidden += 1;
+      continue;
+    }
+    // Still sealed (`openAuditEvents` opens only what the reader reads on the record now): its
+    // masked form when masked and one was kept, else withheld — never the ciphertext.
+    if (isSealed(value)) {
+      shown[name] = level === 'masked' && value.m !== undefined ? value.m : { $withheld: true };
+      out.masked.add(name);
       continue;
     }
     if (level === 'masked') {

@@ -1,3 +1,4 @@
+import { openAuditEvents, type AuditValueReader } from './audit-values.ts';
 import type { ObjectType } from '@custos/engine';
 import { auditEventPages, type AuditFilter, type Database } from '@custos/store';
 import { stringify } from 'csv-stringify/sync';
@@ -76,7 +77,7 @@ export function levelsByObject(reader: AuditReader): (object: ObjectType) => Fie
  */
 export async function* auditExportChunks(
   db: Database['db'],
-  reader: AuditReader & { tenantId: string },
+  reader: AuditValueReader,
   filter: AuditFilter,
   format: AuditExportFormat,
   maxEvents: number,
@@ -93,7 +94,8 @@ export async function* auditExportChunks(
   let first = true;
   let step = await pages.next();
   while (step.done !== true) {
-    const views = step.value.map((e) => viewAuditEvent(reader, e, levels));
+    const opened = await openAuditEvents(db, reader, step.value);
+    const views = opened.map((e) => viewAuditEvent(reader, e, levels));
     if (format === 'csv') yield stringify(views.map(csvRow));
     else {
       yield `${first ? '' : ','}${views.map((v) => JSON.stringify(v)).join(',')}`;

@@ -1,3 +1,4 @@
+import { openAuditEvents } from './audit-values.ts';
 import { Readable } from 'node:stream';
 import { appendAuditEvent, countAuditEvents, searchAuditEvents } from '@custos/store';
 import type { FastifyInstance } from 'fastify';
@@ -72,7 +73,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       });
       const levels = levelsByObject(ctx);
       return {
-        items: page.events.map((e) => viewAuditEvent(ctx, e, levels)),
+        items: (await openAuditEvents(db, ctx, page.events)).map((e) =>
+          viewAuditEvent(ctx, e, levels),
+        ),
         nextCursor:
           page.nextBeforeId === null ? null : app.custos.cursors.seal(binding, page.nextBeforeId),
       };

@@ -1,3 +1,5 @@
+import { isSealed, openOneField } from '@custos/store';
+import { openAuditEvents } from './audit-values.ts';
 import {
   fieldAccess,
   hasFunction,
@@ -87,7 +89,7 @@ export async function recordAuditRoutes(app: FastifyInstance): Promise<void> {
           (Object.hasOwn(levels, field) ? levels[field] : undefined) ?? 'hidden';
         const auditor = hasFunction(ctx.index, ctx.userId, 'audit_view');
         return {
-          items: page.events.map((e) => {
+          items: (await openAuditEvents(db, ctx, page.events)).map((e) => {
             const view = viewAuditEvent(ctx, e, () => levelOf);
             return auditor ? view : { ...view, ip: null, userAgent: null, requestId: null };
           }),
@@ -206,7 +208,9 @@ async function reveal(
       { retryAfterSeconds: outcome.retryAfter, limit },
     );
   }
-  const value = record.fields[field];
+  // The one permitted path for a masked field's clear value: only this field is opened.
+  const stored = record.fields[field];
+  const value = isSealed(stored) ? await openOneField(db, ctx, record, field) : stored;
   return {
     object,
     id,

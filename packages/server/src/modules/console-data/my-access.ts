@@ -28,7 +28,7 @@ import {
 } from '@custos/store';
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../http/request-context.ts';
-import { viewRecord } from '../crm/record-view.ts';
+import { visibleName } from '../crm/record-view.ts';
 
 /** How many customers of my teams, and how many grants, "my access" names. */
 export const MY_TEAM_CUSTOMERS_SHOWN = 20;
@@ -215,7 +215,7 @@ async function teamPart(db: Kysely<StoreSchema>, ctx: RequestContext): Promise<M
     count: count.total,
     countExact: count.exact,
     customers: page.records.map((r) => {
-      const name = viewRecord(ctx, r).fields.name;
+      const name = visibleName(ctx, r);
       return { id: r.id, name: typeof name === 'string' ? name : null };
     }),
   };
@@ -246,7 +246,7 @@ async function readableNames(
       factsFor: [ctx.userId],
     });
     for (const r of page.records) {
-      const name = viewRecord(ctx, r).fields.name;
+      const name = visibleName(ctx, r);
       if (typeof name === 'string') names.set(`${object}/${r.id}`, name);
     }
   }

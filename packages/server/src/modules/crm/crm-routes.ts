@@ -5,6 +5,7 @@ import {
   type ObjectType,
   type RecordAction,
 } from '@custos/engine';
+import { appendAuditEvent } from '@custos/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditContext } from '../../http/audit-context.ts';
 import { ERROR_BODY_SCHEMA } from '../../http/error-handler.ts';
@@ -110,7 +111,20 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
           response: { 200: RECORD_VIEW, ...ERRORS },
         },
       },
-      (request) => getObjectRecord(db, request.custos, object, request.params.id),
+      async (request) => {
+        const view = await getObjectRecord(db, request.custos, object, request.params.id);
+        // A contact is a data subject: who read their record is part of what they may ask for
+        // (GDPR Art. 15, docs/privacy.md), so each single-record read of a contact is audited.
+        if (object === 'contact')
+          await appendAuditEvent(db, {
+            tenantId: request.custos.tenantId,
+            action: 'record.read',
+            target: `contact/${view.id}`,
+            at: new Date(request.custos.now),
+            ...auditContext(request),
+          });
+        return view;
+      },
     );
 
     app.post<{ Body: CreateBody }>(

@@ -144,6 +144,12 @@ export const RECORD_VIEW = {
     maskedFields: { type: 'array', items: { type: 'string' } },
     permissions: { type: 'object', additionalProperties: { type: 'boolean' } },
     fieldLevels: { type: 'object', additionalProperties: { type: 'string' } },
+    encryptedFields: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'Fields stored encrypted at rest (存储加密) that the caller sees (single-record answers)',
+    },
     transferredChildren: { type: 'object', additionalProperties: { type: 'integer' } },
   },
 } as const;

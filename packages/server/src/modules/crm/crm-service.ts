@@ -25,12 +25,19 @@ import {
   removeTeamMember,
   type Database,
   type RecordSort,
+  type StoredRecord,
+  CryptoError,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { cursorBinding, type CursorSeal } from '../../http/cursor-seal.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { filterBinding, listNarrowing, type ListFilterParams } from './list-filters.ts';
-import { viewRecord, type RecordView } from './record-view.ts';
+import {
+  filterBinding,
+  filtersEncrypted,
+  listNarrowing,
+  type ListFilterParams,
+} from './list-filters.ts';
+import { openRecords, viewRecord, type RecordView } from './record-view.ts';
 
 type Db = Database['db'];
 /** A request's context with its audit part (`auditContext(request)`) for the events writes append. */
@@ -119,7 +126,11 @@ export async function listObjectRecords(
 ): Promise<ListAnswer> {
   const sort = params.sort ?? '-updatedAt';
   requireNameInClear(ctx, object, params);
-  const narrow = listNarrowing(ctx, object, params);
+  const keys =
+    filtersEncrypted(ctx, object, params) && ctx.keyring !== undefined
+      ? await ctx.keyring.tenant(db, ctx.tenantId)
+      : undefined;
+  const narrow = listNarrowing(ctx, object, params, keys);
   const binding = cursorBinding(
     'crm',
     ctx.tenantId,
@@ -153,7 +164,7 @@ export async function listObjectRecords(
     wantTotal ? countRecordsUpTo(db, query) : null,
   ]);
   return {
-    items: page.records.map((r) => viewRecord(ctx, r)),
+    items: (await openRecords(db, ctx, page.records)).map((r) => viewRecord(ctx, r)),
     nextCursor: page.nextCursor === null ? null : cursors.seal(binding, page.nextCursor),
     total: count?.total ?? null,
     totalExact: count?.exact ?? null,
@@ -166,7 +177,8 @@ export async function getObjectRecord(
   object: ObjectType,
   id: string,
 ): Promise<RecordView> {
-  return viewRecord(ctx, await readableRecord(db, ctx, object, id), { withFieldLevels: true });
+  const [record] = await openRecords(db, ctx, [await readableRecord(db, ctx, object, id)]);
+  return viewRecord(ctx, record as StoredRecord, { withFieldLevels: true });
 }
 
 async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
@@ -181,10 +193,12 @@ export async function createObjectRecord(
   body: CreateBody,
 ): Promise<RecordView> {
   const written = await createRecordAs(db, ctx, object, body);
-  return getObjectRecord(db, ctx, object, written.id).catch(() =>
+  return getObjectRecord(db, ctx, object, written.id).catch(async (error: unknown) => {
+    if (error instanceof CryptoError) throw error;
     // Created but not readable afterwards (e.g. owned by someone else): answer what was written.
-    viewRecord(ctx, written),
-  );
+    const [opened] = await openRecords(db, ctx, [written]);
+    return viewRecord(ctx, opened ?? written);
+  });
 }
 
 export async function updateObjectRecord(
@@ -215,9 +229,10 @@ export async function transferObjectRecord(
   body: TransferBody,
 ): Promise<RecordView & { transferredChildren?: Partial<Record<ObjectType, number>> }> {
   const { children } = await transferRecordAs(db, ctx, object, id, body);
-  const view = await readableRecord(db, ctx, object, id)
-    .then((r) => viewRecord(ctx, r, { withFieldLevels: true }))
-    .catch(() => undefined);
+  const view = await getObjectRecord(db, ctx, object, id).catch((error: unknown) => {
+    if (error instanceof CryptoError) throw error;
+    return undefined;
+  });
   if (view === undefined) {
     // Handed to someone whose records the caller cannot see: say so without the fields.
     throw new AppError(

@@ -8,7 +8,7 @@ import {
   type Predicate,
   type Sensitivity,
 } from '@custos/engine';
-import type { RecordNarrowing } from '@custos/store';
+import type { RecordNarrowing, TenantKeys } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 
@@ -95,6 +95,8 @@ export function listNarrowing(
   ctx: RequestContext,
   object: ObjectType,
   params: ListFilterParams,
+  /** The tenant's keys, when a filter names an encrypted field (`filtersEncrypted`). */
+  keys?: TenantKeys,
 ): RecordNarrowing | undefined {
   const parts: Predicate[] = [];
   // A portal user is shown no internal owner or department (record-view.ts): nor may they probe
@@ -117,7 +119,25 @@ export function listNarrowing(
   // records they may (reached another way), never more.
   if (params.customerId !== undefined)
     parts.push({ kind: 'customer_is', customerId: params.customerId });
+  const settings = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
+  const blind: { object: string; field: string; tokens: string[] }[] = [];
   for (const [name, values] of parseFieldFilters(ctx, object, params.field ?? [])) {
+    // An encrypted field is stored as ciphertext: its exact match goes through the blind index
+    // (HMAC of the normalised text), ANDed with the caller's predicate like any other filter.
+    if (settings[name]?.encrypted === true) {
+      if (keys === undefined)
+        throw new AppError('FIELD_ENCRYPTED', `${name} is encrypted; its keys are not loaded`, {
+          field: 'querystring/field',
+          name,
+        });
+      const texts = [...new Set(values.map((v) => String(v)))];
+      blind.push({
+        object,
+        field: name,
+        tokens: texts.map((t) => keys.blindIndex(object, name, t)),
+      });
+      continue;
+    }
     parts.push({ kind: 'field', criterion: { field: name, op: 'in', values } });
   }
   const updatedFrom = instantOf(params.updatedFrom, 'updatedFrom');
@@ -127,6 +147,7 @@ export function listNarrowing(
     ...(params.sensitivity === undefined ? {} : { sensitivity: params.sensitivity }),
     ...(updatedFrom === undefined ? {} : { updatedFrom }),
     ...(updatedTo === undefined ? {} : { updatedTo }),
+    ...(blind.length === 0 ? {} : { blind }),
   };
   return Object.keys(narrow).length === 0 ? undefined : narrow;
 }
@@ -142,4 +163,14 @@ export function filterBinding(params: ListFilterParams): string {
     params.updatedTo ?? null,
     params.field ?? [],
   ]);
+}
+
+/** Whether a field filter names a field the tenant stores encrypted (its search needs the keys). */
+export function filtersEncrypted(
+  ctx: RequestContext,
+  object: ObjectType,
+  params: ListFilterParams,
+): boolean {
+  const settings = ctx.model.objects.find((o) => o.object === object)?.fields ?? {};
+  return (params.field ?? []).some((f) => settings[f.slice(0, f.indexOf(':'))]?.encrypted === true);
 }

@@ -13,6 +13,7 @@ import {
 import { listStoredGrants, type Database } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import { assertAdminsRemain } from './admin-lockout.ts';
+import { assertEncryptionFits } from './encrypted-field-checks.ts';
 import { assertNoDepartmentRecords } from './department-records.ts';
 
 type Db = Database['db'];
@@ -34,6 +35,8 @@ export async function assertCommittable(
   after: PolicyModel,
   diff: ModelDiff,
 ): Promise<void> {
+  // Encrypted fields and the criteria that compare stored values must not meet.
+  assertEncryptionFits(after);
   if (diff.users.upserted.size + diff.roles.upserted.size + diff.roles.removed.size > 0)
     assertAdminsRemain(before, after);
   for (const id of diff.departments.removed.keys())

@@ -1,3 +1,7 @@
+import { randomBytes as keyringBytes } from 'node:crypto';
+import { createKeyring as createTestKeyring } from '@custos/store';
+/** The keys this test's encrypted demo fields are sealed with. */
+const testKeyring = createTestKeyring({ kek: keyringBytes(32), cacheMs: 0 });
 /**
  * The directory service on both backends: a change is applied, validated, written, versioned and
  * audited in one transaction; an invalid change writes nothing; a stale If-Match is a conflict.
@@ -35,7 +39,7 @@ describe.each(TEST_BACKENDS)('commitChange on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    await loadTenantData(database.db, demo.model, demo.records, TENANT);
+    await loadTenantData(database.db, demo.model, demo.records, TENANT, testKeyring);
     await savePolicyModel(database.db, TENANT, demo.model);
   });
   afterAll(async () => {

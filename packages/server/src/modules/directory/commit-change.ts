@@ -40,6 +40,7 @@ import {
 } from './change-checks.ts';
 import type { ChangeOutcome, PolicyChange } from './policy-change.ts';
 import { sodCheck, sodConflictError } from './sod-checks.ts';
+import { encryptionChanged, requestEncryptionSweep } from '../encryption/encryption-sweep.ts';
 
 type Db = Database['db'];
 
@@ -455,6 +456,15 @@ async function commitOnce(
   }
   const version = await commitPolicyVersion(tx, tenantId, snapshot.version, logged);
   if (version === null) throw new VersionMoved();
+  // A field's encryption turned on or off: the sweep seals (or opens) its values, after commit.
+  if (encryptionChanged(before, model))
+    await requestEncryptionSweep(tx, {
+      tenantId,
+      reason: 'field encryption changed',
+      trigger: 'policy',
+      requestedBy: options.actorId,
+      now: options.now,
+    });
   await options.within?.(tx, results);
   return { version, results };
 }

@@ -12,10 +12,13 @@ import {
   listAuditEvents,
   listGrantsOfUser,
   listTeamMembershipsOf,
+  listReviewItems,
+  getPendingChange,
+  insertPendingChange,
   putTeamMember,
 } from '@custos/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-app.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 
 let t: TestApp;
 let admin: string;
@@ -292,6 +295,41 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       newManagerId: 'wangzhiqiang',
     });
     expect(self.body.details).toMatchObject({ field: 'body/successorId', reason: 'self' });
+    // A request waiting on the leaver (her report asks for a role): it must not wait on her.
+    const asked = await call(
+      await t.login('liu.yang@yunshan.example'),
+      'POST',
+      '/v1/access-requests',
+      {
+        kind: 'role',
+        roleId: 'sales-manager',
+        durationDays: 7,
+        reason: 'acting manager',
+      },
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const waitingBefore = await db
+      .selectFrom('access_requests')
+      .select('waiting_on')
+      .where('tenant_id', '=', TENANT)
+      .where('id', '=', asked.body.id)
+      .executeTakeFirstOrThrow();
+    expect(waitingBefore.waiting_on).toEqual(['hanmeimei']);
+    const pendingReviews = () =>
+      listReviewItems(db, TENANT, { reviewerId: 'hanmeimei', status: ['pending'], openOnly: true });
+    // The demo's open review campaign has items for her to decide.
+    const toReview = (await pendingReviews()).length;
+    expect(toReview).toBeGreaterThan(0);
+    // A four-eyes change she submitted (as a department head might, for her team's roles).
+    const held = await insertPendingChange(db, {
+      tenantId: TENANT,
+      authorId: 'hanmeimei',
+      changes: [{ kind: 'user.update', id: 'lilei', roleIds: ['sales-rep', 'sales-manager'] }],
+      categories: ['roles'],
+      baseVersion: 1,
+      now: TEST_NOW,
+      expiresAt: TEST_NOW + 7 * 86_400_000,
+    });
     const ok = await call(admin, 'POST', '/v1/admin/users/hanmeimei/offboard', {
       successorId: 'zhaolei',
       customers: [{ customerId: first, successorId: 'huangxiaoyan' }],
@@ -300,6 +338,36 @@ describe.each(['pglite', 'postgres'] as const)('joiner / mover / leaver on %s', 
       managers: [{ userId: 'lilei', managerId: 'zhaolei' }],
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // Rerouted: to her report's new manager (or up the line), audited, never to nobody.
+    expect(ok.body.data.accessRequestsRerouted).toBe(1);
+    const waitingAfter = await db
+      .selectFrom('access_requests')
+      .select(['waiting_on', 'status'])
+      .where('tenant_id', '=', TENANT)
+      .where('id', '=', asked.body.id)
+      .executeTakeFirstOrThrow();
+    expect(waitingAfter.status).toBe('pending');
+    expect(waitingAfter.waiting_on).not.toContain('hanmeimei');
+    expect((waitingAfter.waiting_on as string[]).length).toBeGreaterThan(0);
+    // Her held change is withdrawn: nobody approves it after she left.
+    expect(ok.body.data.pendingChangesWithdrawn).toBe(1);
+    expect(await getPendingChange(db, TENANT, held.id)).toMatchObject({
+      status: 'withdrawn',
+      decidedBy: 'zhoumin',
+      decisionReason: 'author offboarded',
+    });
+    // Her review items went to someone who may decide them, never to the reviewee.
+    expect(ok.body.data.reviewItemsReassigned).toBe(toReview);
+    expect(await pendingReviews()).toEqual([]);
+    const moved = (await listAuditEvents(db, TENANT, { action: 'review.reassign' })).filter(
+      (e) => (e.after as { reason?: string }).reason === 'reviewer_left',
+    );
+    expect(moved).toHaveLength(toReview);
+    const rerouted = (await listAuditEvents(db, TENANT, { action: 'request.reroute' }))[0];
+    expect(rerouted).toMatchObject({
+      target: `access_request/${asked.body.id}`,
+      after: { reason: 'approver_left' },
+    });
     const owner = await db
       .selectFrom('customers')
       .select(['owner_id', 'department_id'])

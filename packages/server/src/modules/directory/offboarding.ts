@@ -1,19 +1,23 @@
 import type { AccessLevel, ObjectType, PolicyModel, User } from '@custos/engine';
-import { SENSITIVITIES, type Sensitivity } from '@custos/engine';
+import { buildIndex, SENSITIVITIES, type Sensitivity } from '@custos/engine';
 import { cancelOpenRequestsOf } from '@custos/store';
 import {
   appendAuditEvent,
   countOwnedRecords,
   countUserAccess,
+  decidePendingChange,
   type Database,
   listGrantsOfUser,
   listOwnedCustomers,
+  listPendingChanges,
   listTeamMembershipsOf,
   reassignOwnedRecords,
   removeTeamMembershipsOf,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
+import { rerouteRequestsWaitingOn } from '../requests/access-request-service.ts';
+import { reassignItemsOfLeaver } from '../reviews/review-service.ts';
 import { commitChanges } from './commit-change.ts';
 import type { PolicyChange } from './policy-change.ts';
 
@@ -97,6 +101,8 @@ interface Plan {
   now: number;
   actorId: string | null;
   audit: AuditExtras;
+  /** The positions the leaver held, with their new holders. */
+  positions: Position[];
 }
 
 type AuditExtras = {
@@ -198,7 +204,100 @@ export const OFFBOARD_STEPS: readonly OffboardStep[] = [
       summary.accessRequestsCancelled = cancelled.length;
     },
   },
+  {
+    name: 'access_requests.reroute',
+    // Requests waiting on the leaver go to the others named, else up the line (the leaver is
+    // inactive in the policy this commit makes), else to the role administrators.
+    async run(tx, plan, summary) {
+      const after = buildIndex(modelAfter(plan));
+      const moved = await rerouteRequestsWaitingOn(
+        tx,
+        after,
+        plan.tenantId,
+        plan.leaver.id,
+        plan.now,
+        { actorId: plan.actorId, ...plan.audit },
+      );
+      summary.accessRequestsRerouted = moved.length;
+    },
+  },
+  {
+    name: 'reviews.reassign',
+    // Pending review items the leaver was to decide go to whom each campaign's rule picks now.
+    async run(tx, plan, summary) {
+      const model = modelAfter(plan);
+      summary.reviewItemsReassigned = await reassignItemsOfLeaver(
+        tx,
+        model,
+        buildIndex(model),
+        plan.tenantId,
+        plan.leaver.id,
+        plan.now,
+        { actorId: plan.actorId, ...plan.audit },
+      );
+    },
+  },
+  {
+    name: 'pending_changes.withdraw',
+    // Four-eyes changes the leaver submitted are withdrawn: nobody approves the change of someone
+    // who is no longer here to answer for it.
+    async run(tx, plan, summary) {
+      const pending = await listPendingChanges(tx, plan.tenantId, {
+        status: 'pending',
+        limit: 10_000,
+      });
+      let withdrawn = 0;
+      for (const change of pending.filter((c) => c.authorId === plan.leaver.id)) {
+        const decided = await decidePendingChange(tx, {
+          tenantId: plan.tenantId,
+          id: change.id,
+          status: 'withdrawn',
+          decidedBy: plan.actorId,
+          reason: 'author offboarded',
+          now: plan.now,
+        });
+        if (decided === undefined) continue;
+        await appendAuditEvent(tx, {
+          tenantId: plan.tenantId,
+          actorId: plan.actorId,
+          action: 'change.withdraw',
+          target: `pending_change/${change.id}`,
+          before: { status: 'pending' },
+          after: { status: 'withdrawn', reason: 'author offboarded' },
+          at: new Date(plan.now),
+          ...plan.audit,
+        });
+        withdrawn += 1;
+      }
+      summary.pendingChangesWithdrawn = withdrawn;
+    },
+  },
 ];
+
+/**
+ * The policy as this offboarding leaves it, for the steps that pick people: the leaver departed,
+ * their reports under their new managers, their departments under their new heads.
+ */
+function modelAfter(plan: Plan): PolicyModel {
+  const holder = (kind: Position['kind'], id: string) =>
+    plan.positions.find((p) =>
+      p.kind === 'department_head'
+        ? kind === p.kind && p.departmentId === id
+        : kind === p.kind && p.userId === id,
+    )?.newHolderId ?? null;
+  return {
+    ...plan.model,
+    departments: plan.model.departments.map((d) => {
+      const head = holder('department_head', d.id);
+      return head === null ? d : { ...d, headId: head };
+    }),
+    users: plan.model.users.map((u) => {
+      if (u.id === plan.leaver.id) return { ...u, status: 'departed' as const };
+      const manager = holder('manager', u.id);
+      return manager === null ? u : { ...u, managerId: manager };
+    }),
+  };
+}
 
 /** The offboarding of one user: the leaver, checked. */
 function leaverOf(model: PolicyModel, userId: string, actorId: string | null): User {
@@ -545,6 +644,7 @@ export async function offboardUser(
         now: options.now,
         actorId: options.actorId,
         audit,
+        positions,
       };
       for (const step of OFFBOARD_STEPS) await step.run(tx, plan, summary);
       await appendAuditEvent(tx, {

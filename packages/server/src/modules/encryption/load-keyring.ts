@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createKeyring, ShredLedger, type Keyring } from '@custos/store';
 import type { Config } from '../../config.ts';
-import type { ServerKeys } from '../../http/server-keys.ts';
+import { createServerKeys, type ServerKeys } from '../../http/server-keys.ts';
 
 /** The key-encryption key's length: AES-256. */
 export const KEK_BYTES = 32;
@@ -37,4 +37,20 @@ export async function loadKeyring(
     shredLedger: new ShredLedger(config.shredLedger),
     clock,
   });
+}
+
+/**
+ * The keyring of a configuration, as the server builds it: the one function every writer that
+ * seals before the server starts (`custos seed`, `custos demo`, the tests' demo) uses, so what it
+ * writes opens in the server (same KEK: `CUSTOS_KEK_FILE`, else derived from `CUSTOS_SECRET`).
+ */
+export async function keyringFromConfig(
+  config: Pick<Config, 'kekFile' | 'shredLedger' | 'secret'>,
+  clock: () => number = Date.now,
+): Promise<Keyring> {
+  if (config.kekFile === undefined && config.secret === undefined)
+    throw new Error(
+      'sealing data before the server starts needs CUSTOS_KEK_FILE or CUSTOS_SECRET: a key made up now would be lost with this process',
+    );
+  return loadKeyring(config, createServerKeys(config.secret), clock);
 }

@@ -30,6 +30,7 @@ import {
   findEndpoint,
   listDeliveries,
   listEndpoints,
+  newWebhookSecret,
   queueWebhookEvent,
   updateEndpoint,
   WEBHOOK_EVENTS,
@@ -599,7 +600,8 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
       config,
       schema: {
         tags: webhookTags,
-        summary: 'Change a webhook endpoint (name, URL, events, enabled); audited',
+        summary:
+          'Change a webhook endpoint (name, URL, events, enabled); a new URL gets a new signing secret, shown this once; audited',
         params: endpointParams,
         body: {
           type: 'object',
@@ -612,7 +614,20 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
             enabled: { type: 'boolean' },
           },
         },
-        response: { 200: ENDPOINT_VIEW, ...ERRORS },
+        response: {
+          200: {
+            ...ENDPOINT_VIEW,
+            properties: {
+              ...ENDPOINT_VIEW.properties,
+              secret: {
+                type: 'string',
+                description:
+                  'The new signing secret, when the URL changed (the old one signed for the old receiver): shown this once',
+              },
+            },
+          },
+          ...ERRORS,
+        },
       },
     },
     async (request) => {
@@ -627,8 +642,14 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         ...(body.events === undefined ? {} : { events: body.events }),
         ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
       };
+      // A new receiver gets a new secret: the old one must not sign for an address it never had.
+      const secret =
+        change.url !== undefined && change.url !== before.url ? newWebhookSecret() : undefined;
       await app.custos.database.db.transaction().execute(async (tx) => {
-        await updateEndpoint(tx, ctx.tenantId, before.id, change);
+        await updateEndpoint(tx, ctx.tenantId, before.id, {
+          ...change,
+          ...(secret === undefined ? {} : { secret }),
+        });
         await appendAuditEvent(tx, {
           tenantId: ctx.tenantId,
           action: 'webhook.update',
@@ -641,10 +662,11 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
             events: before.events,
             enabled: before.enabled,
           },
-          after: change,
+          after: { ...change, ...(secret === undefined ? {} : { secretRotated: true }) },
         });
       });
-      return endpointView(await requireEndpoint(ctx.tenantId, before.id));
+      const view = endpointView(await requireEndpoint(ctx.tenantId, before.id));
+      return secret === undefined ? view : { ...view, secret };
     },
   );
 

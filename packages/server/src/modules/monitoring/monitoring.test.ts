@@ -15,6 +15,8 @@ import { createJobRegistry } from '../../jobs/schedules.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 import { verifySignature } from './webhook-signature.ts';
 import { checkWebhookUrl, hostAllowed } from './webhook-url.ts';
+import { updateEndpoint } from './webhook-store.ts';
+import { isLocalAddress, resolveWebhookTarget } from './webhook-address.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -66,6 +68,44 @@ describe('webhook URLs and signatures', () => {
     expect(hostAllowed('siem.example.com', ['siem.example.com'])).toBe(true);
   });
 
+  it('refuses local and private addresses unless the host is named in the allow-list (SSRF)', async () => {
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.1.2.3/x',
+      'http://192.168.1.1/x',
+      'http://[::1]/x',
+      'http://[fd00::1]/x',
+      'http://[::ffff:127.0.0.1]/x',
+      'http://0.0.0.0/x',
+    ])
+      expect(() => checkWebhookUrl(url, []), url).toThrow(/local or private/);
+    expect(checkWebhookUrl('http://127.0.0.1:8080/x', ['127.0.0.1'])).toBe(
+      'http://127.0.0.1:8080/x',
+    );
+    expect(isLocalAddress('8.8.8.8')).toBe(false);
+    expect(isLocalAddress('2606:4700::1111')).toBe(false);
+    // A name is checked where it resolves, at delivery: every address must be public…
+    const resolvesTo =
+      (...addresses: string[]) =>
+      async () =>
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    await expect(
+      resolveWebhookTarget('hooks.example.net', [], resolvesTo('93.184.215.14', '10.0.0.5')),
+    ).rejects.toThrow(/10\.0\.0\.5/);
+    await expect(resolveWebhookTarget('localhost', [], resolvesTo('127.0.0.1'))).rejects.toThrow(
+      /CUSTOS_WEBHOOK_ALLOWED_HOSTS/,
+    );
+    // …and the vetted address is the one connected to (pinned against rebinding).
+    await expect(
+      resolveWebhookTarget('hooks.example.net', [], resolvesTo('93.184.215.14')),
+    ).resolves.toEqual({ address: '93.184.215.14', family: 4 });
+    // A host the administrator named may be internal.
+    await expect(
+      resolveWebhookTarget('siem.corp.example.com', ['*.example.com'], resolvesTo('10.0.0.7')),
+    ).resolves.toEqual({ address: '10.0.0.7', family: 4 });
+  });
+
   it('verifies a signature over t.body and refuses a changed body, another secret or an old t', async () => {
     const { signatureHeader } = await import('./webhook-signature.ts');
     const header = signatureHeader('whsec_a', TEST_NOW, '{"a":1}');
@@ -85,7 +125,12 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
   let now = TEST_NOW;
 
   beforeAll(async () => {
-    t = await createTestApp({ backend, clock: () => now });
+    // The test receiver listens on 127.0.0.1: a local address a webhook reaches only when named.
+    t = await createTestApp({
+      backend,
+      clock: () => now,
+      config: { webhookAllowedHosts: ['127.0.0.1', '*.example.com'] },
+    });
     admin = await t.login(ADMIN);
     rep = await t.login(REP);
   });
@@ -503,6 +548,43 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
       expect(test.statusCode).toBe(202);
       await deliver();
       expect(receiver.received.at(-1)).toMatchObject({ event: 'webhook.test', valid: true });
+      // A new URL gets a new secret (shown once); the old one no longer signs.
+      const before = secret;
+      const moved = await call(admin, 'PATCH', `/v1/admin/webhooks/${endpoint.id}`, {
+        url: `${receiver.url}/v2`,
+      });
+      expect(moved.statusCode).toBe(200);
+      secret = moved.json().secret;
+      expect(secret).toMatch(/^whsec_/);
+      expect(secret).not.toBe(before);
+      const renamed = await call(admin, 'PATCH', `/v1/admin/webhooks/${endpoint.id}`, {
+        name: 'SIEM 2',
+      });
+      expect(renamed.json()).not.toHaveProperty('secret');
+      expect(
+        (await listAuditEvents(t.database.db, 'yunshan', { action: 'webhook.update' }))[0]?.after,
+      ).toMatchObject({ name: 'SIEM 2' });
+      await call(admin, 'POST', `/v1/admin/webhooks/${endpoint.id}/test`);
+      await deliver();
+      expect(receiver.received.at(-1)).toMatchObject({ event: 'webhook.test', valid: true });
+      // An endpoint saved before the allow-list changed, at a name not in it now (`localhost`
+      // resolves to a local address): refused when saved again, and each attempt fails with the
+      // reason, nothing sent.
+      const port = new URL(receiver.url).port;
+      const count = receiver.received.length;
+      const local = `http://localhost:${port}/hooks/custos`;
+      const refusedLocal = await call(admin, 'PATCH', `/v1/admin/webhooks/${endpoint.id}`, {
+        url: local,
+      });
+      expect(refusedLocal.json()).toMatchObject({ code: 'WEBHOOK_HOST_NOT_ALLOWED' });
+      await updateEndpoint(t.database.db, 'yunshan', endpoint.id, { url: local });
+      await call(admin, 'POST', `/v1/admin/webhooks/${endpoint.id}/test`);
+      await deliver();
+      expect(receiver.received).toHaveLength(count);
+      const attempts = (
+        await call(admin, 'GET', `/v1/admin/webhooks/${endpoint.id}/deliveries`)
+      ).json().items;
+      expect(attempts[0].log[0].error).toMatch(/local or private address/);
       // Disabled: a test is refused; unknown endpoint: 404.
       const off = await call(admin, 'PATCH', `/v1/admin/webhooks/${endpoint.id}`, {
         enabled: false,
@@ -523,6 +605,7 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
         'jobs.prune',
         'monitoring.evaluate',
         'pending_changes.expire',
+        'privacy.deadlines',
       ]);
       expect(
         jobs.schedules.find((s: { name: string }) => s.name === 'monitoring.evaluate'),

@@ -116,13 +116,14 @@ export async function updateEndpoint(
   db: Kysely<StoreSchema>,
   tenantId: string,
   id: string,
-  change: { name?: string; url?: string; events?: string[]; enabled?: boolean },
+  change: { name?: string; url?: string; events?: string[]; enabled?: boolean; secret?: string },
 ): Promise<void> {
   await db
     .updateTable('webhook_endpoints')
     .set({
       ...(change.name === undefined ? {} : { name: change.name }),
       ...(change.url === undefined ? {} : { url: change.url }),
+      ...(change.secret === undefined ? {} : { secret: change.secret }),
       ...(change.events === undefined ? {} : { events: JSON.stringify(change.events) }),
       ...(change.enabled === undefined ? {} : { enabled: change.enabled }),
     })

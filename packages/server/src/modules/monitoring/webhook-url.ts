@@ -1,11 +1,8 @@
+import { isIP } from 'node:net';
 import { AppError } from '../../http/app-error.ts';
+import { hostAllowed, isLocalAddress } from './webhook-address.ts';
 
-/** Whether `host` is in the allow-list (`crm.example.com`, or `*.example.com` for subdomains). */
-export function hostAllowed(host: string, allowed: readonly string[]): boolean {
-  if (allowed.length === 0) return true;
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return allowed.some((a) => (a.startsWith('*.') ? h.endsWith(a.slice(1)) : h === a));
-}
+export { hostAllowed };
 
 /**
  * Check a webhook URL: http or https, no user name or password in it, and a host the allow-list
@@ -38,6 +35,19 @@ export function checkWebhookUrl(
       'WEBHOOK_HOST_NOT_ALLOWED',
       `the host ${url.hostname} is not in the webhook allow-list (CUSTOS_WEBHOOK_ALLOWED_HOSTS)`,
       { field, host: url.hostname },
+    );
+  // A literal local address is refused at once (a name is checked when it is resolved, at each
+  // delivery); naming it in the allow-list is the administrator's way to allow it.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (
+    isIP(host) !== 0 &&
+    isLocalAddress(host) &&
+    !(allowed.length > 0 && hostAllowed(host, allowed))
+  )
+    throw new AppError(
+      'WEBHOOK_HOST_NOT_ALLOWED',
+      `the address ${host} is local or private: name it in CUSTOS_WEBHOOK_ALLOWED_HOSTS to allow it`,
+      { field, host },
     );
   return url.toString();
 }

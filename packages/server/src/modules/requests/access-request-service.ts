@@ -1,9 +1,16 @@
-import type { CrmRecord, Grant, ObjectType, PolicyIndex } from '@custos/engine';
+import {
+  decide,
+  type CrmRecord,
+  type Grant,
+  type ObjectType,
+  type PolicyIndex,
+} from '@custos/engine';
 import {
   appendAuditEvent,
   getAccessRequest,
   getRecord,
   insertAccessRequest,
+  listAccessRequests,
   listApprovalChains,
   notifyUser,
   saveAccessRequest,
@@ -16,7 +23,7 @@ import {
   type RequestStep,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
-import type { AuditContext } from '../../http/audit-context.ts';
+import type { AuditContext, AuditedBy } from '../../http/audit-context.ts';
 import type { PolicyCache } from '../../http/policy-cache.ts';
 import { commitChanges } from '../directory/commit-change.ts';
 import type { PolicyChange } from '../directory/policy-change.ts';
@@ -250,9 +257,10 @@ export function recordName(record: CrmRecord | undefined): string | null {
 
 async function notifyApprovers(
   tx: Db,
+  index: PolicyIndex,
   request: AccessRequest,
   approverIds: readonly string[],
-  name: string | null,
+  record: CrmRecord | undefined,
   now: number,
 ) {
   for (const userId of approverIds)
@@ -260,10 +268,26 @@ async function notifyApprovers(
       tenantId: request.tenantId,
       userId,
       kind: 'request.awaiting_approval',
-      params: approverParams(request, name),
+      params: approverParams(request, nameFor(index, userId, record, now)),
       link: '/requests/approvals',
       now,
     });
+}
+
+/**
+ * The record's name as `userId` may see it: only when they may read the record. A fallback
+ * approver (a role administrator up the line) decides on the request's reason and the chain, not
+ * on the contents of a record they cannot read.
+ */
+export function nameFor(
+  index: PolicyIndex,
+  userId: string,
+  record: CrmRecord | undefined,
+  now: number,
+): string | null {
+  return record !== undefined && decide(index, userId, 'read', record, now)
+    ? recordName(record)
+    : null;
 }
 
 /**
@@ -375,7 +399,7 @@ export async function submitRequest(
       link: '/requests',
       now,
     });
-    await notifyApprovers(tx, stored, first.approverIds, recordName(record), now);
+    await notifyApprovers(tx, index, stored, first.approverIds, record, now);
     return stored;
   });
 }
@@ -471,7 +495,9 @@ export async function rejectRequest(
       tenantId: actor.tenantId,
       userId: request.requesterId,
       kind: 'request.rejected',
-      params: { requestId: id, by: actor.userId, reason },
+      // A record request's approver is the data owner (or up their line): never named to the
+      // requester, who is told nothing that depends on the record.
+      params: { requestId: id, ...(request.kind === 'record' ? {} : { by: actor.userId }), reason },
       link: '/requests',
       now: actor.now,
     });
@@ -583,7 +609,7 @@ export async function approveRequest(
         waitingOn: resolved.approverIds,
       };
       await saveAccessRequest(tx, moved);
-      await notifyApprovers(tx, moved, resolved.approverIds, recordName(record), actor.now);
+      await notifyApprovers(tx, actor.index, moved, resolved.approverIds, record, actor.now);
       return moved;
     });
   }
@@ -644,7 +670,7 @@ export async function approveRequest(
         kind: 'request.approved',
         params: {
           requestId: id,
-          by: actor.userId,
+          ...(seen.kind === 'record' ? {} : { by: actor.userId }),
           kind: seen.kind,
           object: seen.object,
           recordId: seen.recordId,
@@ -710,4 +736,63 @@ export async function cancelRequest(
       });
     return closed;
   });
+}
+
+/**
+ * A user who leaves stops deciding: every pending request waiting on them has its current step
+ * resolved again under `index` (the policy in which they are inactive), so it goes to the others
+ * named, else up the line, else to the role administrators — never left waiting on nobody. Each
+ * is audited (`request.reroute`) and the new approvers are notified. Returns the requests moved.
+ */
+export async function rerouteRequestsWaitingOn(
+  tx: Db,
+  index: PolicyIndex,
+  tenantId: string,
+  userId: string,
+  now: number,
+  audit: AuditedBy,
+): Promise<string[]> {
+  const waiting = await listAccessRequests(tx, tenantId, {
+    status: 'pending',
+    waitingOn: userId,
+    limit: 10_000,
+  });
+  const moved: string[] = [];
+  for (const request of waiting) {
+    const step = request.steps[request.currentStep];
+    if (step === undefined) continue;
+    const { requested, record } = await requestedOf(tx, index, request, now);
+    const approvedBefore = new Set(
+      request.steps
+        .slice(0, request.currentStep)
+        .map((s) => s.decidedBy)
+        .filter((x): x is string => x !== null),
+    );
+    const resolved = resolveStep(index, step.spec, {
+      requesterId: request.requesterId,
+      requested,
+      record,
+      approvedBefore,
+      now,
+    });
+    const next: AccessRequest = {
+      ...request,
+      steps: request.steps.map((s, i) => (i === request.currentStep ? resolved : s)),
+      waitingOn: resolved.approverIds,
+    };
+    await saveAccessRequest(tx, next);
+    await appendAuditEvent(tx, {
+      tenantId,
+      ...audit,
+      action: 'request.reroute',
+      target: `access_request/${request.id}`,
+      before: { step: request.currentStep, waitingOn: request.waitingOn },
+      after: { step: request.currentStep, waitingOn: next.waitingOn, reason: 'approver_left' },
+      at: new Date(now),
+    });
+    const added = next.waitingOn.filter((id) => !request.waitingOn.includes(id));
+    await notifyApprovers(tx, index, next, added, record, now);
+    moved.push(request.id);
+  }
+  return moved;
 }

@@ -10,6 +10,7 @@ import { cancelOpenRequestsOf, listAuditEvents, type DemoRecord } from '@custos/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test-app.ts';
 import { runAccessRequestExpiry } from './access-request-expiry.ts';
+import { nameFor } from './access-request-service.ts';
 
 const DAY = 86_400_000;
 
@@ -190,6 +191,11 @@ describe.each(['pglite', 'postgres'] as const)('access requests on %s', (backend
     // (The demo's own pending request of lilei's is unread too.)
     expect(bell.body.unread).toBe(bell.body.items.length);
     expect(about[0].params).toMatchObject({ requestId: id, days: 5 });
+    // The approver of a record request (the data owner) is not named to the requester.
+    expect(about[0].params).not.toHaveProperty('by');
+    // An approver who may not read the record is not shown its name (a fallback approver).
+    expect(nameFor(index, 'lilei', target, now)).toBeNull();
+    expect(nameFor(index, target.ownerId ?? '', target, now)).toBe(target.fields['name']);
     // Another user never sees lilei's notifications.
     const others = await call('zhangwei', 'GET', '/v1/me/notifications?limit=100');
     expect(

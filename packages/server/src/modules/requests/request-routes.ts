@@ -292,7 +292,8 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         ...(before === undefined ? {} : { beforeId: before }),
       });
       const views = [];
-      for (const r of items) views.push(await approverView(db, request.custos.index, r));
+      for (const r of items)
+        views.push(await approverView(db, request.custos.index, r, request.custos));
       return {
         items: views,
         nextBefore: items.length === limit ? (items.at(-1)?.id ?? null) : null,
@@ -315,7 +316,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       const { tenantId, userId, index } = request.custos;
       const found = await getAccessRequest(db, tenantId, request.params.id);
       if (found !== undefined && found.steps.some((s) => s.approverIds.includes(userId)))
-        return approverView(db, index, found);
+        return approverView(db, index, found, request.custos);
       if (found !== undefined && found.requesterId === userId) return requesterView(found);
       throw new AppError('NOT_FOUND', `no access request ${request.params.id}`, {
         object: 'access_request',
@@ -364,7 +365,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         request.params.id,
         request.body,
       );
-      return approverView(db, request.custos.index, done);
+      return approverView(db, request.custos.index, done, request.custos);
     },
   );
 
@@ -392,7 +393,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         request.params.id,
         request.body.reason.trim(),
       );
-      return approverView(db, request.custos.index, done);
+      return approverView(db, request.custos.index, done, request.custos);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { ObjectType, PolicyIndex } from '@custos/engine';
 import type { AccessRequest, Database } from '@custos/store';
-import { recordName, requestedRecord } from './access-request-service.ts';
+import { nameFor, requestedRecord } from './access-request-service.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -54,14 +54,22 @@ export function requesterView(r: AccessRequest) {
   };
 }
 
-/** A request as an approver sees it: the whole chain with its routing, and the record's name. */
-export async function approverView(db: Database['db'], index: PolicyIndex, r: AccessRequest) {
+/**
+ * A request as an approver sees it: the whole chain with its routing, and the record's name when
+ * the viewer may read the record (a fallback approver who may not sees whether it exists only).
+ */
+export async function approverView(
+  db: Database['db'],
+  index: PolicyIndex,
+  r: AccessRequest,
+  viewer: { userId: string; now: number },
+) {
   let name: string | null = null;
   let exists: boolean | null = null;
   if (r.kind === 'record' && r.object !== null && r.recordId !== null) {
     const target = await requestedRecord(db, index, r.tenantId, r.object as ObjectType, r.recordId);
     exists = target !== undefined;
-    name = recordName(target?.record);
+    name = nameFor(index, viewer.userId, target?.record, viewer.now);
   }
   return {
     ...base(r),

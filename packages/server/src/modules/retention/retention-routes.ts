@@ -22,6 +22,7 @@ import {
   MAX_AGE,
   RETENTION_ACTIONS,
   retentionCutoff,
+  ruleAudit,
   type RetentionRule,
   type RetentionRuleInput,
 } from './retention-rule.ts';
@@ -259,18 +260,6 @@ const ruleView = (rule: RetentionRule) => ({
   createdBy: rule.createdBy,
   updatedAt: iso(rule.updatedAt),
   updatedBy: rule.updatedBy,
-});
-
-/** What an audit event keeps of a rule: its definition (no run state). */
-const ruleAudit = (input: RetentionRuleInput) => ({
-  name: input.name,
-  object: input.object,
-  condition: input.condition,
-  age: `${input.ageAmount} ${input.ageUnit}`,
-  ageField: input.ageField,
-  action: input.action,
-  anonymiseFields: input.anonymiseFields,
-  enabled: input.enabled,
 });
 
 /** The field a record is known by, for the preview's sample (the first of these it has). */

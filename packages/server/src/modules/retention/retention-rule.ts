@@ -127,3 +127,15 @@ export function checkRetentionRule(
     throw invalid(`${at}/anonymiseFields`, 'a delete rule clears no fields: leave this empty');
   }
 }
+
+/** What an audit event keeps of a rule: its definition (no run state). */
+export const ruleAudit = (input: RetentionRuleInput) => ({
+  name: input.name,
+  object: input.object,
+  condition: input.condition,
+  age: `${input.ageAmount} ${input.ageUnit}`,
+  ageField: input.ageField,
+  action: input.action,
+  anonymiseFields: input.anonymiseFields,
+  enabled: input.enabled,
+});

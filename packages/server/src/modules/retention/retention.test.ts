@@ -22,6 +22,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
   let service = '';
   let repContact = '';
   let otherContact = '';
+  let demoOptOuts = 0;
 
   const emailOf = (userId: string): string => {
     const login = t.demo.logins.find((l) => l.userId === userId);
@@ -52,7 +53,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
   const db = () => t.database.db;
 
   beforeAll(async () => {
-    t = await createTestApp({ backend, customers: 40 });
+    t = await createTestApp({ backend });
     admin = await t.login(emailOf('zhoumin'));
     rep = await t.login(emailOf('lilei'));
     const serviceUser = t.demo.company.model.users.find((u) =>
@@ -62,7 +63,24 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
     const mine = (await call(rep, 'GET', '/v1/contacts?limit=200'))
       .json<{ items: { id: string }[] }>()
       .items.map((i) => i.id);
-    repContact = mine[0]!;
+    // A contact she may update (her own customer's; reps update their own contacts), not one
+    // she only reads through a customer team.
+    repContact = t.demo.company.records.find(
+      (r) => r.object === 'contact' && r.ownerId === 'lilei',
+    )!.id;
+    expect(mine).toContain(repContact);
+    // The demo flags one contact and records two rules (seed/demo-retention.ts): the rules are
+    // removed here (through the API, audited) so each test's rules are the only ones run.
+    demoOptOuts = (await listAuditEvents(db(), TENANT, { action: 'contact.do_not_sell' })).length;
+    expect(demoOptOuts).toBe(1);
+    const demoRules = (await call(admin, 'GET', '/v1/privacy/retention/rules')).json<{
+      items: { id: string; enabled: boolean }[];
+    }>().items;
+    expect(demoRules.map((r) => r.enabled)).toEqual([true, false]);
+    for (const rule of demoRules)
+      expect(
+        (await call(admin, 'DELETE', `/v1/privacy/retention/rules/${rule.id}`)).statusCode,
+      ).toBe(204);
     otherContact = t.demo.company.records.find(
       (r) => r.object === 'contact' && !mine.includes(r.id),
     )!.id;
@@ -113,13 +131,16 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
     expect(future.json().details.field).toBe('body/receivedAt');
     const after = await call(rep, 'GET', `/v1/contacts/${repContact}/do-not-sell`);
     expect(after.json().optedOut).toBe(false);
-    expect(await listAuditEvents(db(), TENANT, { action: 'contact.do_not_sell' })).toHaveLength(0);
+    expect(await listAuditEvents(db(), TENANT, { action: 'contact.do_not_sell' })).toHaveLength(
+      demoOptOuts,
+    );
   });
 
   it('a flagged contact is left out of every export, counted in the answer and the audit event; cleared, it is back', async () => {
     const before = await exportContacts();
     expect(before.ids).toContain(repContact);
-    expect(before.withheld).toBe(0);
+    // The demo's own opted-out contact is withheld already.
+    expect(before.withheld).toBe(1);
 
     const set = await call(rep, 'PUT', `/v1/contacts/${repContact}/do-not-sell`, {
       optedOut: true,
@@ -145,12 +166,12 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
     const flagged = await exportContacts();
     expect(flagged.ids).not.toContain(repContact);
     expect(flagged.ids).toHaveLength(before.ids.length - 1);
-    expect(flagged.withheld).toBe(1);
+    expect(flagged.withheld).toBe(2);
     const [exported] = await listAuditEvents(db(), TENANT, { action: 'record.export' });
     expect(exported?.after).toMatchObject({
       object: 'contact',
       count: flagged.ids.length,
-      withheld: { doNotSell: 1 },
+      withheld: { doNotSell: 2 },
     });
 
     const json = await call(admin, 'GET', '/v1/contacts/export?format=json');
@@ -160,7 +181,24 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
       withheld: { doNotSell: number };
     }>();
     expect(body.items.map((i) => i.id)).not.toContain(repContact);
-    expect(body.withheld).toEqual({ doNotSell: 1 });
+    expect(body.withheld).toEqual({ doNotSell: 2 });
+    // Nothing of the withheld person leaks: not in either export, not in any audit event; the
+    // others' encrypted fields are opened for the admin (who reads them in clear), never sealed.
+    const person = t.demo.company.records.find((r) => r.id === repContact)!;
+    const csv = (await call(admin, 'GET', '/v1/contacts/export?format=csv')).body;
+    const values = [person.fields.name, person.fields.phone, person.fields.email].map(String);
+    for (const value of values) {
+      expect(csv).not.toContain(value);
+      expect(json.body).not.toContain(value);
+    }
+    expect(csv).not.toContain('$enc');
+    expect(csv).not.toMatch(/v1\.[A-Za-z0-9_-]+\./);
+    const other = t.demo.company.records.find(
+      (r) => r.object === 'contact' && r.id === flagged.ids[0],
+    )!;
+    expect(csv).toContain(String(other.fields.phone));
+    const events = await listAuditEvents(db(), TENANT, { limit: 500 });
+    for (const value of values) expect(JSON.stringify(events)).not.toContain(value);
     // Other objects hold the company's records: the flag withholds only the contact's own row.
     const customers = await call(admin, 'GET', '/v1/customers/export?format=csv');
     expect(customers.headers['x-custos-withheld-do-not-sell']).toBe('0');
@@ -178,7 +216,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
     });
     const back = await exportContacts();
     expect(back.ids.sort()).toEqual(before.ids.sort());
-    expect(back.withheld).toBe(0);
+    expect(back.withheld).toBe(1);
   });
 
   it('refuses rules naming unknown fields, encrypted or non-date fields, and callers without privacy_admin, writing nothing', async () => {
@@ -220,7 +258,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
     const list = await call(admin, 'GET', '/v1/privacy/retention/rules');
     expect(list.json().items).toEqual([]);
     expect(await listAuditEvents(db(), TENANT, { action: 'retention_rule.create' })).toHaveLength(
-      0,
+      2, // the demo's two
     );
   });
 
@@ -454,7 +492,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
       action: string;
       condition: unknown;
     }[];
-    const r = rules[0]!;
+    const r = rules.find((rule) => rule.name === 'Solved tickets after 3 years')!;
     const put = await call(admin, 'PUT', `/v1/privacy/retention/rules/${r.id}`, {
       name: r.name,
       object: r.object,
@@ -478,7 +516,7 @@ describe.each(['pglite', 'postgres'] as const)('do not sell and retention on %s'
       404,
     );
     expect(await listAuditEvents(db(), TENANT, { action: 'retention_rule.delete' })).toHaveLength(
-      1,
+      3, // the demo's two and this one
     );
     expect((await verifyAuditChain(db(), TENANT)).ok).toBe(true);
   });

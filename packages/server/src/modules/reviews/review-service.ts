@@ -33,7 +33,7 @@ import {
   type ReviewScope,
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
-import type { AuditContext } from '../../http/audit-context.ts';
+import type { AuditContext, AuditedBy } from '../../http/audit-context.ts';
 
 /** A request's audit context without the actor (the change path names the actor itself). */
 function auditExtras(audit: Partial<AuditContext>): Omit<Partial<AuditContext>, 'actorId'> {
@@ -825,4 +825,67 @@ export async function closeCampaign(
     });
   });
   return campaignOrThrow(db, actor.tenantId, id);
+}
+
+/**
+ * A reviewer who leaves stops reviewing: each pending item of an open campaign assigned to them
+ * goes to whom the campaign's rule picks under `model`/`index` (the policy in which they have
+ * left): up the reviewee's line, else the campaign owner, else another `access_review_admin`
+ * holder — never the reviewee. Audited (`review.reassign`, reason `reviewer_left`), the new
+ * reviewers notified. Returns how many items moved.
+ */
+export async function reassignItemsOfLeaver(
+  tx: Db,
+  model: PolicyModel,
+  index: PolicyIndex,
+  tenantId: string,
+  leaverId: string,
+  now: number,
+  audit: AuditedBy,
+): Promise<number> {
+  const items = await listReviewItems(tx, tenantId, {
+    reviewerId: leaverId,
+    status: ['pending'],
+    openOnly: true,
+  });
+  const campaigns = new Map<string, ReviewCampaign | undefined>();
+  const told = new Map<string, { campaignId: string; name: string; deadline: number; n: number }>();
+  let moved = 0;
+  for (const item of items) {
+    if (!campaigns.has(item.campaignId))
+      campaigns.set(item.campaignId, await findReviewCampaign(tx, tenantId, item.campaignId));
+    const c = campaigns.get(item.campaignId);
+    if (c === undefined || c.status !== 'open') continue;
+    const picker = new ReviewerPicker(model, index, c.reviewers, c.ownerId);
+    const reviewerId = picker.pick(
+      item.revieweeId,
+      item.revieweeId === null ? null : picker.preferredForUser(item.revieweeId),
+    );
+    if (reviewerId === leaverId || reviewerId === item.revieweeId) continue;
+    await reassignReviewItem(tx, tenantId, item.campaignId, item.itemNo, reviewerId);
+    await appendAuditEvent(tx, {
+      tenantId,
+      ...audit,
+      action: 'review.reassign',
+      target: `review_item/${item.campaignId}/${item.itemNo}`,
+      before: { reviewerId: leaverId },
+      after: { reviewerId, reason: 'reviewer_left' },
+      at: new Date(now),
+    });
+    const key = `${reviewerId}\u0000${item.campaignId}`;
+    const seen = told.get(key) ?? { campaignId: c.id, name: c.name, deadline: c.deadline, n: 0 };
+    seen.n += 1;
+    told.set(key, seen);
+    moved += 1;
+  }
+  for (const [key, t] of told)
+    await notifyUser(tx, {
+      tenantId,
+      userId: key.split('\u0000')[0] as string,
+      kind: 'review.assigned',
+      params: { campaignId: t.campaignId, campaignName: t.name, items: t.n, deadline: t.deadline },
+      link: '/reviews/mine',
+      now,
+    });
+  return moved;
 }

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../../http/app-error.ts';
 import { verifyPassword } from '../password.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
-import { openTotpSecret } from './secret-box.ts';
+import { openStoredTotpSecret } from './secret-box.ts';
 import { checkTotp } from './totp.ts';
 
 /**
@@ -89,10 +89,11 @@ export async function checkProof(
     throw new WrongProof(reason, proofField(proof), failures);
   };
   if ('code' in proof) {
-    const secret = openTotpSecret(
+    const secret = openStoredTotpSecret(
       totp.secret,
+      await app.custos.keyring.tenant(db, ctx.tenantId),
+      ctx.userId,
       app.custos.config.mfaSecretKey,
-      `${ctx.tenantId}/${ctx.userId}`,
     );
     const check = await checkTotp(secret, proof.code, ctx.now, { afterStep: totp.lastStep });
     if (!check.ok) return wrong(check.reason);

@@ -545,7 +545,8 @@ describe('MFA on PostgreSQL with the TOTP secrets encrypted at rest', () => {
       .select('secret')
       .where('user_id', '=', 'lilei')
       .executeTakeFirstOrThrow();
-    expect(row.secret).toMatch(/^aes256gcm:/);
+    // Sealed under the tenant's data key (docs/encryption.md), bound to tenant, user and `totp`.
+    expect(row.secret).toMatch(/^tk:v1\.t\d+\./);
     expect(row.secret).not.toContain(secret);
     const confirmed = await t.app.inject({
       method: 'POST',

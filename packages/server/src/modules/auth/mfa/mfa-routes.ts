@@ -27,7 +27,7 @@ import {
 import { mfaAdminRoutes } from './mfa-admin-routes.ts';
 import { checkProof, codeInvalid, WrongProof, type Proof } from './mfa-proof.ts';
 import { hashRecoveryCode, newRecoveryCodes, RECOVERY_CODE_COUNT } from './recovery-codes.ts';
-import { openTotpSecret, sealTotpSecret } from './secret-box.ts';
+import { openStoredTotpSecret, sealTotpSecretForTenant } from './secret-box.ts';
 import { checkTotp, newTotpSecret, TOTP_DIGITS, totpUri } from './totp.ts';
 
 /** Wrong codes a session at "password only" may give; the last of them ends it. */
@@ -220,10 +220,11 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
       const stored = await putPendingTotp(db(), {
         tenantId: ctx.tenantId,
         userId: ctx.userId,
-        secret: sealTotpSecret(
+        // Under the tenant's data key (docs/encryption.md); older secrets still open.
+        secret: sealTotpSecretForTenant(
+          await app.custos.keyring.tenant(db(), ctx.tenantId),
+          ctx.userId,
           secret,
-          app.custos.config.mfaSecretKey,
-          `${ctx.tenantId}/${ctx.userId}`,
         ),
         now: ctx.now,
       });
@@ -283,10 +284,11 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
           'no enrolment to confirm (none started, or it expired): POST /v1/auth/mfa/enrolment',
           { reason: totp === undefined ? 'none' : 'expired' },
         );
-      const secret = openTotpSecret(
+      const secret = openStoredTotpSecret(
         totp.secret,
+        await app.custos.keyring.tenant(db(), ctx.tenantId),
+        ctx.userId,
         app.custos.config.mfaSecretKey,
-        `${ctx.tenantId}/${ctx.userId}`,
       );
       const check = await checkTotp(secret, request.body.code, ctx.now);
       if (!check.ok)

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { FieldAad, TenantKeys } from '@custos/store';
 
 /**
  * The TOTP secret at rest. With the setting `mfaSecretKey` (CUSTOS_MFA_SECRET_KEY) it is stored
@@ -40,4 +41,40 @@ export function openTotpSecret(stored: string, key: string | undefined, owner: s
   decipher.setAAD(Buffer.from(owner));
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+}
+
+/** The stored form of a secret sealed under the tenant's data key (docs/encryption.md). */
+const TENANT_PREFIX = 'tk:';
+
+/** Where a user's TOTP secret belongs: bound into its ciphertext. */
+function totpAad(tenantId: string, userId: string): FieldAad {
+  return { tenantId, table: 'credentials', recordId: userId, field: 'totp' };
+}
+
+/**
+ * The stored form of a new TOTP secret: sealed under the tenant's active data key (AES-256-GCM,
+ * bound to tenant, `credentials`, user and `totp`), so it follows the tenant's key rotation and
+ * never depends on a separate key setting.
+ */
+export function sealTotpSecretForTenant(keys: TenantKeys, userId: string, secret: string): string {
+  return `${TENANT_PREFIX}${keys.seal(totpAad(keys.tenantId, userId), secret).$enc}`;
+}
+
+/**
+ * The Base32 secret of a stored one, whichever way it was stored: under the tenant's data key,
+ * under `CUSTOS_MFA_SECRET_KEY` (older), or plain (oldest). Throws when it does not open.
+ */
+export function openStoredTotpSecret(
+  stored: string,
+  keys: TenantKeys,
+  userId: string,
+  legacyKey: string | undefined,
+): string {
+  if (!stored.startsWith(TENANT_PREFIX))
+    return openTotpSecret(stored, legacyKey, `${keys.tenantId}/${userId}`);
+  const value = keys.open(totpAad(keys.tenantId, userId), {
+    $enc: stored.slice(TENANT_PREFIX.length),
+  });
+  if (typeof value !== 'string') throw new Error('a stored TOTP secret is malformed');
+  return value;
 }

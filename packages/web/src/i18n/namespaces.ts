@@ -18,6 +18,7 @@ import { auditMessages } from '../audit/audit-messages.ts';
 import { monitoringMessages } from '../monitoring/monitoring-messages.ts';
 import { fieldEncryptionMessages } from '../field-encryption/field-encryption-messages.ts';
 import { privacyMessages } from '../privacy/privacy-messages.ts';
+import { retentionMessages } from '../retention/retention-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -26,6 +27,7 @@ import type { Messages } from './languages.ts';
  */
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
+  retention: retentionMessages,
   auth: authMessages,
   adminHome: adminHomeMessages,
   inspector: inspectorMessages,

@@ -3,6 +3,11 @@ import type { Messages } from '../i18n/languages.ts';
 /** The strings of do-not-sell (CCPA) and retention (数据保留). */
 export const retentionMessages: Messages = {
   'zh-CN': {
+    export: {
+      button: '导出',
+      count: '已导出 {{count}} 条',
+      withheld: '{{count}} 条已扣留(不出售)',
+    },
     doNotSell: {
       label: '不出售或共享我的个人信息',
       on: '已选择退出出售或共享',
@@ -24,6 +29,11 @@ export const retentionMessages: Messages = {
     },
   },
   'en-US': {
+    export: {
+      button: 'Export',
+      count: '{{count}} exported',
+      withheld: '{{count}} withheld (do not sell)',
+    },
     doNotSell: {
       label: 'Do not sell or share my personal information',
       on: 'Opted out of sale or sharing',

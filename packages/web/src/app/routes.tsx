@@ -84,6 +84,7 @@ const MonitoringRulesPage = page(
   'MonitoringRulesPage',
 );
 const WebhooksPage = page(() => import('../monitoring/webhooks-page.tsx'), 'WebhooksPage');
+const RetentionPage = page(() => import('../retention/retention-page.tsx'), 'RetentionPage');
 const PrivacyRequestsPage = page(
   () => import('../privacy/privacy-requests-page.tsx'),
   'PrivacyRequestsPage',
@@ -149,6 +150,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={<AuditLogPage />} />
         <Route path="admin/monitoring" element={<MonitoringPage />} />
         <Route path="privacy/requests" element={<PrivacyRequestsPage />} />
+        <Route path="privacy/retention" element={<RetentionPage />} />
         <Route path="privacy/requests/:id" element={<PrivacyRequestPage />} />
         <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
         <Route path="admin/webhooks" element={<WebhooksPage />} />

@@ -42,6 +42,7 @@ export function Shell() {
     'requests',
     'monitoring',
     'privacy',
+    'retention',
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
@@ -168,6 +169,11 @@ export function Shell() {
             key: '/privacy/requests',
             icon: <SafetyOutlined />,
             label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
+          },
+          {
+            key: '/privacy/retention',
+            icon: <SafetyOutlined />,
+            label: <Link to="/privacy/retention">{t('retention:nav.retention')}</Link>,
           },
         ]
       : []),

@@ -3,6 +3,40 @@ import type { Messages } from '../i18n/languages.ts';
 /** The strings of do-not-sell (CCPA) and retention (数据保留). */
 export const retentionMessages: Messages = {
   'zh-CN': {
+    nav: { retention: '数据保留' },
+    title: '数据保留',
+    intro:
+      '保留规则决定哪些记录在多久之后删除或匿名化;每天的任务执行已启用的规则,法律保留的客户不受任何规则影响。',
+    rules: {
+      empty: '还没有保留规则',
+      name: '名称',
+      object: '对象',
+      condition: '条件',
+      all: '全部记录',
+      age: '保留期',
+      lastChange: '最后修改',
+      action: '处理方式',
+      enabled: '启用',
+      lastRun: '上次执行',
+      never: '从未执行',
+      actions: '操作',
+      preview: '试运行',
+    },
+    units: { days: '天', months: '个月', years: '年' },
+    actions: { delete: '删除', anonymise: '匿名化' },
+    preview: {
+      title: '试运行:{{name}}',
+      total: '现在执行将处理 {{count}} 条记录;{{held}} 条因法律保留而保留',
+      chart: '按对象统计将处理的记录数',
+      run: '立即执行',
+    },
+    holds: {
+      title: '法律保留',
+      empty: '没有法律保留',
+      customer: '客户',
+      reason: '原因',
+      setAt: '设置时间',
+    },
     export: {
       button: '导出',
       count: '已导出 {{count}} 条',
@@ -29,6 +63,40 @@ export const retentionMessages: Messages = {
     },
   },
   'en-US': {
+    nav: { retention: 'Retention' },
+    title: 'Retention',
+    intro:
+      'Retention rules say which records are deleted or anonymised after how long; a daily job applies the enabled rules, and customers under a legal hold are kept out of every rule.',
+    rules: {
+      empty: 'No retention rules yet',
+      name: 'Name',
+      object: 'Object',
+      condition: 'Condition',
+      all: 'All records',
+      age: 'Kept for',
+      lastChange: 'last change',
+      action: 'Action',
+      enabled: 'Enabled',
+      lastRun: 'Last run',
+      never: 'Never run',
+      actions: 'Actions',
+      preview: 'Dry run',
+    },
+    units: { days: 'days', months: 'months', years: 'years' },
+    actions: { delete: 'Delete', anonymise: 'Anonymise' },
+    preview: {
+      title: 'Dry run: {{name}}',
+      total: 'Running now would take {{count}} records; {{held}} kept by legal holds',
+      chart: 'Records the rule would take, per object',
+      run: 'Run now',
+    },
+    holds: {
+      title: 'Legal holds',
+      empty: 'No legal holds',
+      customer: 'Customer',
+      reason: 'Reason',
+      setAt: 'Set',
+    },
     export: {
       button: 'Export',
       count: '{{count}} exported',

@@ -1,7 +1,8 @@
 /**
  * Do not sell or share in the console: the admin opens a contact, switches "不出售或共享" on, and
  * the contacts list's export then says two are withheld (the demo's own opted-out contact and
- * this one). Accessibility and screenshots; no console errors.
+ * this one); the privacy officer's retention screen lists the demo's rules and dry-runs one.
+ * Accessibility and screenshots; no console errors.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,28 @@ describe('do not sell in the console', () => {
     await page.getByTestId('export-outcome').getByText('2 条已扣留(不出售)').waitFor();
     await expectAccessible(page, 'contacts export');
     await screenshot(page, 'retention-export');
+    expect(errors).toEqual([]);
+  });
+
+  it('the retention screen: the demo rules, a dry run with its chart', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, server.url, 'zheng.xiuying@yunshan.example'); // privacy_admin
+    await page.getByRole('link', { name: '数据保留' }).click();
+    await page.getByRole('heading', { level: 1, name: '数据保留' }).waitFor();
+    const rows = page.getByTestId('retention-rules').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    await rows
+      .first()
+      .getByRole('button', { name: /试运行/ })
+      .click();
+    // The demo's records are younger than 3 years: the dry run takes none.
+    await page
+      .getByTestId('retention-preview')
+      .getByText(/现在执行将处理 0 条记录/)
+      .waitFor();
+    await expectAccessible(page, 'retention');
+    await screenshot(page, 'retention-rules');
     expect(errors).toEqual([]);
   });
 });

@@ -45,6 +45,11 @@ function csvRecordCounter(): { write(text: string): void; count(): Promise<numbe
   };
 }
 
+/** The summary's note on the contacts left out because they opted out of sale or sharing. */
+export function withheldText(doNotSell: number): string {
+  return doNotSell === 0 ? '' : `; ${doNotSell} withheld (do not sell or share)`;
+}
+
 /** The export through the server (`GET /v1/<object>/export?format=csv`): the same CSV. */
 async function exportOnline(
   ctx: CommandContext,
@@ -58,7 +63,13 @@ async function exportOnline(
     throw usageError(
       `online, export runs as the token's owner (${subject.me.id}), not ${flags.as}`,
     );
-  const chunks = await client.download(`/v1/${OBJECT_CATALOGUE[object].path}/export?format=csv`);
+  let withheld = 0;
+  const chunks = await client.download(
+    `/v1/${OBJECT_CATALOGUE[object].path}/export?format=csv`,
+    (headers) => {
+      withheld = Number(headers.get('x-custos-withheld-do-not-sell') ?? '0') || 0;
+    },
+  );
   const sink = textSink(ctx, outPath);
   const counter = csvRecordCounter();
   try {
@@ -70,14 +81,14 @@ async function exportOnline(
     await sink.close();
   }
   const count = Math.max(0, (await counter.count()) - 1);
-  const line = `Exported ${count} ${object} records as ${onlineLabel(subject)}${outPath ? ` to ${outPath}` : ''}\n`;
+  const line = `Exported ${count} ${object} records as ${onlineLabel(subject)}${outPath ? ` to ${outPath}` : ''}${withheldText(withheld)}\n`;
   (outPath === undefined ? ctx.io.stderr : ctx.io.stdout).write(line);
 }
 
 export function configureExport(command: Command, ctx: CommandContext): void {
   addOnlineOptions(command)
     .description(
-      'Export the records a user may read and export, as CSV: hidden fields left out, masked fields masked',
+      'Export the records a user may read and export, as CSV: hidden fields left out, masked fields masked, contacts who opted out of sale or sharing (CCPA) left out and counted',
     )
     .option('--as <user>', 'the user: id, name or login email (online: the token owner)')
     .option('--object <object>', 'customer, contact, deal, order, ticket or activity', 'customer')
@@ -106,7 +117,7 @@ export function configureExport(command: Command, ctx: CommandContext): void {
           );
         }
         const sink = textSink(ctx, outPath);
-        let summary = { count: 0, columns: [] as string[] };
+        let summary = { count: 0, columns: [] as string[], withheld: { doNotSell: 0 } };
         try {
           // Encrypted fields open with the server's keys for this data directory, per field access.
           const keyring = await dataDirKeyring(
@@ -122,7 +133,7 @@ export function configureExport(command: Command, ctx: CommandContext): void {
         } finally {
           await sink.close();
         }
-        const { count, columns } = summary;
+        const { count, columns, withheld } = summary;
         await appendAuditEvent(database.db, {
           tenantId: globals.tenant,
           actorId: user.id,
@@ -134,6 +145,8 @@ export function configureExport(command: Command, ctx: CommandContext): void {
             format: 'csv',
             count,
             columns,
+            // Left out although readable: contacts who opted out of sale or sharing (CCPA).
+            withheld,
             // The export has no filters: every record the user may read and export.
             filters: {},
             via: 'cli',
@@ -141,9 +154,9 @@ export function configureExport(command: Command, ctx: CommandContext): void {
           },
           at: new Date(now),
         });
-        return { user, count };
+        return { user, count, withheld: withheld.doNotSell };
       });
-      const line = `Exported ${summary.count} ${object} records as ${principalLabel(summary.user)}${outPath ? ` to ${outPath}` : ''}\n`;
+      const line = `Exported ${summary.count} ${object} records as ${principalLabel(summary.user)}${outPath ? ` to ${outPath}` : ''}${withheldText(summary.withheld)}\n`;
       // With the CSV on stdout, the summary goes to stderr so that the output can be piped.
       (outPath === undefined ? ctx.io.stderr : ctx.io.stdout).write(line);
     });

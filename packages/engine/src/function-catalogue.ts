@@ -95,9 +95,10 @@ export const FUNCTION_CATALOGUE = [
     name: 'privacy_admin',
     admin: true,
     description: {
-      'zh-CN': '处理数据主体请求(查阅、可携带副本、删除)和同意记录(GDPR/CCPA)',
+      'zh-CN':
+        '处理数据主体请求(查阅、可携带副本、删除)和同意记录(GDPR/CCPA),不出售或共享标记,数据保留规则和法律保留',
       'en-US':
-        'Handle data-subject requests (access, portability archive, erasure) and consents (GDPR/CCPA)',
+        'Handle data-subject requests (access, portability archive, erasure) and consents (GDPR/CCPA), do-not-sell flags, retention rules and legal holds',
     },
   },
   {

@@ -54,6 +54,8 @@ import { fourEyesRoutes } from './modules/four-eyes/four-eyes-routes.ts';
 import { auditModule } from './modules/audit/audit-module.ts';
 import { auditChainRoutes } from './modules/audit-chain/audit-chain-routes.ts';
 import { backupRoutes } from './modules/backups/backup-routes.ts';
+import { doNotSellRoutes } from './modules/retention/do-not-sell-routes.ts';
+import { retentionRoutes } from './modules/retention/retention-routes.ts';
 import { encryptionRoutes } from './modules/encryption/encryption-routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy-routes.ts';
 
@@ -88,6 +90,8 @@ export const MODULES: readonly AppModule[] = [
   { name: 'audit', routes: auditModule },
   { name: 'audit-chain', routes: auditChainRoutes },
   { name: 'backups', routes: backupRoutes },
+  { name: 'do-not-sell', routes: doNotSellRoutes },
+  { name: 'retention', routes: retentionRoutes },
   { name: 'encryption', routes: encryptionRoutes },
   { name: 'privacy', routes: privacyRoutes },
   // Last: its `GET /*` answers every other path with the console (history fallback).

@@ -3,7 +3,8 @@
  * every time a check names), the list endpoint returns exactly the records `decide` lets the user
  * read, and `GET /:id` answers 200 for those and 404 for the others; the export endpoint
  * (`GET /:object/export?format=json`) returns exactly the records `decide` lets the user read and
- * export, and `GET /:id/history` answers exactly as `GET /:id` (200, or the same 404). To exercise export, every role of the scenario also holds the `export` function (a
+ * export — minus the contacts flagged "do not sell or share" (every other contact of a scenario),
+ * their number in `withheld` and the header — and `GET /:id/history` answers exactly as `GET /:id` (200, or the same 404). To exercise export, every role of the scenario also holds the `export` function (a
  * function changes no record decision); a user holding no role answers 403. The list filters
  * (owner, department, sensitivity, a field the user reads in clear) return exactly the records
  * `decide` lets the user read that match the filter, with `total` counting them; a field filter on
@@ -51,6 +52,7 @@ import {
   isSealed,
   loadTenantData,
   normaliseForIndex,
+  putDoNotSell,
   RECORD_TABLE,
   savePolicyModel,
   type Database,
@@ -197,6 +199,19 @@ function withExportFunction(model: PolicyModel): PolicyModel {
 }
 const tenantOf = (n: number): string => `http-oracle-${n}`;
 
+/**
+ * The contacts of a scenario flagged "do not sell or share" (CCPA): every other one, so an
+ * export of contacts is checked as the engine's set minus the flagged, with the count withheld.
+ */
+const doNotSellOf = (s: Scenario): Set<string> =>
+  new Set(
+    s.records
+      .filter((r) => r.object === 'contact')
+      .map((r) => r.id)
+      .sort()
+      .filter((_, i) => i % 2 === 0),
+  );
+
 function timesOf(s: Scenario): number[] {
   const at = [...s.checks, ...s.fieldChecks, ...s.listChecks].map((c) => c.at);
   return [...new Set([s.now, ...at.filter((t): t is number => t !== undefined)])];
@@ -312,6 +327,16 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
       const tenantId = tenantOf(n);
       await loadTenantData(database.db, s.model, s.records, tenantId, testKeyring);
       await savePolicyModel(database.db, tenantId, s.model);
+      for (const contactId of doNotSellOf(s))
+        await putDoNotSell(database.db, tenantId, {
+          contactId,
+          optedOut: true,
+          source: 'gpc',
+          receivedAt: 0,
+          note: null,
+          recordedBy: null,
+          recordedAt: 0,
+        });
       for (const user of s.model.users) {
         const { token } = await createSession(database.db, {
           tenantId,
@@ -333,6 +358,7 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
   it.each(runs.map((run, n) => ({ ...run, n })))('$label', async ({ s, n, encrypted }) => {
     const index = buildIndex(s.model);
     const objects = [...new Set(s.records.map((r) => r.object))] as ObjectType[];
+    const doNotSell = doNotSellOf(s);
     const mismatches: string[] = [];
     if (encrypted) {
       // At rest: every non-empty value of an encrypted field is ciphertext, the rest as given.
@@ -447,10 +473,12 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
                 );
             }
           }
-          const exportable = records
+          const readable = records
             .filter((r) => expected.includes(r.id) && decide(index, user.id, 'export', r, at))
-            .map((r) => r.id)
-            .sort();
+            .map((r) => r.id);
+          // Contacts who opted out of sale or sharing are withheld, and counted.
+          const exportable = readable.filter((id) => !doNotSell.has(id)).sort();
+          const withheld = readable.length - exportable.length;
           const exported = await app.inject({
             method: 'GET',
             url: `/v1/${OBJECT_CATALOGUE[object].path}/export?format=json`,
@@ -460,9 +488,11 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
             if (exported.statusCode !== 403)
               mismatches.push(`${label}: export ${exported.statusCode} without the function`);
           } else {
-            const items = exported.json<{
+            const body = exported.json<{
               items: { id: string; fields: Record<string, unknown> }[];
-            }>().items;
+              withheld: { doNotSell: number };
+            }>();
+            const items = body.items;
             const ids = items.map((i) => i.id).sort();
             if (JSON.stringify(ids) !== JSON.stringify(exportable))
               mismatches.push(
@@ -476,6 +506,13 @@ describe.each(TEST_BACKENDS)('HTTP consistency oracle on $name', (backend) => {
               if (canonical(item.fields) !== want)
                 mismatches.push(`${label} ${r.id}: export fields ${canonical(item.fields)}`);
             }
+            if (
+              body.withheld.doNotSell !== withheld ||
+              exported.headers['x-custos-withheld-do-not-sell'] !== String(withheld)
+            )
+              mismatches.push(
+                `${label}: export withheld ${body.withheld.doNotSell}, expected ${withheld}`,
+              );
           }
           for (const r of records) {
             const one = await app.inject({

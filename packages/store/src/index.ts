@@ -381,6 +381,14 @@ export {
 } from './crypto/record-crypto.ts';
 export type { EncryptedFields, SealedFields } from './crypto/record-crypto.ts';
 export {
+  DO_NOT_SELL_SOURCES,
+  deleteDoNotSell,
+  getDoNotSell,
+  listDoNotSellIds,
+  putDoNotSell,
+} from './do-not-sell-repository.ts';
+export type { DoNotSell, DoNotSellSource } from './do-not-sell-repository.ts';
+export {
   auditFieldValues,
   hasEncryptedFields,
   keyringRequired,

@@ -330,6 +330,9 @@ export type StoreSchema = { [T in RecordTable]: RecordRow } & {
   data_keys: DataKeyRow;
   subject_keys: SubjectKeyRow;
   blind_index: BlindIndexRow;
+  do_not_sell: DoNotSellRow;
+  retention_rules: RetentionRuleRow;
+  legal_holds: LegalHoldRow;
   encryption_sweeps: EncryptionSweepRow;
   privacy_consents: PrivacyConsentRow;
   privacy_requests: PrivacyRequestRow;
@@ -734,6 +737,51 @@ export interface BlindIndexRow {
   field: string;
   record_id: string;
   token: string;
+}
+
+/** A contact's CCPA "do not sell or share" opt-out (0023-retention). */
+export interface DoNotSellRow {
+  tenant_id: string;
+  contact_id: string;
+  opted_out: boolean;
+  source: string;
+  received_at: ColumnType<Date, Date, Date>;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date, Date>;
+}
+
+/** A retention rule (0023-retention): which records of an object go after how long, and how. */
+export interface RetentionRuleRow {
+  tenant_id: string;
+  id: string;
+  name: string;
+  object: string;
+  /** `{ field, op: 'eq' | 'in', values }` or null (every record of the object). */
+  condition: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  age_amount: number;
+  age_unit: string;
+  /** A date field of the object; null: the record's `updated_at`. */
+  age_field: string | null;
+  action: string;
+  anonymise_fields: JSONColumnType<string[], string, string>;
+  enabled: boolean;
+  last_run_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_count: number | null;
+  last_complete: boolean | null;
+  created_at: ColumnType<Date, Date, Date>;
+  created_by: string | null;
+  updated_at: ColumnType<Date, Date, Date>;
+  updated_by: string | null;
+}
+
+/** A legal hold on a customer (0023-retention): no retention rule touches its records. */
+export interface LegalHoldRow {
+  tenant_id: string;
+  customer_id: string;
+  reason: string;
+  set_by: string | null;
+  set_at: ColumnType<Date, Date, Date>;
 }
 
 /** A key rotation's re-seal sweep of a tenant (0026-encryption-sweeps, docs/key-rotation.md). */

@@ -7,6 +7,7 @@ import { loadAuditKey } from '../modules/audit-chain/audit-key.ts';
 import { runPendingChangeExpiry } from '../modules/four-eyes/pending-change-expiry.ts';
 import { runAccessRequestExpiry } from '../modules/requests/access-request-expiry.ts';
 import { runAccessReviewDeadlines } from '../modules/reviews/review-deadlines.ts';
+import { runRetention } from '../modules/retention/apply-retention.ts';
 import { runEncryptionSweepJob } from '../modules/encryption/sweep-job.ts';
 import { SWEEP_JOB } from '../modules/encryption/encryption-sweep.ts';
 import { runPrivacyDeadlines } from '../modules/privacy/privacy-deadline-reminders.ts';
@@ -41,6 +42,8 @@ export function createJobRegistry(): JobRegistry {
       .registerRecurring('access_reviews.deadlines', QUARTER_HOUR, runAccessReviewDeadlines)
       // Four eyes (docs/four-eyes.md): pending changes nobody decided in time expire.
       .registerRecurring('pending_changes.expire', QUARTER_HOUR, runPendingChangeExpiry)
+      // Retention (docs/retention.md): enabled rules applied in bounded batches, each record audited.
+      .registerRecurring('retention.apply', DAY, runRetention)
       // Key rotation (docs/key-rotation.md): a tenant's values re-sealed, one bounded run at a time.
       .registerJob(SWEEP_JOB, runEncryptionSweepJob, { maxAttempts: 5, backoffMs: 10_000 })
       // Data-subject requests (docs/privacy.md): owners told before the legal deadline and when overdue.

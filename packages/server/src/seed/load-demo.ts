@@ -19,6 +19,7 @@ import { seedDemoFourEyes } from './demo-four-eyes.ts';
 import { loadDemoSod } from './demo-sod.ts';
 import { loadAuditReadDemo } from './demo-audit-read.ts';
 import { loadDemoPrivacy } from './demo-privacy.ts';
+import { loadDemoRetention } from './demo-retention.ts';
 
 export interface LoadDemoOptions {
   /** Number of customers (default: the demo's, 5,000). */
@@ -85,5 +86,6 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
   // Last: the waiting four-eyes change is previewed against the demo's final policy.
   if (options.fourEyes !== false)
     await seedDemoFourEyes(database, { tenantId, company, now: options.now });
+  await loadDemoRetention(database, loaded, options.now);
   return loaded;
 }

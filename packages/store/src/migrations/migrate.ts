@@ -23,6 +23,7 @@ import { sodMigration } from './0020-sod.ts';
 import { encryptionKeysMigration } from './0021-encryption-keys.ts';
 import { encryptionSweepsMigration } from './0026-encryption-sweeps.ts';
 import { privacyMigration } from './0022-privacy.ts';
+import { retentionMigration } from './0023-retention.ts';
 
 /** Every migration, by name, in order. A static list: nothing scans the file system. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -48,6 +49,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0020-sod': sodMigration,
   '0021-encryption-keys': encryptionKeysMigration,
   '0022-privacy': privacyMigration,
+  '0023-retention': retentionMigration,
   '0025-encrypted-fields': encryptedFieldsMigration,
   '0026-encryption-sweeps': encryptionSweepsMigration,
 };

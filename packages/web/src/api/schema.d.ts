@@ -15500,7 +15500,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the customer records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the customer records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -15681,7 +15681,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the contact records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the contact records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -15862,7 +15862,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the deal records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the deal records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -16043,7 +16043,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the order records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the order records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -16224,7 +16224,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the ticket records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the ticket records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -16405,7 +16405,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Export the activity records you may read and export (CSV or JSON), fields as you see them */
+    /** Export the activity records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the x-custos-withheld-do-not-sell header */
     get: {
       parameters: {
         query?: {
@@ -26673,6 +26673,1530 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/contacts/{id}/do-not-sell': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contact's CCPA "do not sell or share" opt-out (不出售或共享) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactId: string;
+              /** @description The contact opted out of sale or sharing */
+              optedOut: boolean;
+              /**
+               * @description How the request (or its withdrawal) was received; null: never recorded
+               * @enum {string|null}
+               */
+              source:
+                | 'portal'
+                | 'web_form'
+                | 'gpc'
+                | 'phone'
+                | 'email'
+                | 'letter'
+                | 'in_person'
+                | 'other'
+                | null;
+              receivedAt: string | null;
+              note?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              recordedAt: string | null;
+              /** @description Whether you may set or clear it */
+              canChange: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set or clear the contact's "do not sell or share" opt-out, with its source and time (update the contact, or privacy_admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description true: opt out of sale or sharing; false: opt in again */
+            optedOut: boolean;
+            /**
+             * @description How it was received: the portal, a web form, Global Privacy Control (gpc), a phone call …
+             * @enum {string}
+             */
+            source:
+              'portal' | 'web_form' | 'gpc' | 'phone' | 'email' | 'letter' | 'in_person' | 'other';
+            /** @description When the request was received (ISO 8601); default now, never in the future */
+            receivedAt?: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactId: string;
+              /** @description The contact opted out of sale or sharing */
+              optedOut: boolean;
+              /**
+               * @description How the request (or its withdrawal) was received; null: never recorded
+               * @enum {string|null}
+               */
+              source:
+                | 'portal'
+                | 'web_form'
+                | 'gpc'
+                | 'phone'
+                | 'email'
+                | 'letter'
+                | 'in_person'
+                | 'other'
+                | null;
+              receivedAt: string | null;
+              note?: string | null;
+              recordedBy?: string | null;
+              recordedByName?: string | null;
+              recordedAt: string | null;
+              /** @description Whether you may set or clear it */
+              canChange: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The objects and their fields a rule may name (the tenant's policy) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              objects: {
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                fields: {
+                  name: string;
+                  label?: string | null;
+                  encrypted: boolean;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The retention rules (数据保留规则), with their last run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+                condition?: {
+                  field?: string;
+                  /** @enum {string} */
+                  op?: 'eq' | 'in';
+                  values?: (string | number | boolean)[];
+                } | null;
+                ageAmount: number;
+                /** @enum {string} */
+                ageUnit: 'days' | 'months' | 'years';
+                ageField?: string | null;
+                /** @enum {string} */
+                action: 'delete' | 'anonymise';
+                anonymiseFields?: string[];
+                enabled: boolean;
+                lastRunAt?: string | null;
+                lastCount?: number | null;
+                lastComplete?: boolean | null;
+                createdAt?: string;
+                createdBy?: string | null;
+                updatedAt?: string;
+                updatedBy?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a retention rule (checked against the policy; audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              condition?: {
+                field?: string;
+                /** @enum {string} */
+                op?: 'eq' | 'in';
+                values?: (string | number | boolean)[];
+              } | null;
+              ageAmount: number;
+              /** @enum {string} */
+              ageUnit: 'days' | 'months' | 'years';
+              ageField?: string | null;
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              anonymiseFields?: string[];
+              enabled: boolean;
+              lastRunAt?: string | null;
+              lastCount?: number | null;
+              lastComplete?: boolean | null;
+              createdAt?: string;
+              createdBy?: string | null;
+              updatedAt?: string;
+              updatedBy?: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a retention rule (enable, disable, edit; audited with before and after) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              condition?: {
+                field?: string;
+                /** @enum {string} */
+                op?: 'eq' | 'in';
+                values?: (string | number | boolean)[];
+              } | null;
+              ageAmount: number;
+              /** @enum {string} */
+              ageUnit: 'days' | 'months' | 'years';
+              ageField?: string | null;
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              anonymiseFields?: string[];
+              enabled: boolean;
+              lastRunAt?: string | null;
+              lastCount?: number | null;
+              lastComplete?: boolean | null;
+              createdAt?: string;
+              createdBy?: string | null;
+              updatedAt?: string;
+              updatedBy?: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a retention rule (audited; what it removed stays in the audit trail) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/rules/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dry run of a stored rule: what it would delete or anonymise now (nothing changes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ruleId?: string | null;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              /** @description Records whose age counts from before this go */
+              cutoff: string;
+              /** @description Records of the object the rule takes now */
+              total: number;
+              /** @description Records per object */
+              byObject: {
+                [key: string]: number;
+              };
+              byYear: {
+                year: number;
+                count: number;
+              }[];
+              /** @description Records the rule would take but a legal hold keeps */
+              held: number;
+              /** @description The oldest records it takes that you may read */
+              sample: {
+                id: string;
+                name?: string | null;
+                ageFrom: string;
+              }[];
+              /** @description Records of the sample you may not read */
+              sampleUnreadable?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dry run of an unsaved rule (checked as a save would be; nothing changes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+            /** @description Records whose field equals the value (`eq`) or one of the values (`in`); null: all */
+            condition?: {
+              field: string;
+              /** @enum {string} */
+              op: 'eq' | 'in';
+              values: (string | number | boolean)[];
+            } | null;
+            ageAmount: number;
+            /** @enum {string} */
+            ageUnit: 'days' | 'months' | 'years';
+            /** @description A date field the age counts from; null or absent: the last change */
+            ageField?: string | null;
+            /** @enum {string} */
+            action: 'delete' | 'anonymise';
+            /** @description `anonymise`: the fields cleared */
+            anonymiseFields?: string[];
+            /** @default false */
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ruleId?: string | null;
+              /** @enum {string} */
+              object: 'customer' | 'contact' | 'deal' | 'order' | 'ticket' | 'activity';
+              /** @enum {string} */
+              action: 'delete' | 'anonymise';
+              /** @description Records whose age counts from before this go */
+              cutoff: string;
+              /** @description Records of the object the rule takes now */
+              total: number;
+              /** @description Records per object */
+              byObject: {
+                [key: string]: number;
+              };
+              byYear: {
+                year: number;
+                count: number;
+              }[];
+              /** @description Records the rule would take but a legal hold keeps */
+              held: number;
+              /** @description The oldest records it takes that you may read */
+              sample: {
+                id: string;
+                name?: string | null;
+                ageFrom: string;
+              }[];
+              /** @description Records of the sample you may not read */
+              sampleUnreadable?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/retention/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply retention now (as the daily job does): the rules named, or every enabled rule; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ruleIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                ruleId: string;
+                count: number;
+                complete: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/legal-holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Legal holds: customers whose records no retention rule touches (法律保留) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                customerId: string;
+                customerName?: string | null;
+                reason: string;
+                setBy?: string | null;
+                setAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/privacy/legal-holds/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Place a legal hold on a customer: retention keeps all its records (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              customerName?: string | null;
+              reason: string;
+              setBy?: string | null;
+              setAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Release a legal hold (audited): retention rules apply to the customer again */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description an id (a lowercase letter, then lowercase letters and digits, words joined by single - _ or ., at most 128 characters) */
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -85,6 +85,7 @@ const MonitoringRulesPage = page(
 );
 const EncryptionPage = page(() => import('../encryption/encryption-page.tsx'), 'EncryptionPage');
 const WebhooksPage = page(() => import('../monitoring/webhooks-page.tsx'), 'WebhooksPage');
+const RetentionPage = page(() => import('../retention/retention-page.tsx'), 'RetentionPage');
 const PrivacyRequestsPage = page(
   () => import('../privacy/privacy-requests-page.tsx'),
   'PrivacyRequestsPage',
@@ -152,6 +153,7 @@ export function AppRoutes() {
         <Route path="admin/monitoring" element={<MonitoringPage />} />
         <Route path="privacy/requests" element={<PrivacyRequestsPage />} />
         <Route path="admin/backups" element={<BackupsPage />} />
+        <Route path="privacy/retention" element={<RetentionPage />} />
         <Route path="privacy/requests/:id" element={<PrivacyRequestPage />} />
         <Route path="admin/monitoring/rules" element={<MonitoringRulesPage />} />
         <Route path="admin/webhooks" element={<WebhooksPage />} />

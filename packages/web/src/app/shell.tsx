@@ -46,6 +46,7 @@ export function Shell() {
     'encryption',
     'privacy',
     'backups',
+    'retention',
   ]);
   const { t: tr } = useTranslation('reviews');
   const me = useMe().data;
@@ -172,6 +173,11 @@ export function Shell() {
             key: '/privacy/requests',
             icon: <SafetyOutlined />,
             label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
+          },
+          {
+            key: '/privacy/retention',
+            icon: <SafetyOutlined />,
+            label: <Link to="/privacy/retention">{t('retention:nav.retention')}</Link>,
           },
         ]
       : []),

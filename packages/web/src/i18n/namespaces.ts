@@ -20,6 +20,7 @@ import { fieldEncryptionMessages } from '../field-encryption/field-encryption-me
 import { encryptionMessages } from '../encryption/encryption-messages.ts';
 import { privacyMessages } from '../privacy/privacy-messages.ts';
 import { backupsMessages } from '../backups/backups-messages.ts';
+import { retentionMessages } from '../retention/retention-messages.ts';
 import type { Messages } from './languages.ts';
 
 /**
@@ -28,6 +29,7 @@ import type { Messages } from './languages.ts';
  */
 export const NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
+  retention: retentionMessages,
   auth: authMessages,
   adminHome: adminHomeMessages,
   inspector: inspectorMessages,

@@ -19,6 +19,7 @@ import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { ErrorState, Loading } from '../shared/page-state.tsx';
 import { ConsentTab } from '../privacy/consent-tab.tsx';
+import { DoNotSellIndicator } from '../retention/do-not-sell-indicator.tsx';
 import { RequestAccessButton } from '../requests/request-access-button.tsx';
 import { objectOfPath, pathOfObject, RECORD_OBJECTS } from '../shared/record-objects.ts';
 import { CustomerChildren } from './customer-children.tsx';
@@ -134,6 +135,7 @@ function RecordDetail({ object, id }: { object: ObjectType; id: string }) {
         </Space>
       </Flex>
       <RecordMeta object={object} record={view} />
+      {object === 'contact' && <DoNotSellIndicator contactId={view.id} />}
       {object === 'customer' ? (
         <Tabs
           items={[

@@ -3,7 +3,8 @@ import { Button, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useMe } from '../auth/use-me.ts';
+import { holds, useMe } from '../auth/use-me.ts';
+import { ExportButton } from '../retention/export-button.tsx';
 import type { ObjectType } from '../shared/admin-types.ts';
 import { NotFoundPage } from '../shared/not-found-page.tsx';
 import { objectOfPath, pathOfObject } from '../shared/record-objects.ts';
@@ -63,6 +64,7 @@ function RecordList({ object }: { object: ObjectType }) {
             options={SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
             onChange={setSort}
           />
+          {holds(me, 'export') && <ExportButton path={pathOfObject(object)} />}
           {mayCreate(access.data, object) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('actions.create', { object: objectName })}

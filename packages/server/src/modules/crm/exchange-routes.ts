@@ -7,8 +7,10 @@ import {
   type ObjectType,
 } from '@custos/engine';
 import {
+  exportExclusions,
   exportPages,
   exportTable,
+  type ExportExclusions,
   importColumns,
   importRows,
   type ImportRow,
@@ -105,26 +107,34 @@ const IMPORT_ANSWER = {
 /** A JSON value of a row as the cell of a CSV import: null is an empty cell. */
 const cellText = (value: Cell): string => (value === null ? '' : String(value));
 
-/** The export as text chunks: CSV (the CLI's table) or a JSON `{ items, count }` document. */
+/** The header saying how many records an export withheld because their person opted out. */
+export const WITHHELD_DO_NOT_SELL_HEADER = 'x-custos-withheld-do-not-sell';
+
+/**
+ * The export as text chunks: CSV (the CLI's table) or a JSON `{ items, count, withheld }`
+ * document. Contacts who opted out of sale or sharing are left out (`exclusions`).
+ */
 async function* exportChunks(
   ctx: RequestContext,
   db: FastifyInstance['custos']['database']['db'],
   object: ObjectType,
   format: ExportFormat,
+  exclusions: ExportExclusions,
   onDone: (summary: { count: number; columns: string[] | null }) => Promise<void>,
 ): AsyncGenerator<string> {
   if (format === 'csv') {
-    for await (const rows of exportTable(db, ctx, object, onDone)) yield stringify(rows);
+    for await (const rows of exportTable(db, ctx, object, onDone, exclusions))
+      yield stringify(rows);
     return;
   }
   yield '{"items":[';
   let count = 0;
-  for await (const page of exportPages(db, ctx, object)) {
+  for await (const page of exportPages(db, ctx, object, undefined, exclusions)) {
     const items = page.map((record) => JSON.stringify(viewRecord(ctx, record)));
     yield `${count === 0 ? '' : ','}${items.join(',')}`;
     count += items.length;
   }
-  yield `],"count":${count}}`;
+  yield `],"count":${count},"withheld":${JSON.stringify(exclusions.withheld)}}`;
   await onDone({ count, columns: null });
 }
 
@@ -149,7 +159,7 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
         config: { permission: { kind: 'function', name: 'export' } },
         schema: {
           tags,
-          summary: `Export the ${en} records you may read and export (CSV or JSON), fields as you see them`,
+          summary: `Export the ${en} records you may read and export (CSV or JSON), fields as you see them; contacts who opted out of sale or sharing are left out, their number in the ${WITHHELD_DO_NOT_SELL_HEADER} header`,
           querystring: EXPORT_QUERY,
           response: ERRORS,
         },
@@ -157,27 +167,39 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
       async (request, reply) => {
         const ctx = request.custos;
         const format = request.query.format;
-        const chunks = exportChunks(ctx, db, object, format, async ({ count, columns }) => {
-          await appendAuditEvent(db, {
-            tenantId: ctx.tenantId,
-            ...auditContext(request),
-            action: 'record.export',
-            target: object,
-            after: {
-              object,
-              format,
-              count,
-              // The export has no filters: every record the caller may read and export.
-              filters: {},
-              ...(columns === null ? {} : { columns }),
-              ...(ctx.apiToken === undefined ? {} : { tokenId: ctx.apiToken.id }),
-            },
-            at: new Date(ctx.now),
-          });
-        });
+        const exclusions = await exportExclusions(db, ctx, object);
+        const { withheld } = exclusions;
+        const chunks = exportChunks(
+          ctx,
+          db,
+          object,
+          format,
+          exclusions,
+          async ({ count, columns }) => {
+            await appendAuditEvent(db, {
+              tenantId: ctx.tenantId,
+              ...auditContext(request),
+              action: 'record.export',
+              target: object,
+              after: {
+                object,
+                format,
+                count,
+                // Left out although readable: contacts who opted out of sale or sharing (CCPA).
+                withheld,
+                // The export has no filters: every record the caller may read and export.
+                filters: {},
+                ...(columns === null ? {} : { columns }),
+                ...(ctx.apiToken === undefined ? {} : { tokenId: ctx.apiToken.id }),
+              },
+              at: new Date(ctx.now),
+            });
+          },
+        );
         void reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${path}.${format}"`);
+          .header('content-disposition', `attachment; filename="${path}.${format}"`)
+          .header(WITHHELD_DO_NOT_SELL_HEADER, String(withheld.doNotSell));
         return reply.send(Readable.from(chunks));
       },
     );

@@ -50,6 +50,7 @@ describe('backups in the console', () => {
   it('back up now, see it verified, download it; in both languages', async () => {
     const { page, errors } = await newPage(browser);
     await signIn(page, server.url, ADMIN);
+    await page.getByRole('menuitem', { name: '数据保护' }).click();
     await page.getByRole('link', { name: '备份' }).click();
     await page.getByRole('heading', { level: 1, name: '备份' }).waitFor();
     await page.getByText('还没有备份').waitFor();

@@ -55,6 +55,7 @@ describe('privacy in the console', () => {
     await screenshot(page, 'privacy-consent-tab');
 
     // The queue: the demo's open request (open filter).
+    await page.getByRole('menuitem', { name: '数据保护' }).click();
     await page.getByRole('link', { name: '隐私请求' }).click();
     await page.getByRole('heading', { level: 1, name: /隐私请求/ }).waitFor();
     const rows = page.getByTestId('privacy-requests').locator('tbody tr.ant-table-row');

@@ -59,6 +59,7 @@ describe('do not sell in the console', () => {
   it('the retention screen: the demo rules, a dry run with its chart', async () => {
     const { page, errors } = await newPage(browser);
     await signIn(page, server.url, 'zheng.xiuying@yunshan.example'); // privacy_admin
+    await page.getByRole('menuitem', { name: '数据保护' }).click();
     await page.getByRole('link', { name: '数据保留' }).click();
     await page.getByRole('heading', { level: 1, name: '数据保留' }).waitFor();
     const rows = page.getByTestId('retention-rules').locator('tbody tr.ant-table-row');

@@ -1,6 +1,5 @@
 import {
   AlertOutlined,
-  CloudDownloadOutlined,
   AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -58,6 +57,36 @@ export function Shell() {
   const userAdmin = holds(me, 'user_admin');
   const roleAdmin = holds(me, 'role_admin');
 
+  const dataProtection = [
+    ...(holds(me, 'privacy_admin')
+      ? [
+          {
+            key: '/privacy/requests',
+            label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
+          },
+          {
+            key: '/privacy/retention',
+            label: <Link to="/privacy/retention">{t('retention:nav.retention')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'encryption_admin')
+      ? [
+          {
+            key: '/admin/encryption',
+            label: <Link to="/admin/encryption">{t('encryption:nav.encryption')}</Link>,
+          },
+        ]
+      : []),
+    ...(holds(me, 'backup_admin')
+      ? [
+          {
+            key: '/admin/backups',
+            label: <Link to="/admin/backups">{t('backups:nav.backups')}</Link>,
+          },
+        ]
+      : []),
+  ];
   const items: MenuProps['items'] = [
     {
       key: 'records',
@@ -167,29 +196,6 @@ export function Shell() {
           },
         ]
       : []),
-    ...(holds(me, 'privacy_admin')
-      ? [
-          {
-            key: '/privacy/requests',
-            icon: <SafetyOutlined />,
-            label: <Link to="/privacy/requests">{t('privacy:nav.requests')}</Link>,
-          },
-          {
-            key: '/privacy/retention',
-            icon: <SafetyOutlined />,
-            label: <Link to="/privacy/retention">{t('retention:nav.retention')}</Link>,
-          },
-        ]
-      : []),
-    ...(holds(me, 'backup_admin')
-      ? [
-          {
-            key: '/admin/backups',
-            icon: <CloudDownloadOutlined />,
-            label: <Link to="/admin/backups">{t('backups:nav.backups')}</Link>,
-          },
-        ]
-      : []),
     ...(holds(me, 'security_monitor')
       ? [
           {
@@ -213,19 +219,14 @@ export function Shell() {
           },
         ]
       : []),
-    // 数据保护 / Data protection: encryption (and the other data-protection screens).
-    ...(holds(me, 'encryption_admin')
+    // 数据保护 / Data protection: one group for every data-protection screen the user may open.
+    ...(dataProtection.length > 0
       ? [
           {
             key: 'data-protection',
             icon: <LockOutlined />,
             label: t('encryption:nav.group'),
-            children: [
-              {
-                key: '/admin/encryption',
-                label: <Link to="/admin/encryption">{t('encryption:nav.encryption')}</Link>,
-              },
-            ],
+            children: dataProtection,
           },
         ]
       : []),

@@ -97,7 +97,10 @@ export interface ErasureEvidence {
   erasedAt: number;
   erasedBy: string;
   contactId: string;
-  customerId: string;
+  /** The contact's customer; null when the contact had been deleted before the erasure. */
+  customerId: string | null;
+  /** True when the contact had been deleted before: only its traces (audit log, consents) remained. */
+  recordDeleted?: boolean;
   /** The contact's fields replaced (names only: the values are what was erased). */
   fieldsErased: string[];
   consentsCleared: number;

@@ -185,6 +185,33 @@ export async function withdrawContactConsent(
 }
 
 /** Whether a contact exists (privacy_admin paths that do not depend on reading it). */
+/**
+ * A data subject a request may name: a contact, or one deleted since (its audit events remain,
+ * holding the person's values sealed under their key: erasure must still reach them). Anything
+ * else is `NOT_FOUND` naming the field.
+ */
+export async function requireDataSubject(
+  db: Db,
+  tenantId: string,
+  contactId: string,
+  field: string,
+): Promise<void> {
+  if ((await getRecord(db, tenantId, 'contact', contactId)) !== undefined) return;
+  const trace = await db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('target', '=', `contact/${contactId}`)
+    .limit(1)
+    .executeTakeFirst();
+  if (trace === undefined)
+    throw new AppError('NOT_FOUND', `no contact ${contactId}`, {
+      object: 'contact',
+      id: contactId,
+      field,
+    });
+}
+
 export async function requireContact(db: Db, tenantId: string, contactId: string, field: string) {
   const contact = await getRecord(db, tenantId, 'contact', contactId);
   if (contact === undefined)

@@ -11,6 +11,7 @@ import {
 } from '@custos/store';
 import { AppError } from '../../http/app-error.ts';
 import type { AuditContext } from '../../http/audit-context.ts';
+import { requireDataSubject } from './consent-service.ts';
 import { changeRequest, type PrivacyActor } from './privacy-request-service.ts';
 
 type Db = Database['db'];
@@ -81,21 +82,20 @@ export async function eraseRequestSubject(
       );
     const contactId = r.contactId;
     const at = new Date(ctx.now);
-    if (!(await lockRecord(tx, ctx.tenantId, 'contact', contactId)))
-      throw new AppError('NOT_FOUND', `no contact ${contactId}`, {
-        object: 'contact',
-        id: contactId,
-      });
-    const contact = await getRecord(tx, ctx.tenantId, 'contact', contactId);
-    if (contact === undefined)
-      throw new AppError('NOT_FOUND', `no contact ${contactId}`, {
-        object: 'contact',
-        id: contactId,
-      });
-    const fieldsErased = Object.keys(contact.fields).sort();
-    const fields: Record<string, unknown> = Object.fromEntries(fieldsErased.map((f) => [f, null]));
-    fields.name = ERASED_NAME;
-    await updateRecord(tx, ctx.tenantId, { ...contact, fields }, at);
+    // The contact, or — deleted since — only its traces: the audit events that hold its values
+    // sealed under the person's key, and its consents. Erasure reaches both.
+    await requireDataSubject(tx, ctx.tenantId, contactId, 'contactId');
+    const contact = (await lockRecord(tx, ctx.tenantId, 'contact', contactId))
+      ? await getRecord(tx, ctx.tenantId, 'contact', contactId)
+      : undefined;
+    const fieldsErased = contact === undefined ? [] : Object.keys(contact.fields).sort();
+    if (contact !== undefined) {
+      const fields: Record<string, unknown> = Object.fromEntries(
+        fieldsErased.map((f) => [f, null]),
+      );
+      fields.name = ERASED_NAME;
+      await updateRecord(tx, ctx.tenantId, { ...contact, fields }, at);
+    }
     await deleteBlindIndex(tx, ctx.tenantId, 'contact', contactId);
     const consentsCleared = await clearConsentText(tx, ctx.tenantId, contactId, ERASED_TEXT);
     const event = await appendAuditEvent(tx, {
@@ -114,7 +114,8 @@ export async function eraseRequestSubject(
       erasedAt: ctx.now,
       erasedBy: audit.actorId ?? ctx.userId,
       contactId,
-      customerId: contact.customerId,
+      customerId: contact?.customerId ?? null,
+      recordDeleted: contact === undefined,
       fieldsErased,
       consentsCleared,
       subjectKeyShredded,

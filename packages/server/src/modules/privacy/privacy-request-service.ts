@@ -17,7 +17,7 @@ import {
 import { AppError } from '../../http/app-error.ts';
 import type { AuditContext } from '../../http/audit-context.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { PRIVACY_ADMIN, requireContact } from './consent-service.ts';
+import { PRIVACY_ADMIN, requireDataSubject } from './consent-service.ts';
 import { deadlineState, extendedDeadline, firstDeadline } from './privacy-deadlines.ts';
 
 type Db = Database['db'];
@@ -150,7 +150,7 @@ export async function createPrivacyRequest(
       { field: 'body/contactId' },
     );
   if (body.contactId !== undefined)
-    await requireContact(db, ctx.tenantId, body.contactId, 'body/contactId');
+    await requireDataSubject(db, ctx.tenantId, body.contactId, 'body/contactId');
   const ownerId =
     body.ownerId ?? (hasFunction(ctx.index, ctx.userId, PRIVACY_ADMIN) ? ctx.userId : null);
   if (ownerId !== null) requireOwner(ctx, ownerId);
@@ -395,7 +395,7 @@ export function linkRequestSubject(
       throw new AppError('PRIVACY_REQUEST_STATE', `request ${id} already acted on its subject`, {
         field: 'body/contactId',
       });
-    await requireContact(tx, ctx.tenantId, contactId, 'body/contactId');
+    await requireDataSubject(tx, ctx.tenantId, contactId, 'body/contactId');
     r.contactId = contactId;
     return { contactId };
   });

@@ -34,7 +34,7 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
 
   async function call(
     email: string,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: object,
   ) {
@@ -362,6 +362,57 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
     const report = await verifyAuditChain(t.database.db, 'yunshan');
     expect(report.ok).toBe(true);
     expect(BigInt(report.lastSeq)).toBeGreaterThanOrEqual(BigInt(evidence.auditHead.seq));
+  });
+
+  it('erasure reaches a contact deleted before the request: its audit trail is shredded', async () => {
+    const keyring = t.app.custos.keyring;
+    const gone = t.demo.company.records.find(
+      (r) => r.object === 'contact' && r.ownerId === 'lilei' && r.id !== own.id,
+    ) as DemoRecord;
+    expect(
+      (
+        await call(ADMIN, 'PATCH', `/v1/contacts/${gone.id}`, {
+          fields: { phone: '13700001111' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call(ADMIN, 'DELETE', `/v1/contacts/${gone.id}`, {})).status).toBe(204);
+    expect(
+      (await keyring.subjectKeys(t.database.db, 'yunshan', [gone.id])).get(gone.id),
+    ).not.toBeNull();
+
+    const never = await call(OFFICER, 'POST', '/v1/privacy/requests', {
+      kind: 'erasure',
+      regime: 'gdpr',
+      contactId: 'ct-never-was',
+    });
+    expect(never.status).toBe(404);
+    expect(never.body.details.field).toBe('body/contactId');
+
+    const created = await call(OFFICER, 'POST', '/v1/privacy/requests', {
+      kind: 'erasure',
+      regime: 'gdpr',
+      contactId: gone.id,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await call(OFFICER, 'POST', `/v1/privacy/requests/${id}/status`, { status: 'in_progress' });
+    const erased = await call(OFFICER, 'POST', `/v1/privacy/requests/${id}/erase`, {
+      confirm: gone.id,
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body.evidence[0]).toMatchObject({
+      kind: 'erasure',
+      contactId: gone.id,
+      recordDeleted: true,
+      fieldsErased: [],
+      subjectKeyShredded: true,
+    });
+    expect(
+      (await keyring.subjectKeys(t.database.db, 'yunshan', [gone.id])).get(gone.id),
+    ).toBeNull();
+    const report = await verifyAuditChain(t.database.db, 'yunshan');
+    expect(report.ok).toBe(true);
   });
 
   it('a backup restored after an erasure stays unreadable for that person (the shred ledger)', async () => {

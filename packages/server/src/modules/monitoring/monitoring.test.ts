@@ -602,10 +602,12 @@ describe.each(['pglite', 'postgres'] as const)('monitoring on %s', (backend) => 
         'access_requests.expire',
         'access_reviews.deadlines',
         'audit.checkpoint',
+        'backup.scheduled',
         'jobs.prune',
         'monitoring.evaluate',
         'pending_changes.expire',
         'privacy.deadlines',
+        'retention.apply',
       ]);
       expect(
         jobs.schedules.find((s: { name: string }) => s.name === 'monitoring.evaluate'),

@@ -124,6 +124,9 @@ export async function newPage(
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
     locale: options.locale ?? 'zh-CN',
+    // The console honours "reduce motion" (no opening and closing animations): a click never lands
+    // on a popup still moving, however busy the machine is.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -470,12 +470,21 @@ describe('sharing administration in Chromium', () => {
 
     const row = page.locator('.ant-table-row').filter({ hasText: created.id });
     await row.getByText('2026-12-31 18:00').waitFor();
-    await row.getByRole('button', { name: /^撤\s?销$/ }).click();
-    await page
+    // Revoke, confirm: a click that lands while the confirmation is still opening is lost when the
+    // machine is busy, so try again until the preview opens (never more than a few times).
+    const confirmRevoke = page
       .locator('.ant-popconfirm')
-      .getByRole('button', { name: /^确\s?认$/ })
-      .click();
-    await previewModal(page).waitFor();
+      .getByRole('button', { name: /^确\s?认$/ });
+    for (let attempt = 0; ; attempt += 1) {
+      if (await confirmRevoke.isVisible()) await confirmRevoke.click();
+      else await row.getByRole('button', { name: /^撤\s?销$/ }).click();
+      const opened = await previewModal(page)
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      if (attempt === 4) throw new Error('the revoke preview did not open after five tries');
+    }
     await screenshot(page, 'sharing-grant-revoke-preview');
     await confirmPreview(page);
     await row.waitFor({ state: 'detached' });

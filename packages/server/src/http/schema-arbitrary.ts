@@ -39,7 +39,14 @@ function matching(pattern: string, maxLength: number): fc.Arbitrary<string> {
   const key = `${maxLength}:${pattern}`;
   let arbitrary = byPattern.get(key);
   if (arbitrary === undefined) {
-    arbitrary = fc.stringMatching(new RegExp(pattern, 'u'), { maxLength });
+    const regex = new RegExp(pattern, 'u');
+    try {
+      arbitrary = fc.stringMatching(regex, { maxLength });
+    } catch {
+      // A pattern of fixed parts (a file name) that fast-check cannot fit into `maxLength` the way
+      // it splits it: generate it whole; the caller's length filter still applies.
+      arbitrary = fc.stringMatching(regex);
+    }
     byPattern.set(key, arbitrary);
   }
   return arbitrary;

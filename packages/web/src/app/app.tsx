@@ -4,12 +4,13 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { AppRoutes } from './routes.tsx';
 import { THEME } from './theme.ts';
+import { useReducedMotion } from './use-reduced-motion.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,13 +26,18 @@ const queryClient = new QueryClient({
 export function App() {
   const { i18n } = useTranslation();
   const language = i18n.language;
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(
+    () => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME),
+    [reducedMotion],
+  );
   useEffect(() => {
     dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = language;
   }, [language]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider theme={THEME} locale={language === 'zh-CN' ? zhCN : enUS}>
+      <ConfigProvider theme={theme} locale={language === 'zh-CN' ? zhCN : enUS}>
         <AntApp>
           <BrowserRouter>
             <AppRoutes />

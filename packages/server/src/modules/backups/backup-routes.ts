@@ -40,7 +40,8 @@ const NAME_PARAM = {
   type: 'object',
   required: ['name'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 80, pattern: BACKUP_FILE_NAME.source },
+    // The shortest name the pattern allows: custos-YYYYMMDDTHHMMSSmmmZ-manual.cbk (37 characters).
+    name: { type: 'string', minLength: 37, maxLength: 80, pattern: BACKUP_FILE_NAME.source },
   },
 } as const;
 

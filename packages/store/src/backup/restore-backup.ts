@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -73,9 +74,11 @@ async function* bodyRecords(path: string, secret: BackupSecret): AsyncGenerator<
     let ended = false;
     let wake: (() => void) | undefined;
     let rest = '';
+    // A character may be split between two chunks: decode across them, never chunk by chunk.
+    const utf8 = new StringDecoder('utf8');
     const done = pipeline(source, gunzip, async (chunks) => {
       for await (const chunk of chunks as AsyncIterable<Buffer>) {
-        const text = rest + chunk.toString('utf8');
+        const text = rest + utf8.write(chunk);
         const lines = text.split('\n');
         rest = lines.pop()!;
         for (const line of lines) if (line !== '') queue.push(JSON.parse(line));
@@ -83,6 +86,7 @@ async function* bodyRecords(path: string, secret: BackupSecret): AsyncGenerator<
         // Back-pressure: wait until the consumer has taken most of what is queued.
         while (queue.length > 5000) await new Promise<void>((ok) => (wake = ok));
       }
+      rest += utf8.end();
     }).then(
       () => {
         ended = true;

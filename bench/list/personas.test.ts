@@ -99,7 +99,9 @@ describe('bench helpers', () => {
       postgres: true,
       pglite: true,
       http: false,
+      encryption: true,
     });
+    expect(parseOptions(['--skip-encryption'], {}).backends.encryption).toBe(false);
     expect(() => parseOptions([], { BENCH_RUNS: 'many' })).toThrow(/BENCH_RUNS/);
   });
 

@@ -136,6 +136,7 @@ describe('checkEscalation', () => {
       'users/mgr/roleIds: function view_as',
       'users/mgr/roleIds: function access_review_admin',
       'users/mgr/roleIds: function security_monitor',
+      'users/mgr/roleIds: function backup_admin',
       'users/mgr/roleIds: function encryption_admin',
       'users/mgr/roleIds: function privacy_admin',
     ]);

@@ -62,7 +62,7 @@ describe('docs/security.md', () => {
     const ids = new Set(rows.flatMap((row) => row.ids));
     for (const id of ids)
       expect(id).toMatch(
-        /^(ASVS v5\.0\.0-V\d+(\.\d+)+|800-63B §[\d.]+|RFC \d+ .+|GDPR Art\. \d+(\(\d+\))?|CCPA §1798\.\d+(\([a-z0-9]+\))*)$/,
+        /^(ASVS v5\.0\.0-V\d+(\.\d+)+|800-63B §[\d.]+|RFC \d+ .+|GDPR Art\. \d+(\(\d+\))?|CCPA §1798\.\d+(\([a-z0-9]+\))*|NIST SP 800-\d+ Rev\. \d+|ISO\/IEC 27001:2022 A\.\d+\.\d+)$/,
       );
     expect(ids.size).toBeGreaterThanOrEqual(40);
   });

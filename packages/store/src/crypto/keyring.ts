@@ -220,29 +220,7 @@ export class Keyring {
     subjectId: string,
     at: Date,
   ): Promise<SubjectKey | null> {
-    if (this.ledger.has(tenantId, subjectId)) return null;
-    const known = (await this.subjectKeys(db, tenantId, [subjectId])).get(subjectId);
-    if (known) return known;
-    const keys = await this.tenant(db, tenantId);
-    const dataKey = this.cache.get(tenantId)?.data.get(keys.activeVersion);
-    if (dataKey === undefined)
-      throw new CryptoError('KEY_VERSION_UNKNOWN', 'no active data key', { tenantId });
-    await db
-      .insertInto('subject_keys')
-      .values({
-        tenant_id: tenantId,
-        subject_id: subjectId,
-        key_version: keys.activeVersion,
-        wrapped: wrapKey(
-          dataKey,
-          randomBytes(KEY_BYTES),
-          subjectLabel(tenantId, subjectId, keys.activeVersion),
-        ),
-        created_at: at,
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'subject_id']).doNothing())
-      .execute();
-    return (await this.subjectKeys(db, tenantId, [subjectId])).get(subjectId) ?? null;
+    return (await this.ensureSubjectKeys(db, tenantId, [subjectId], at)).get(subjectId) ?? null;
   }
 
   /**

@@ -132,8 +132,9 @@ export async function giveConsent(
       ...audit,
       before: null,
       after: {
+        // No free text of the consent (its purpose): erasure clears that in the consent row, and
+        // the immutable log must not keep it. The id leads to the row.
         consentId: consent.id,
-        purpose: consent.purpose,
         lawfulBasis: consent.lawfulBasis,
         source: consent.source,
         givenAt: new Date(consent.givenAt).toISOString(),
@@ -177,14 +178,13 @@ export async function withdrawContactConsent(
       target: `contact/${contactId}`,
       at: new Date(ctx.now),
       ...audit,
-      before: { consentId, purpose: consent.purpose, withdrawnAt: null },
-      after: { consentId, purpose: consent.purpose, withdrawnAt: new Date(ctx.now).toISOString() },
+      before: { consentId, withdrawnAt: null },
+      after: { consentId, withdrawnAt: new Date(ctx.now).toISOString() },
     });
     return consentView(ctx, after);
   });
 }
 
-/** Whether a contact exists (privacy_admin paths that do not depend on reading it). */
 /**
  * A data subject a request may name: a contact, or one deleted since (its audit events remain,
  * holding the person's values sealed under their key: erasure must still reach them). Anything
@@ -210,15 +210,4 @@ export async function requireDataSubject(
       id: contactId,
       field,
     });
-}
-
-export async function requireContact(db: Db, tenantId: string, contactId: string, field: string) {
-  const contact = await getRecord(db, tenantId, 'contact', contactId);
-  if (contact === undefined)
-    throw new AppError('NOT_FOUND', `no contact ${contactId}`, {
-      object: 'contact',
-      id: contactId,
-      field,
-    });
-  return contact;
 }

@@ -345,6 +345,7 @@ export {
   PRIVACY_REQUEST_KINDS,
   PRIVACY_REQUEST_STATUSES,
   clearConsentText,
+  clearNotificationNames,
   getConsent,
   getPrivacyRequest,
   insertConsent,

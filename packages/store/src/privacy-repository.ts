@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { PrivacyConsentRow, PrivacyRequestRow, StoreSchema } from './schema.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -276,6 +276,27 @@ export async function clearConsentText(
     .set({ purpose: redaction, note: null, withdraw_reason: null })
     .where('tenant_id', '=', tenantId)
     .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Erasure: the person's name taken out of notifications that carried it (an approver's "request
+ * for access to 张三"); the notification stays, naming the record by id. Returns how many.
+ */
+export async function clearNotificationNames(
+  db: Db,
+  tenantId: string,
+  object: string,
+  recordId: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ params: sql`jsonb_set(params, '{recordName}', 'null'::jsonb)` })
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`params->>'object' = ${object}`)
+    .where(sql<boolean>`params->>'recordId' = ${recordId}`)
+    .where(sql<boolean>`params->>'recordName' is not null`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

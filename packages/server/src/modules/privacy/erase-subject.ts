@@ -1,6 +1,7 @@
 import {
   appendAuditEvent,
   clearConsentText,
+  clearNotificationNames,
   deleteBlindIndex,
   getRecord,
   lockRecord,
@@ -98,6 +99,7 @@ export async function eraseRequestSubject(
     }
     await deleteBlindIndex(tx, ctx.tenantId, 'contact', contactId);
     const consentsCleared = await clearConsentText(tx, ctx.tenantId, contactId, ERASED_TEXT);
+    await clearNotificationNames(tx, ctx.tenantId, 'contact', contactId);
     const event = await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
       action: 'privacy.erase',

@@ -12,6 +12,7 @@ import {
   createKeyring,
   listAuditEvents,
   listNotifications,
+  notifyUser,
   REDACTED,
   verifyAuditChain,
   type DemoRecord,
@@ -292,6 +293,14 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
   it('erasure: anonymised, crypto-shredded, evidence kept, the chain verifies (Art. 17)', async () => {
     const keyring = t.app.custos.keyring;
     await keyring.ensureSubjectKey(t.database.db, 'yunshan', own.id, new Date(TEST_NOW));
+    // An approver's notification that names the person (an access request for the contact).
+    await notifyUser(t.database.db, {
+      tenantId: 'yunshan',
+      userId: 'wangzhiqiang',
+      kind: 'access_request.submitted',
+      params: { object: 'contact', recordId: own.id, recordName: own.fields.name },
+      now: TEST_NOW,
+    });
     // An edit before the erasure: its audit event holds the person's values.
     const edited = await call(ADMIN, 'PATCH', `/v1/contacts/${own.id}`, {
       fields: { phone: '13912345678', email: 'erase.me@example.com' },
@@ -350,6 +359,10 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
       'completed',
     );
 
+    const told = await listNotifications(t.database.db, 'yunshan', 'wangzhiqiang', { limit: 500 });
+    const aboutThem = told.filter((n) => n.params.recordId === own.id);
+    expect(aboutThem.length).toBeGreaterThan(0);
+    expect(aboutThem.every((n) => n.params.recordName === null)).toBe(true);
     // Nothing of the person is left readable in the log: no clear value, no masked form.
     const events = (await listAuditEvents(t.database.db, 'yunshan', { limit: 100_000 })).filter(
       (e) => e.target === `contact/${own.id}`,

@@ -104,6 +104,7 @@ export const SERVER_ERROR_STATUS = {
   DECRYPT_FAILED: 500,
   KEK_MISMATCH: 500,
   KEY_VERSION_UNKNOWN: 500,
+  SUBJECT_ERASED: 409,
   FIELD_ENCRYPTED: 422,
   // GDPR / CCPA (docs/privacy.md): consents and data-subject requests
   CONSENT_ALREADY_WITHDRAWN: 409,

@@ -6,6 +6,8 @@ export const CRYPTO_ERROR_CODES = [
   'KEY_VERSION_UNKNOWN',
   /** The key-encryption key does not open the tenant's stored keys (another KEK configured). */
   'KEK_MISMATCH',
+  /** Personal values given to an erased person's record: their key is destroyed for good. */
+  'SUBJECT_ERASED',
 ] as const;
 
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import {
   subjectOf,
   subjectsIn,
 } from './record-crypto.ts';
+import { CryptoError } from './crypto-error.ts';
 import { isSealed } from './sealed-value.ts';
 
 type Db = Kysely<StoreSchema>;
@@ -67,6 +68,20 @@ export async function sealRecordsForStore<R extends CrmRecord>(
   const out = records.map((r) => {
     const encrypted = encryptedFieldsOf(model, r.object);
     if (encrypted.fields.size === 0) return r;
+    // An erased person (their key shredded) gets no personal values again: they could only be
+    // stored under the tenant key, outside the erasure. A returning person is a new contact.
+    if (contacts.length > 0 && r.object === 'contact' && subjects.get(r.id) === null) {
+      const given = [...encrypted.fields].find((f) => {
+        const v = r.fields[f];
+        return v !== null && v !== undefined && v !== '' && !isSealed(v);
+      });
+      if (given !== undefined)
+        throw new CryptoError(
+          'SUBJECT_ERASED',
+          `contact ${r.id} was erased: its personal fields take no values again (record a returning person as a new contact)`,
+          { object: r.object, recordId: r.id, field: given },
+        );
+    }
     const sealed = sealFields(
       keys,
       { object: r.object, recordId: r.id, subject: subjects.get(r.id) ?? null },

@@ -102,6 +102,8 @@ export const commonMessages: Messages = {
       DECRYPT_FAILED: '一个加密值无法解密（可能被复制或篡改），请联系管理员',
       KEK_MISMATCH: '服务器的主密钥与数据不符，请联系管理员',
       KEY_VERSION_UNKNOWN: '加密值使用了未知的密钥版本，请联系管理员',
+      SUBJECT_ERASED:
+        '该联系人的个人数据已被删除（被遗忘权），不能再填写个人字段；如本人再次联系，请新建联系人',
       FIELD_ENCRYPTED: '该字段加密存储，不能用于这个操作',
     },
     preview: {
@@ -247,6 +249,8 @@ export const commonMessages: Messages = {
       KEK_MISMATCH: "The server's master key does not match the data; contact your administrator",
       KEY_VERSION_UNKNOWN:
         'An encrypted value names an unknown key version; contact your administrator',
+      SUBJECT_ERASED:
+        "This contact's personal data was erased; its personal fields take no values again. Record a returning person as a new contact",
       FIELD_ENCRYPTED: 'This field is stored encrypted and cannot be used for this',
     },
     preview: {

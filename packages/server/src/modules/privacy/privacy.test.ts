@@ -348,6 +348,13 @@ describe.each(['pglite', 'postgres'] as const)('privacy on %s', (backend) => {
 
     const record = await call(ADMIN, 'GET', `/v1/contacts/${own.id}`);
     expect(record.body.fields).toMatchObject({ name: ERASED_NAME, phone: null, email: null });
+    // The erased person's record takes no personal values again (their key is gone for good).
+    const refill = await call(ADMIN, 'PATCH', `/v1/contacts/${own.id}`, {
+      fields: { phone: '13912345678' },
+    });
+    expect(refill.status).toBe(409);
+    expect(refill.body).toMatchObject({ code: 'SUBJECT_ERASED', details: { field: 'phone' } });
+    expect((await call(ADMIN, 'GET', `/v1/contacts/${own.id}`)).body.fields.phone).toBeNull();
     const consents = await call(ADMIN, 'GET', `/v1/contacts/${own.id}/consents`);
     expect(consents.body.items[0].purpose).not.toBe('newsletter');
     expect((await keyring.subjectKeys(t.database.db, 'yunshan', [own.id])).get(own.id)).toBeNull();
